@@ -1,0 +1,89 @@
+// The console's view state lives in the URL. This module is the single reader and writer: every value is
+// parsed by a schema whose fields fall back to a safe default, so a hand-edited or stale link
+// (page=-3, page_size=9999, channel=fax, profile=not-a-uuid) can never break the page.
+import * as z from 'zod/mini';
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 20;
+export const CHANNELS = ['sms', 'whatsapp'] as const;
+const MAX_PAGE = 1_000_000;
+const MAX_SEARCH = 64;
+
+const optional = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+
+const schema = z.object({
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE)), 1),
+  page_size: z.catch(
+    z.pipe(
+      z.coerce.number(),
+      z.union(PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodMiniLiteral<PageSize>]),
+    ),
+    DEFAULT_PAGE_SIZE,
+  ),
+  // Search is free text; trim it and cap its length rather than reject it.
+  search: z.catch(
+    z.pipe(
+      z.string(),
+      z.transform((value) => value.trim().slice(0, MAX_SEARCH)),
+    ),
+    '',
+  ),
+  channel: optional(z.enum(CHANNELS)),
+  // Lookups are stored normalised (E.164), so anything else in the URL is dropped.
+  phone: optional(z.string().check(z.regex(/^\+[1-9]\d{5,14}$/))),
+  profile: optional(z.guid()),
+});
+
+export type ListParams = z.infer<typeof schema>;
+export type Channel = (typeof CHANNELS)[number];
+export const DEFAULT_PARAMS: ListParams = schema.parse({});
+
+/** Reads the list state from a query string; every bad value falls back on its own. */
+export function parseListParams(search: URLSearchParams | string): ListParams {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const raw: Record<string, string> = {};
+  // First occurrence wins, like most servers; repeated keys must not turn into arrays.
+  for (const key of Object.keys(schema.shape)) {
+    const value = params.get(key);
+    if (value !== null) raw[key] = value;
+  }
+  return schema.parse(raw);
+}
+
+/** Writes the state back, leaving defaults out so URLs stay short and canonical. */
+export function serializeListParams(params: ListParams): URLSearchParams {
+  const out = new URLSearchParams();
+  if (params.profile) out.set('profile', params.profile);
+  if (params.phone) out.set('phone', params.phone);
+  if (params.search) out.set('search', params.search);
+  if (params.channel) out.set('channel', params.channel);
+  if (params.page_size !== DEFAULT_PAGE_SIZE) out.set('page_size', String(params.page_size));
+  if (params.page !== 1) out.set('page', String(params.page));
+  return out;
+}
+
+export type ListPatch = Partial<{ [K in keyof ListParams]: ListParams[K] | undefined }>;
+
+/**
+ * Applies a change the way users expect: changing a filter, the page size or the profile goes back to
+ * page 1 (unless the patch sets the page itself). Values pass through the schema again.
+ */
+export function applyPatch(current: ListParams, patch: ListPatch): ListParams {
+  const merged = { ...current, ...patch };
+  const resetsPage = (['page_size', 'search', 'channel', 'phone', 'profile'] as const).some(
+    (key) => key in patch && patch[key] !== current[key],
+  );
+  if (resetsPage && !('page' in patch)) merged.page = 1;
+  return parseListParams(serializeListParams(merged as ListParams));
+}
+
+/** True when any filter narrows the list (drives "no contacts match" vs the onboarding empty state). */
+export function hasFilters(params: ListParams): boolean {
+  return Boolean(params.search || params.channel || params.phone);
+}
+
+/** Clamps a page to the last existing page once the total is known (at least page 1). */
+export function clampPage(page: number, totalPages: number): number {
+  return Math.min(Math.max(1, page), Math.max(1, totalPages));
+}
