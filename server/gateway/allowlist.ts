@@ -1,0 +1,32 @@
+// The only API routes the browser may reach through the gateway. Everything else under /v1 and /v3 is answered
+// here (404/405) and never reaches the upstream, so a leaked session cannot create or delete data.
+
+interface Route {
+  pattern: RegExp;
+  methods: readonly string[];
+}
+
+// Ids are restricted to URL-safe characters: no '%', '.', or '/' can smuggle another upstream path in.
+const ID = '[A-Za-z0-9_-]{1,128}';
+
+const ROUTES: readonly Route[] = [
+  { pattern: /^\/v3\/contacts$/, methods: ['GET'] },
+  { pattern: new RegExp(`^/v3/contacts/${ID}$`), methods: ['GET', 'PATCH'] },
+  { pattern: /^\/v3\/profiles$/, methods: ['GET'] },
+  { pattern: new RegExp(`^/v3/profiles/${ID}$`), methods: ['GET'] },
+  { pattern: /^\/v3\/me$/, methods: ['GET'] },
+  { pattern: /^\/v1\/contacts$/, methods: ['GET'] },
+];
+
+export type RouteDecision =
+  | { ok: true }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'method'; allow: readonly string[] };
+
+/** `pathname` must be the raw (still percent-encoded) path of the request. */
+export function checkRoute(method: string, pathname: string): RouteDecision {
+  const route = ROUTES.find((r) => r.pattern.test(pathname));
+  if (!route) return { ok: false, reason: 'not_found' };
+  if (!route.methods.includes(method)) return { ok: false, reason: 'method', allow: route.methods };
+  return { ok: true };
+}

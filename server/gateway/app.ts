@@ -1,0 +1,118 @@
+// The gateway as a Hono app: logging → security headers → host/origin checks → access secret → routes
+// (/__config, sign-in, allowlisted API forwarding, the built console).
+import { Hono } from 'hono';
+import { createAccessControl, SIGN_IN_PATH, SIGN_OUT_PATH, safeNext, signInPage } from './auth.ts';
+import type { ApiVersion } from './config.ts';
+import { errorResponse, GatewayErrors, newRequestId } from './envelope.ts';
+import { formatLogLine, type LogSink } from './log.ts';
+import { forwardApiRequest, isApiPath } from './proxy.ts';
+import { applySecurityHeaders, isAllowedHost, isCrossSiteWrite } from './security.ts';
+import { createStaticHandler } from './static.ts';
+import type { Upstream } from './upstream.ts';
+
+export interface GatewayAppOptions {
+  upstream: Upstream;
+  apiVersion: ApiVersion;
+  dashboardToken: string | null;
+  timeoutMs: number;
+  testControls: boolean;
+  /** Built console to serve; null when only the API part is wanted (the Vite dev server). */
+  distDir: string | null;
+  /** Request log sink; null disables logging. */
+  log: LogSink | null;
+}
+
+type Env = { Variables: { requestId: string; error?: string; cause?: string } };
+
+export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
+  const app = new Hono<Env>();
+  const access = opts.dashboardToken ? createAccessControl(opts.dashboardToken) : null;
+  const serveStatic = opts.distDir ? createStaticHandler(opts.distDir) : null;
+  const secrets = [opts.upstream.apiKey, opts.dashboardToken ?? ''];
+  const versionOf = (path: string) => (path.startsWith('/v1') ? 'v1' : 'v3');
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('requestId', newRequestId());
+    await next();
+    // The upstream's id (when there is one) is what support can look up; otherwise the gateway's own.
+    const requestId = c.res.headers.get('x-request-id') ?? c.get('requestId');
+    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', requestId);
+    applySecurityHeaders(c.res.headers);
+    if (opts.log) {
+      const url = new URL(c.req.url);
+      opts.log(
+        formatLogLine(
+          {
+            requestId,
+            method: c.req.method,
+            pathAndQuery: url.pathname + url.search,
+            status: c.res.status,
+            durationMs: performance.now() - started,
+            error: c.get('error'),
+            cause: c.get('cause'),
+          },
+          secrets,
+        ),
+      );
+    }
+  });
+
+  app.use(async (c, next) => {
+    const path = c.req.path;
+    const refuse = (message: string) => {
+      c.set('error', GatewayErrors.FORBIDDEN.code);
+      return errorResponse(GatewayErrors.FORBIDDEN, message, c.get('requestId'), versionOf(path));
+    };
+    if (!access && !isAllowedHost(c.req.header('host') ?? null)) {
+      return refuse('This console only answers on a loopback address (set DASHBOARD_TOKEN to expose it).');
+    }
+    if (isCrossSiteWrite(c.req.raw)) return refuse('Cross-site requests are not allowed.');
+    if (!access) return next();
+    if (path === SIGN_IN_PATH) {
+      if (c.req.method === 'POST') return access.handleSignIn(c.req.raw);
+      return signInPage(safeNext(c.req.query('next')), false);
+    }
+    if (path === SIGN_OUT_PATH && c.req.method === 'POST') return access.handleSignOut(c.req.raw);
+    if (access.isAuthorized(c.req.raw)) return next();
+    c.set('error', GatewayErrors.ACCESS_REQUIRED.code);
+    const wantsPage = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html');
+    if (wantsPage && !isApiPath(path) && !path.startsWith('/__')) {
+      const next = new URL(c.req.url);
+      return c.redirect(`${SIGN_IN_PATH}?next=${encodeURIComponent(next.pathname + next.search)}`, 303);
+    }
+    return errorResponse(
+      GatewayErrors.ACCESS_REQUIRED,
+      'Sign in with the access secret.',
+      c.get('requestId'),
+      versionOf(path),
+      {
+        'www-authenticate': 'Bearer realm="sent-console"',
+      },
+    );
+  });
+
+  // What the console needs to know about its backend; never secrets.
+  app.get('/__config', (c) =>
+    c.json({ apiVersion: opts.apiVersion, upstream: opts.upstream.kind }, 200, {
+      'cache-control': 'no-store',
+    }),
+  );
+
+  app.all('*', async (c) => {
+    if (isApiPath(c.req.path)) {
+      const result = await forwardApiRequest(c.req.raw, c.get('requestId'), {
+        upstream: opts.upstream,
+        timeoutMs: opts.timeoutMs,
+        testControls: opts.testControls,
+      });
+      if (result.error) c.set('error', result.error);
+      if (result.cause) c.set('cause', result.cause);
+      return result.response;
+    }
+    if (serveStatic) return serveStatic(c.req.raw);
+    return c.text('Not found', 404);
+  });
+
+  return app;
+}

@@ -1,0 +1,111 @@
+// Gateway configuration from environment variables. Parsing is pure (env in, config or error out) so the
+// refusal rules (non-loopback bind without an access secret, half-configured upstream) are unit-testable.
+
+export const DEMO_ORG_KEY = 'sk_test_org_demo';
+export const DEFAULT_REMOTE_URL = 'https://api.sent.dm';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const MIN_TOKEN_LENGTH = 16;
+
+export type ApiVersion = 'v3' | 'v1';
+
+export type UpstreamConfig =
+  | { kind: 'embedded'; dbPath: string }
+  | { kind: 'remote'; url: string; apiKey: string };
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  upstream: UpstreamConfig;
+  apiVersion: ApiVersion;
+  /** Access secret; when set every request must present it (cookie or bearer). */
+  dashboardToken: string | null;
+  timeoutMs: number;
+  distDir: string;
+  /** Forward x-test-latency-ms / x-test-fail (and enable the embedded API's test controls). */
+  testControls: boolean;
+  log: boolean;
+}
+
+/** A configuration the gateway refuses to start with; the message says why and what to do. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new ConfigError(`PORT must be 0..65535, got "${raw}".`);
+  return n;
+}
+
+function parseTimeout(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_MS;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new ConfigError(`SENT_API_TIMEOUT_MS must be a positive number of milliseconds, got "${raw}".`);
+  }
+  return n;
+}
+
+function parseUpstream(env: NodeJS.ProcessEnv): UpstreamConfig {
+  const url = env.SENT_API_URL?.trim() || undefined;
+  const key = env.SENT_DM_API_KEY?.trim() || undefined;
+  if (!url && !key) return { kind: 'embedded', dbPath: env.SENT_EMBEDDED_DB || '.data/api.sqlite' };
+  const base = (url ?? DEFAULT_REMOTE_URL).replace(/\/+$/, '');
+  let parsed: URL;
+  try {
+    parsed = new URL(base);
+  } catch {
+    throw new ConfigError(`SENT_API_URL is not a valid URL: "${base}".`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new ConfigError(`SENT_API_URL must be http(s), got "${parsed.protocol}".`);
+  }
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+    // The key would travel in clear text.
+    throw new ConfigError('SENT_API_URL must use https unless it points at a loopback address.');
+  }
+  if (key) return { kind: 'remote', url: base, apiKey: key };
+  // A local `npm run api` needs no secret: default to its public demo key. A remote API needs a real one.
+  if (isLoopbackHost(parsed.hostname)) return { kind: 'remote', url: base, apiKey: DEMO_ORG_KEY };
+  throw new ConfigError(
+    'SENT_API_URL is set but SENT_DM_API_KEY is not: set the API key for that server (it stays on the server), ' +
+      'or unset SENT_API_URL to use the embedded demo API.',
+  );
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const token = env.DASHBOARD_TOKEN || null;
+  if (!isLoopbackHost(host) && !token) {
+    throw new ConfigError(
+      `Refusing to listen on ${host}: binding a non-loopback address exposes the console (and the API key's ` +
+        'data) to the network. Set DASHBOARD_TOKEN to an access secret of at least ' +
+        `${MIN_TOKEN_LENGTH} characters, or unset HOST to stay on 127.0.0.1.`,
+    );
+  }
+  if (token !== null && token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(`DASHBOARD_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters long.`);
+  }
+  const version = env.SENT_API_VERSION?.trim() || 'v3';
+  if (version !== 'v3' && version !== 'v1') {
+    throw new ConfigError(`SENT_API_VERSION must be "v3" or "v1", got "${version}".`);
+  }
+  return {
+    host,
+    port: parsePort(env.PORT, 5173),
+    upstream: parseUpstream(env),
+    apiVersion: version,
+    dashboardToken: token,
+    timeoutMs: parseTimeout(env.SENT_API_TIMEOUT_MS),
+    distDir: env.DIST_DIR || 'dist',
+    testControls: env.GATEWAY_TEST_CONTROLS === '1',
+    log: env.GATEWAY_LOG !== 'off',
+  };
+}

@@ -1,0 +1,38 @@
+// Errors the gateway produces itself, in the Sent envelope so the console shows them like any API error.
+// Codes are the gateway's own (GATEWAY_*), never a Sent code, so support can tell where a failure happened.
+import { randomBytes } from 'node:crypto';
+
+export const GatewayErrors = {
+  UPSTREAM_UNREACHABLE: { code: 'GATEWAY_001', status: 502 },
+  UPSTREAM_TIMEOUT: { code: 'GATEWAY_002', status: 504 },
+  ROUTE_NOT_FOUND: { code: 'GATEWAY_003', status: 404 },
+  METHOD_NOT_ALLOWED: { code: 'GATEWAY_004', status: 405 },
+  ACCESS_REQUIRED: { code: 'GATEWAY_005', status: 401 },
+  BODY_TOO_LARGE: { code: 'GATEWAY_006', status: 413 },
+  FORBIDDEN: { code: 'GATEWAY_007', status: 403 },
+} as const;
+
+export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];
+
+export function newRequestId(): string {
+  return `req_gw_${randomBytes(8).toString('base64url')}`;
+}
+
+export function errorResponse(
+  err: GatewayError,
+  message: string,
+  requestId: string,
+  version: string,
+  headers: Record<string, string> = {},
+): Response {
+  const body = {
+    success: false,
+    data: null,
+    error: { code: err.code, message, details: null, doc_url: null },
+    meta: { request_id: requestId, timestamp: new Date().toISOString(), version },
+  };
+  return new Response(JSON.stringify(body), {
+    status: err.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, ...headers },
+  });
+}

@@ -1,0 +1,27 @@
+// Header rules shared by the gateway and the dev server: the browser's credentials never travel upstream, the
+// server's key is added here, and only headers the console needs flow either way.
+
+const REQUEST_HEADERS = ['x-profile-id', 'x-sender-id', 'content-type', 'accept', 'idempotency-key'];
+const TEST_REQUEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
+const RESPONSE_HEADERS = ['content-type', 'x-request-id', 'retry-after'];
+
+/** Headers to send upstream: allowlisted ones from the browser plus the server-side key. */
+export function upstreamRequestHeaders(incoming: Headers, apiKey: string, testControls: boolean): Headers {
+  const out = new Headers();
+  const allowed = testControls ? [...REQUEST_HEADERS, ...TEST_REQUEST_HEADERS] : REQUEST_HEADERS;
+  for (const name of allowed) {
+    const value = incoming.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  out.set('x-api-key', apiKey);
+  return out;
+}
+
+/** Headers to pass back to the browser: envelope type, request id, rate-limit information. */
+export function downstreamResponseHeaders(upstream: Headers): Headers {
+  const out = new Headers();
+  for (const [name, value] of upstream) {
+    if (RESPONSE_HEADERS.includes(name) || name.startsWith('x-ratelimit-')) out.set(name, value);
+  }
+  return out;
+}

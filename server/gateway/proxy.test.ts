@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningGateway } from './server.ts';
+import {
+  BROWSER_KEY,
+  deadUrl,
+  type FakeApi,
+  SERVER_KEY,
+  startFakeApi,
+  startTestGateway,
+} from './test-helpers.ts';
+import { embeddedUpstream } from './upstream.ts';
+
+interface Envelope {
+  success: boolean;
+  data: unknown;
+  error: { code: string; message: string; details: unknown; doc_url: unknown } | null;
+  meta: { request_id: string; timestamp: string; version: string };
+}
+
+let api: FakeApi;
+let gw: RunningGateway;
+
+beforeAll(async () => {
+  api = await startFakeApi();
+  gw = await startTestGateway(api.url);
+});
+afterAll(async () => {
+  await gw.close();
+  await api.close();
+});
+beforeEach(() => {
+  api.seen.length = 0;
+  api.delayMs = 0;
+});
+
+describe('allowlist', () => {
+  it.each([
+    ['GET', '/v3/contacts?page=1&page_size=20&search=77'],
+    ['GET', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
+    ['PATCH', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
+    ['GET', '/v3/profiles'],
+    ['GET', '/v3/profiles/7a3d2c10-0000-4000-8000-000000000011'],
+    ['GET', '/v3/me'],
+    ['GET', '/v1/contacts?page=0&pageSize=50'],
+  ])('forwards %s %s unchanged', async (method, path) => {
+    const body = method === 'PATCH' ? JSON.stringify({ opt_out: true }) : undefined;
+    const res = await fetch(gw.url + path, { method, body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(api.seen).toHaveLength(1);
+    expect(api.seen[0]).toMatchObject({ method, url: path });
+    if (body) expect(api.seen[0]?.body).toBe(body);
+  });
+
+  it.each([
+    ['POST', '/v3/contacts', 'GET'],
+    ['DELETE', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'GET, PATCH'],
+    ['PUT', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'GET, PATCH'],
+    ['PATCH', '/v3/me', 'GET'],
+    ['HEAD', '/v3/profiles', 'GET'],
+    ['POST', '/v1/contacts', 'GET'],
+  ])('answers %s %s with 405 itself', async (method, path, allow) => {
+    const res = await fetch(gw.url + path, { method, body: method === 'HEAD' ? undefined : '{}' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    if (method !== 'HEAD') {
+      const env = (await res.json()) as Envelope;
+      expect(env.success).toBe(false);
+      expect(env.error?.code).toBe('GATEWAY_004');
+      expect(env.meta.request_id).toBe(res.headers.get('x-request-id'));
+    }
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it.each([
+    '/v3/webhooks',
+    '/v3/messages',
+    '/v3',
+    '/v1/contacts/123',
+    '/v3/contacts/..%2Fwebhooks',
+    '/v3/contacts/a%2Fb',
+    '/v3/contacts/6ba7b810/extra',
+    '/v3/profiles/x/contacts',
+    '/v3/users',
+  ])('answers GET %s with 404 itself', async (path) => {
+    const res = await fetch(gw.url + path);
+    expect(res.status).toBe(404);
+    const env = (await res.json()) as Envelope;
+    expect(env.error?.code).toBe('GATEWAY_003');
+    expect(env.data).toBeNull();
+    expect(api.seen).toHaveLength(0);
+  });
+});
+
+describe('header rules', () => {
+  const browserHeaders = {
+    'x-api-key': BROWSER_KEY,
+    cookie: `sent_console_access=abc; api_key=${BROWSER_KEY}`,
+    authorization: `Bearer ${BROWSER_KEY}`,
+    'x-profile-id': '7a3d2c10-0000-4000-8000-000000000012',
+    'x-sender-id': '7a3d2c10-0000-4000-8000-000000000013',
+    'idempotency-key': 'idem-1',
+    accept: 'application/json',
+    'x-forwarded-for': '10.0.0.1',
+    'x-test-fail': '500',
+    'x-test-latency-ms': '10',
+  };
+
+  it('replaces the browser credentials with the server key and forwards only the allowlisted headers', async () => {
+    const res = await fetch(`${gw.url}/v3/contacts?page=1&page_size=5`, { headers: browserHeaders });
+    expect(res.status).toBe(200);
+    const seen = api.seen[0]?.headers ?? {};
+    expect(seen['x-api-key']).toBe(SERVER_KEY);
+    expect(JSON.stringify(seen)).not.toContain(BROWSER_KEY);
+    expect(seen.cookie).toBeUndefined();
+    expect(seen.authorization).toBeUndefined();
+    expect(seen['x-forwarded-for']).toBeUndefined();
+    expect(seen['x-test-fail']).toBeUndefined();
+    expect(seen['x-test-latency-ms']).toBeUndefined();
+    expect(seen['x-profile-id']).toBe(browserHeaders['x-profile-id']);
+    expect(seen['x-sender-id']).toBe(browserHeaders['x-sender-id']);
+    expect(seen['idempotency-key']).toBe('idem-1');
+    expect(seen.accept).toBe('application/json');
+  });
+
+  it('forwards test-control headers only in test mode', async () => {
+    const testGw = await startTestGateway(api.url, { testControls: true });
+    try {
+      await fetch(`${testGw.url}/v3/me`, { headers: browserHeaders });
+      expect(api.seen[0]?.headers['x-test-fail']).toBe('500');
+      expect(api.seen[0]?.headers['x-test-latency-ms']).toBe('10');
+      expect(api.seen[0]?.headers['x-api-key']).toBe(SERVER_KEY);
+    } finally {
+      await testGw.close();
+    }
+  });
+
+  it('passes status, body, request id, retry-after and rate-limit headers through, nothing else', async () => {
+    const res = await fetch(`${gw.url}/v3/contacts?page=0&page_size=5`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      success: false,
+      data: { path: '/v3/contacts?page=0&page_size=5' },
+      error: null,
+      meta: {},
+    });
+    expect(res.headers.get('x-request-id')).toBe('req_fake123');
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(res.headers.get('x-ratelimit-limit')).toBe('200');
+    expect(res.headers.get('x-ratelimit-remaining')).toBe('199');
+    expect(res.headers.get('x-ratelimit-reset')).toBe('60');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('server')).toBeNull();
+  });
+
+  it('refuses bodies over 64 KB without calling upstream', async () => {
+    const res = await fetch(`${gw.url}/v3/contacts/abc`, { method: 'PATCH', body: 'x'.repeat(70_000) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as Envelope).error?.code).toBe('GATEWAY_006');
+    expect(api.seen).toHaveLength(0);
+  });
+});
+
+describe('upstream failures', () => {
+  it('turns an unreachable upstream into 502 GATEWAY_001', async () => {
+    const down = await startTestGateway(await deadUrl());
+    try {
+      const res = await fetch(`${down.url}/v3/me`);
+      expect(res.status).toBe(502);
+      const env = (await res.json()) as Envelope;
+      expect(env).toMatchObject({
+        success: false,
+        data: null,
+        error: { code: 'GATEWAY_001', details: null },
+      });
+      expect(env.meta.request_id).toMatch(/^req_gw_/);
+      expect(res.headers.get('x-request-id')).toBe(env.meta.request_id);
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('turns a slow upstream into 504 GATEWAY_002 after the configured timeout', async () => {
+    const slow = await startTestGateway(api.url, { timeoutMs: 150 });
+    api.delayMs = 2_000;
+    try {
+      const res = await fetch(`${slow.url}/v1/contacts?page=0&pageSize=1`);
+      expect(res.status).toBe(504);
+      const env = (await res.json()) as Envelope;
+      expect(env.error?.code).toBe('GATEWAY_002');
+      expect(env.error?.message).toContain('0.2 s');
+      expect(env.meta.version).toBe('v1');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('times out an in-process API that never answers', async () => {
+    const stuck = embeddedUpstream({ fetch: () => new Promise<Response>(() => {}), close: () => {} });
+    const gw2 = await startTestGateway(api.url, { upstream: stuck, timeoutMs: 100 });
+    try {
+      const res = await fetch(`${gw2.url}/v3/me`);
+      expect(res.status).toBe(504);
+    } finally {
+      await gw2.close();
+    }
+  });
+
+  it('reports a throwing in-process API as 502', async () => {
+    const broken = embeddedUpstream({ fetch: () => Promise.reject(new Error('db closed')), close: () => {} });
+    const gw2 = await startTestGateway(api.url, { upstream: broken });
+    try {
+      const res = await fetch(`${gw2.url}/v3/me`);
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as Envelope).error?.code).toBe('GATEWAY_001');
+    } finally {
+      await gw2.close();
+    }
+  });
+});

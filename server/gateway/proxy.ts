@@ -1,0 +1,119 @@
+// Forwards one allowlisted API call upstream with the server-side key, within a deadline, and maps
+// transport failures to the gateway's own 502/504 envelope errors.
+import { checkRoute } from './allowlist.ts';
+import { errorResponse, GatewayErrors } from './envelope.ts';
+import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
+import type { Upstream } from './upstream.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ProxyOptions {
+  upstream: Upstream;
+  timeoutMs: number;
+  testControls: boolean;
+}
+
+export interface ProxyResult {
+  response: Response;
+  /** Gateway error code when the gateway answered itself, for the request log. */
+  error?: string;
+  /** Transport failure cause (e.g. ECONNREFUSED), for the request log only. */
+  cause?: string;
+}
+
+export function isApiPath(pathname: string): boolean {
+  return /^\/v[13](\/|$)/.test(pathname);
+}
+
+class DeadlineExceeded extends Error {}
+
+/** Rejects when `signal` aborts even if `work` ignores the signal (the in-process API does not take one). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function readBody(req: Request): Promise<ArrayBuffer | null | 'too_large'> {
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) return 'too_large';
+  const buf = await req.arrayBuffer();
+  return buf.byteLength > MAX_BODY_BYTES ? 'too_large' : buf;
+}
+
+function causeOf(err: unknown): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : cause instanceof Error ? cause.name : 'unknown';
+}
+
+export async function forwardApiRequest(
+  req: Request,
+  requestId: string,
+  opts: ProxyOptions,
+): Promise<ProxyResult> {
+  const url = new URL(req.url);
+  const version = url.pathname.startsWith('/v1') ? 'v1' : 'v3';
+  const fail = (err: (typeof GatewayErrors)[keyof typeof GatewayErrors], message: string, headers = {}) => ({
+    response: errorResponse(err, message, requestId, version, headers),
+    error: err.code,
+  });
+
+  const route = checkRoute(req.method, url.pathname);
+  if (!route.ok && route.reason === 'not_found') {
+    return fail(GatewayErrors.ROUTE_NOT_FOUND, 'This API route is not available through the console.');
+  }
+  if (!route.ok && route.reason === 'method') {
+    return fail(GatewayErrors.METHOD_NOT_ALLOWED, `Method ${req.method} is not allowed on this route.`, {
+      allow: route.allow.join(', '),
+    });
+  }
+  const body = await readBody(req);
+  if (body === 'too_large') {
+    return fail(GatewayErrors.BODY_TOO_LARGE, `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
+  }
+
+  const { upstream } = opts;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DeadlineExceeded()), opts.timeoutMs);
+  // Abort upstream work when the browser gives up too (e.g. a superseded search).
+  const signal = AbortSignal.any([deadline.signal, req.signal]);
+  try {
+    const upstreamReq = new Request(upstream.baseUrl + url.pathname + url.search, {
+      method: req.method,
+      headers: upstreamRequestHeaders(req.headers, upstream.apiKey, opts.testControls),
+      body,
+      signal,
+      redirect: 'manual',
+    });
+    const res = await untilAborted(upstream.fetch(upstreamReq), signal);
+    // Buffer the body inside the deadline: a stalled body is a timeout too, not a truncated 200.
+    const buf = await untilAborted(res.arrayBuffer(), signal);
+    const noBody = res.status === 204 || res.status === 304;
+    return {
+      response: new Response(noBody ? null : buf, {
+        status: res.status,
+        headers: downstreamResponseHeaders(res.headers),
+      }),
+    };
+  } catch (err) {
+    if (deadline.signal.aborted) {
+      return fail(
+        GatewayErrors.UPSTREAM_TIMEOUT,
+        `The Sent API did not answer within ${Math.round(opts.timeoutMs / 100) / 10} s.`,
+      );
+    }
+    if (req.signal.aborted) return { response: new Response(null, { status: 499 }), error: 'client_closed' };
+    // The cause (ECONNREFUSED, DNS…) goes to the log, not to the browser.
+    return {
+      ...fail(GatewayErrors.UPSTREAM_UNREACHABLE, 'The Sent API could not be reached.'),
+      cause: causeOf(err),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

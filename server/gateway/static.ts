@@ -1,0 +1,108 @@
+// Serves the Vite build: hashed assets cached for a year, everything else revalidated, and index.html for
+// client-side routes (paths without a file extension) so deep links and reloads work.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.webmanifest']);
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
+/** Vite names emitted assets `name-<hash>.ext` under assets/. */
+export function isHashedAsset(relPath: string): boolean {
+  return /^assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(relPath);
+}
+
+interface Entry {
+  mtimeMs: number;
+  size: number;
+  etag: string;
+  raw: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+export function createStaticHandler(distDir: string) {
+  const root = resolve(distDir);
+  const cache = new Map<string, Entry>();
+
+  async function load(file: string): Promise<Entry | null> {
+    const st = await stat(file).catch(() => null);
+    if (!st?.isFile()) return null;
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
+    const raw = await readFile(file);
+    const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
+    const entry: Entry = { mtimeMs: st.mtimeMs, size: st.size, etag, raw };
+    if (COMPRESSIBLE.has(extname(file)) && raw.byteLength > 1024) {
+      entry.gzip = gzipSync(raw);
+      entry.br = brotliCompressSync(raw);
+    }
+    cache.set(file, entry);
+    return entry;
+  }
+
+  function respond(req: Request, entry: Entry, file: string, cacheControl: string): Response {
+    const headers = new Headers({
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': cacheControl,
+      etag: entry.etag,
+    });
+    if (entry.gzip) headers.set('vary', 'accept-encoding');
+    if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+    const accepts = req.headers.get('accept-encoding') ?? '';
+    let body = entry.raw;
+    if (entry.br && /\bbr\b/.test(accepts)) {
+      body = entry.br;
+      headers.set('content-encoding', 'br');
+    } else if (entry.gzip && /\bgzip\b/.test(accepts)) {
+      body = entry.gzip;
+      headers.set('content-encoding', 'gzip');
+    }
+    headers.set('content-length', String(body.byteLength));
+    return new Response(req.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+  }
+
+  return async function serveStatic(req: Request): Promise<Response> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+    }
+    let rel: string;
+    try {
+      rel = decodeURIComponent(new URL(req.url).pathname).replace(/^\/+/, '');
+    } catch {
+      return new Response('Bad request', { status: 400 });
+    }
+    // No dotfiles, no traversal, no NUL: anything odd is simply not a file we serve.
+    const safe = !rel.split('/').some((seg) => seg.startsWith('.')) && !rel.includes('\0');
+    const file = join(root, rel);
+    if (safe && rel !== '' && file.startsWith(root + sep)) {
+      const entry = await load(file);
+      if (entry) return respond(req, entry, file, isHashedAsset(rel) ? IMMUTABLE : REVALIDATE);
+    }
+    // Missing files with an extension (a stale chunk, a typo) are real 404s, not the app's HTML.
+    if (rel !== '' && extname(rel) !== '') return new Response('Not found', { status: 404 });
+    const index = join(root, 'index.html');
+    const entry = await load(index);
+    if (!entry)
+      return new Response('The console has not been built (dist/index.html is missing).', { status: 503 });
+    return respond(req, entry, index, REVALIDATE);
+  };
+}

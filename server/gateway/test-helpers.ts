@@ -1,0 +1,123 @@
+// Shared by the gateway tests: a fake Sent API that records what reaches it, a fixture build, and a gateway
+// started on 127.0.0.1:0 with test-friendly defaults.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LogSink } from './log.ts';
+import { type RunningGateway, type StartGatewayOptions, startGateway } from './server.ts';
+import { remoteUpstream } from './upstream.ts';
+
+export const SERVER_KEY = 'sk_live_server_side_secret_123';
+export const BROWSER_KEY = 'sk_live_browser_supplied_456';
+
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface FakeApi {
+  url: string;
+  seen: SeenRequest[];
+  /** Milliseconds to wait before answering (for timeout tests). */
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+/** Answers every request with an envelope echoing the path, plus the headers a real Sent API sends. */
+export async function startFakeApi(): Promise<FakeApi> {
+  const seen: SeenRequest[] = [];
+  const state = { delayMs: 0 };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const answer = () => {
+        if (res.destroyed) return;
+        const status = req.url?.startsWith('/v3/contacts?page=0') ? 400 : 200;
+        res.writeHead(status, {
+          'content-type': 'application/json; charset=utf-8',
+          'x-request-id': 'req_fake123',
+          'x-ratelimit-limit': '200',
+          'x-ratelimit-remaining': '199',
+          'x-ratelimit-reset': '60',
+          'retry-after': '7',
+          'set-cookie': 'upstream_session=abc',
+          server: 'fake-sent',
+        });
+        res.end(JSON.stringify({ success: status === 200, data: { path: req.url }, error: null, meta: {} }));
+      };
+      if (state.delayMs > 0) setTimeout(answer, state.delayMs);
+      else answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A minimal Vite-like build: index.html, a hashed asset, a public file. */
+export function makeFixtureDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/index-AbC123xY.js"></script></head>' +
+      '<body><div id="root"></div></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'assets', 'index-AbC123xY.js'),
+    `console.log(${JSON.stringify('x'.repeat(4000))});`,
+  );
+  writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dir, '.env'), 'SECRET=1');
+  return dir;
+}
+
+export function startTestGateway(
+  upstreamUrl: string,
+  overrides: Partial<StartGatewayOptions> = {},
+  log: LogSink | null = null,
+): Promise<RunningGateway> {
+  return startGateway({
+    host: '127.0.0.1',
+    port: 0,
+    upstream: remoteUpstream(upstreamUrl, SERVER_KEY),
+    apiVersion: 'v3',
+    dashboardToken: null,
+    timeoutMs: 2_000,
+    testControls: false,
+    distDir: null,
+    log,
+    ...overrides,
+  });
+}
+
+/** A URL on which nothing listens: start a server to get a free port, then close it. */
+export async function deadUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
