@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import type { AccountDirectory } from './accounts.ts';
+import type { AppEnv } from './app-env.ts';
+import type { ContactsStore } from './contacts-store.ts';
+import { failure } from './envelope.ts';
+import { ApiFailure } from './errors.ts';
+import { authenticate } from './middleware/auth.ts';
+import { type FaultOptions, faults } from './middleware/faults.ts';
+import { idempotency } from './middleware/idempotency.ts';
+import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.ts';
+import { requestId } from './middleware/request-id.ts';
+import { contactsRoutes } from './routes/contacts.ts';
+import { meRoutes, profilesRoutes } from './routes/profiles.ts';
+import { v1Routes } from './routes/v1.ts';
+
+export interface AppDeps {
+  accounts: AccountDirectory;
+  contacts: ContactsStore;
+  rateLimit: RateLimitOptions | false;
+  faults: FaultOptions;
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId);
+  if (deps.rateLimit) app.use('*', rateLimit(deps.rateLimit));
+  app.use('*', faults(deps.faults));
+  app.use('/v3/*', authenticate(deps.accounts, 'x-profile-id'));
+  app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id'));
+  app.use('/v3/contacts/*', idempotency());
+  app.use('/v3/contacts', idempotency());
+
+  app.route('/v3/contacts', contactsRoutes(deps.contacts));
+  app.route('/v3/profiles', profilesRoutes(deps.accounts));
+  app.route('/v3/me', meRoutes(deps.accounts));
+  app.route('/v1', v1Routes(deps.contacts));
+
+  app.notFound((c) =>
+    respond(c.req.path, c, new ApiFailure('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError((err, c) => {
+    const known =
+      err instanceof ApiFailure
+        ? err
+        : new ApiFailure(
+            'INTERNAL_001',
+            `An unexpected error occurred. Please contact support with request ID: ${c.get('requestId')}`,
+          );
+    if (!(err instanceof ApiFailure)) console.error(`[api] ${c.get('requestId')}`, err);
+    return respond(c.req.path, c, known);
+  });
+  return app;
+}
+
+/** v1 answers errors with an empty body, as its docs show; v3 with the envelope. */
+function respond(path: string, c: Parameters<typeof failure>[0], error: ApiFailure): Response {
+  const res = path.startsWith('/v1/') ? new Response(null, { status: error.status }) : failure(c, error);
+  for (const [name, value] of Object.entries(error.headers)) res.headers.set(name, value);
+  return res;
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, organization_id TEXT, short_name TEXT,
+  description TEXT, email TEXT, status TEXT, inherit_contacts INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS api_keys (key TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id));
+CREATE TABLE IF NOT EXISTS contacts (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, owner_id TEXT NOT NULL, phone_number TEXT NOT NULL,
+  e164 TEXT NOT NULL, intl TEXT NOT NULL, national TEXT NOT NULL, rfc TEXT NOT NULL, country_code TEXT NOT NULL,
+  region_code TEXT NOT NULL, search_digits TEXT NOT NULL, has_sms INTEGER NOT NULL, has_whatsapp INTEGER NOT NULL,
+  default_channel TEXT NOT NULL, opt_out INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT
+);
+-- Per-owner counts kept by triggers: a COUNT(*) over a million rows on every page would blow the latency budget.
+CREATE TABLE IF NOT EXISTS owner_counts (
+  owner_id TEXT PRIMARY KEY, total INTEGER NOT NULL, sms INTEGER NOT NULL, whatsapp INTEGER NOT NULL
+);
+-- Trigram index: "digits anywhere in the number" becomes an index lookup instead of a scan.
+CREATE VIRTUAL TABLE IF NOT EXISTS contacts_fts USING fts5(
+  search_digits, content='contacts', content_rowid='rid', tokenize='trigram'
+);
+`;
+
+/** Built after the bulk load: building them once is much faster than maintaining them row by row. */
+const INDEXES = `
+CREATE INDEX IF NOT EXISTS contacts_by_owner ON contacts(owner_id, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS contacts_by_owner_sms ON contacts(owner_id, has_sms, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS contacts_by_owner_whatsapp ON contacts(owner_id, has_whatsapp, created_at DESC, id DESC);
+CREATE UNIQUE INDEX IF NOT EXISTS contacts_owner_e164 ON contacts(owner_id, e164);
+CREATE TRIGGER IF NOT EXISTS contacts_ai AFTER INSERT ON contacts BEGIN
+  INSERT INTO contacts_fts(rowid, search_digits) VALUES (new.rid, new.search_digits);
+  INSERT INTO owner_counts(owner_id, total, sms, whatsapp) VALUES (new.owner_id, 1, new.has_sms, new.has_whatsapp)
+    ON CONFLICT(owner_id) DO UPDATE SET total = total + 1, sms = sms + new.has_sms,
+      whatsapp = whatsapp + new.has_whatsapp;
+END;
+CREATE TRIGGER IF NOT EXISTS contacts_ad AFTER DELETE ON contacts BEGIN
+  INSERT INTO contacts_fts(contacts_fts, rowid, search_digits) VALUES ('delete', old.rid, old.search_digits);
+  UPDATE owner_counts SET total = total - 1, sms = sms - old.has_sms, whatsapp = whatsapp - old.has_whatsapp
+    WHERE owner_id = old.owner_id;
+END;
+`;
+
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** Indexes, derived counts and the search index, after a bulk load of contacts. */
+export function finishBulkLoad(db: Db): void {
+  db.exec(`INSERT INTO contacts_fts(contacts_fts) VALUES ('rebuild');`);
+  db.exec(`INSERT OR REPLACE INTO owner_counts(owner_id, total, sms, whatsapp)
+    SELECT owner_id, COUNT(*), SUM(has_sms), SUM(has_whatsapp) FROM contacts GROUP BY owner_id;`);
+  db.exec(INDEXES);
+  db.exec('ANALYZE;');
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(key, value);
+}

@@ -1,0 +1,44 @@
+import { type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** Every phone format the Sent contact carries, computed by libphonenumber-js. */
+export interface PhoneFormats {
+  e164: string;
+  international: string;
+  national: string;
+  rfc: string;
+  countryCode: string;
+  regionCode: string;
+  /** Digits a search can match: E.164 digits and the national form's digits (with its trunk prefix). */
+  searchDigits: string;
+}
+
+export function formatsOf(phone: PhoneNumber): PhoneFormats {
+  const national = phone.formatNational();
+  return {
+    e164: phone.number,
+    international: phone.formatInternational(),
+    national,
+    rfc: phone.getURI(),
+    countryCode: phone.countryCallingCode,
+    regionCode: phone.country ?? '',
+    searchDigits: `${phone.number.slice(1)} ${national.replace(/\D/g, '')}`,
+  };
+}
+
+/**
+ * Normalises what a caller typed ("+44 20 7946 0958", "0044 20…", "14155550100") to E.164, or null.
+ * No default region: an API request carries no locale, so the number must carry its country code.
+ */
+export function normalizeToE164(input: string): string | null {
+  let text = input.trim();
+  if (text.startsWith('00')) text = `+${text.slice(2)}`;
+  else if (!text.startsWith('+')) text = `+${text}`;
+  if (/[^\d\s()+.\-/]/.test(text)) return null;
+  const phone = parsePhoneNumberFromString(text);
+  return phone?.isPossible() ? phone.number : null;
+}
+
+export function parseValid(e164: string): PhoneNumber | null {
+  const phone = parsePhoneNumberFromString(e164);
+  return phone?.isValid() ? phone : null;
+}

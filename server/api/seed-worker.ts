@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { type ContactRow, generateContact, type OwnerSpec, type RegionMix } from './generator.ts';
+
+const { seed, owner, regions, start, end, batch } = workerData as {
+  seed: number;
+  owner: OwnerSpec;
+  regions: RegionMix;
+  start: number;
+  end: number;
+  batch: number;
+};
+
+let rows: ContactRow[] = [];
+for (let i = start; i < end; i++) {
+  rows.push(generateContact(seed, owner, regions, i));
+  if (rows.length === batch) {
+    parentPort?.postMessage(rows);
+    rows = [];
+  }
+}
+if (rows.length) parentPort?.postMessage(rows);
