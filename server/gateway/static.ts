@@ -93,7 +93,9 @@ export function createStaticHandler(distDir: string) {
     // No dotfiles, no traversal, no NUL: anything odd is simply not a file we serve.
     const safe = !rel.split('/').some((seg) => seg.startsWith('.')) && !rel.includes('\0');
     const file = join(root, rel);
-    if (safe && rel !== '' && file.startsWith(root + sep)) {
+    if (!safe || (rel !== '' && !file.startsWith(root + sep)))
+      return new Response('Not found', { status: 404 });
+    if (rel !== '') {
       const entry = await load(file);
       if (entry) return respond(req, entry, file, isHashedAsset(rel) ? IMMUTABLE : REVALIDATE);
     }

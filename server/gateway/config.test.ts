@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_ORG_KEY, isLoopbackHost, parseConfig } from './config.ts';
+import { startTestGateway } from './test-helpers.ts';
+
+const TOKEN = 'a-long-enough-access-secret';
+
+describe('parseConfig', () => {
+  it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, no test controls', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 5173,
+      upstream: { kind: 'embedded', dbPath: '.data/api.sqlite' },
+      apiVersion: 'v3',
+      dashboardToken: null,
+      timeoutMs: 15_000,
+      testControls: false,
+    });
+  });
+
+  it('uses the real API when a key is set', () => {
+    expect(parseConfig({ SENT_DM_API_KEY: 'sk_live_x' }).upstream).toEqual({
+      kind: 'remote',
+      url: 'https://api.sent.dm',
+      apiKey: 'sk_live_x',
+    });
+    expect(parseConfig({ SENT_API_URL: 'http://127.0.0.1:4010/', SENT_API_VERSION: 'v1' })).toMatchObject({
+      upstream: { kind: 'remote', url: 'http://127.0.0.1:4010', apiKey: DEMO_ORG_KEY },
+      apiVersion: 'v1',
+    });
+  });
+
+  it.each([
+    [{ HOST: '0.0.0.0' }, /Refusing to listen on 0\.0\.0\.0.*DASHBOARD_TOKEN/],
+    [{ HOST: '192.168.1.5' }, /DASHBOARD_TOKEN/],
+    [{ HOST: '::' }, /DASHBOARD_TOKEN/],
+    [{ HOST: '0.0.0.0', DASHBOARD_TOKEN: 'short' }, /at least 16/],
+    [{ SENT_API_URL: 'https://api.example.com' }, /SENT_DM_API_KEY is not/],
+    [{ SENT_API_URL: 'http://api.example.com', SENT_DM_API_KEY: 'k' }, /https/],
+    [{ SENT_API_URL: 'not a url', SENT_DM_API_KEY: 'k' }, /not a valid URL/],
+    [{ SENT_API_VERSION: 'v2' }, /"v3" or "v1"/],
+    [{ PORT: 'abc' }, /PORT/],
+    [{ SENT_API_TIMEOUT_MS: '-1' }, /SENT_API_TIMEOUT_MS/],
+  ])('refuses %o', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('accepts a non-loopback bind with an access secret', () => {
+    expect(parseConfig({ HOST: '0.0.0.0', DASHBOARD_TOKEN: TOKEN })).toMatchObject({
+      host: '0.0.0.0',
+      dashboardToken: TOKEN,
+    });
+  });
+
+  it('knows loopback addresses', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
+      expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['0.0.0.0', '::', '10.0.0.1', 'example.com', '127.0.0.1.example.com']) {
+      expect(isLoopbackHost(h)).toBe(false);
+    }
+  });
+});
+
+describe('non-loopback refusal', () => {
+  it('startGateway refuses 0.0.0.0 without a secret', async () => {
+    await expect(startTestGateway('http://127.0.0.1:1', { host: '0.0.0.0' })).rejects.toThrow(
+      /DASHBOARD_TOKEN/,
+    );
+  });
+
+  it('`npm start` exits with a message saying why', async () => {
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
+      env: { ...process.env, HOST: '0.0.0.0', DASHBOARD_TOKEN: '', PORT: '0' },
+      timeout: 30_000,
+    });
+    const err = await run.then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(err?.code).toBe(1);
+    expect(err?.stderr).toContain('Refusing to listen on 0.0.0.0');
+  });
+});

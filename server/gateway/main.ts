@@ -1,0 +1,72 @@
+// `npm start`: build the console if needed, then serve it and forward the API, on the embedded demo API unless
+// SENT_API_URL / SENT_DM_API_KEY point at a real one.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createEmbeddedApi } from '../api/server.ts';
+import { buildIsStale, runBuild } from './build.ts';
+import { ConfigError, type GatewayConfig, parseConfig } from './config.ts';
+import { stdoutSink } from './log.ts';
+import { startGateway } from './server.ts';
+import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function openUpstream(config: GatewayConfig): Promise<Upstream> {
+  const up = config.upstream;
+  if (up.kind === 'remote') {
+    console.log(`API: ${up.url} (the API key stays on this server)`);
+    return remoteUpstream(up.url, up.apiKey);
+  }
+  if (up.dbPath !== ':memory:') mkdirSync(dirname(up.dbPath), { recursive: true });
+  const api = createEmbeddedApi({ dbPath: up.dbPath, testControls: config.testControls });
+  console.log(
+    `API: embedded demo API in-process (data: ${up.dbPath}; demo organization "Northwind Health").`,
+  );
+  console.log('     Set SENT_API_URL and SENT_DM_API_KEY to use the real Sent API instead.');
+  await api.ready;
+  return embeddedUpstream(api);
+}
+
+let config: GatewayConfig;
+try {
+  config = parseConfig(process.env);
+} catch (err) {
+  if (err instanceof ConfigError) fail(err.message);
+  throw err;
+}
+
+if (buildIsStale(config.distDir)) {
+  console.log('Building the console (dist/ is missing or older than src/)…');
+  if (!runBuild()) fail('The build failed; see above.');
+}
+
+const upstream = await openUpstream(config);
+const gateway = await startGateway({
+  ...config,
+  upstream,
+  log: config.log ? stdoutSink : null,
+}).catch((err: NodeJS.ErrnoException) => {
+  if (err.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use: set PORT to another one.`);
+  if (err instanceof ConfigError) fail(err.message);
+  throw err;
+});
+
+// A wildcard bind is not a browsable address; localhost reaches it from this machine.
+const wildcard = config.host === '0.0.0.0' || config.host === '::';
+console.log(`Sent console on ${wildcard ? `http://localhost:${gateway.port}` : gateway.url}`);
+if (config.dashboardToken)
+  console.log('Access secret required (DASHBOARD_TOKEN): sign in at /__signin or send a Bearer header.');
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await gateway.close();
+  await upstream.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
