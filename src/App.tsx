@@ -1,0 +1,82 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState, useSyncExternalStore } from 'react';
+import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
+import { getRateLimit, subscribeRateLimit } from './api/client';
+import { EmptyState } from './components/EmptyState';
+import { ContactDetail } from './features/contacts/ContactDetail';
+import { ContactsPage } from './features/contacts/ContactsPage';
+import { AccountSwitcher } from './features/profiles/AccountSwitcher';
+import { useProfileScope } from './features/profiles/useProfileScope';
+import { createQueryClient } from './queries/queryClient';
+import { profileOnlySearch } from './url-state/useListParams';
+
+function RateLimitNote() {
+  const rate = useSyncExternalStore(subscribeRateLimit, getRateLimit);
+  if (!rate) return null;
+  const low = rate.remaining < rate.limit * 0.1;
+  return (
+    <p className={low ? 'rate rate-low' : 'rate'}>
+      API budget: {rate.remaining}/{rate.limit} requests left this minute
+    </p>
+  );
+}
+
+function Shell() {
+  const scope = useProfileScope();
+  const location = useLocation();
+  const home = `/${profileOnlySearch(scope.profileId ?? undefined)}`;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to={home} className="brand" aria-label="Sent contacts, home">
+          <svg viewBox="0 0 24 24" aria-hidden="true" className="brand-mark">
+            <path d="M3 11.5 21 3l-6.5 18-3.2-7.3L3 11.5Z" />
+          </svg>
+          <span className="brand-name">Sent</span>
+          <span className="brand-section">Contacts</span>
+        </Link>
+        <AccountSwitcher scope={scope} />
+      </header>
+      <Routes>
+        <Route path="/" element={<ContactsPage scope={scope} />} />
+        <Route path="/contacts/:id" element={<ContactDetail key={location.pathname} scope={scope} />} />
+        <Route
+          path="*"
+          element={
+            <main className="page" id="main">
+              <EmptyState
+                title="Page not found"
+                action={
+                  <Link className="btn btn-primary" to={home}>
+                    Go to contacts
+                  </Link>
+                }
+              >
+                <p>
+                  There is nothing at <code>{location.pathname}</code>.
+                </p>
+              </EmptyState>
+            </main>
+          }
+        />
+      </Routes>
+      <footer className="app-foot">
+        <RateLimitNote />
+      </footer>
+    </div>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Shell />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

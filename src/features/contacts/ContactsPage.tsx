@@ -1,0 +1,215 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
+import type { Contact } from '../../api/contacts';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { Pager } from '../../components/Pager';
+import { PageSizeSelect } from '../../components/PageSizeSelect';
+import { ProgressBar } from '../../components/ProgressBar';
+import { RangeSummary } from '../../components/RangeSummary';
+import { useContactsPage } from '../../queries/contacts';
+import { clampPage, hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
+import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
+import { AuthProblem } from '../profiles/AuthProblem';
+import type { ProfileScope } from '../profiles/useProfileScope';
+import { ChannelFilter } from './ChannelFilter';
+import { ContactsTable } from './ContactsTable';
+import { LookupResult } from './LookupResult';
+import { PhoneLookup } from './PhoneLookup';
+import { preloadPhoneLib } from './phone';
+import { SearchBox } from './SearchBox';
+
+export function ContactsPage({ scope }: { scope: ProfileScope }) {
+  const [params, update] = useListParams();
+  const navigate = useNavigate();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { profileId } = scope;
+
+  const query = useContactsPage(
+    profileId,
+    { page: params.page, pageSize: params.page_size, search: params.search, channel: params.channel },
+    scope.ready && !params.phone,
+  );
+  const data = query.data;
+  const total = data?.pagination.total_count ?? 0;
+  const pageCount = data?.pagination.total_pages ?? 1;
+
+  // Keep the URL canonical: bad or default values were already ignored by the parser; drop them from the
+  // address bar too (replace, so Back does not return to the broken link). Unknown profiles go as well.
+  const location = useLocation();
+  useEffect(() => {
+    const canonical = serializeListParams({
+      ...params,
+      profile: scope.rejectedProfile ? undefined : params.profile,
+    });
+    if (canonical.toString() !== location.search.replace(/^\?/, '')) {
+      navigate(
+        { search: canonical.toString() ? `?${canonical}` : '' },
+        { replace: true, state: location.state },
+      );
+    }
+  }, [params, scope.rejectedProfile, location.search, location.state, navigate]);
+
+  // A page past the end (stale link, shrunk result) is clamped once the real total is known.
+  const realData = query.isSuccess && !query.isPlaceholderData;
+  useEffect(() => {
+    if (!realData) return;
+    const clamped = clampPage(params.page, pageCount);
+    if (clamped !== params.page) update({ page: clamped }, { replace: true });
+  }, [realData, params.page, pageCount, update]);
+
+  // The phone library is not needed for first paint: fetch it once the first rows are on screen.
+  useEffect(() => {
+    if (realData) preloadPhoneLib();
+  }, [realData]);
+
+  // "/" jumps to search from anywhere that is not already a text field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.metaKey || event.ctrlKey || event.altKey) return;
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const listSearch = serializeListParams({ ...params, phone: undefined }).toString();
+  const detailHref = useCallback(
+    (id: string) => `/contacts/${encodeURIComponent(id)}${profileOnlySearch(params.profile)}`,
+    [params.profile],
+  );
+  const open = (contact: Contact) => {
+    if (contact.id) navigate(detailHref(contact.id), { state: { from: listSearch } });
+  };
+  const onSearch = useCallback((search: string) => update({ search }, { replace: true }), [update]);
+  const onFound = useCallback(
+    (id: string) => navigate(detailHref(id), { replace: true, state: { from: listSearch } }),
+    [navigate, detailHref, listSearch],
+  );
+  const clearFilters = () => update({ search: '', channel: undefined, phone: undefined });
+
+  const authError = query.error instanceof ApiError && query.error.isAuth ? query.error : scope.authError;
+  if (authError) return <AuthProblem error={authError} />;
+
+  const filtered = hasFilters(params);
+  let body: React.ReactNode;
+  if (params.phone) {
+    body = (
+      <LookupResult
+        profileId={profileId}
+        phone={params.phone}
+        onFound={onFound}
+        onBack={() => update({ phone: undefined })}
+      />
+    );
+  } else if (query.isError) {
+    body = <ErrorPanel error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
+  } else if (data && total === 0 && !query.isPlaceholderData) {
+    body = filtered ? (
+      <EmptyState
+        title="No contacts match"
+        icon="⌕"
+        action={
+          <button type="button" className="btn btn-primary" onClick={clearFilters}>
+            Clear filters
+          </button>
+        }
+      >
+        <p>
+          Nothing matches {params.search ? <strong>“{params.search}”</strong> : 'these filters'}
+          {params.channel ? ` on ${params.channel === 'sms' ? 'SMS' : 'WhatsApp'}` : ''}.
+        </p>
+      </EmptyState>
+    ) : (
+      <EmptyState title="No contacts yet" icon="✉">
+        <p>
+          Contacts appear here as soon as you message a number or add one with <code>POST /v3/contacts</code>.
+        </p>
+        <p className="muted">Each contact keeps its phone formats, channels and opt-out status.</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <ContactsTable
+        contacts={data?.contacts}
+        rowCount={total}
+        pagination={{ pageIndex: params.page - 1, pageSize: params.page_size }}
+        onPaginationChange={(next) =>
+          update(
+            next.pageSize !== params.page_size
+              ? { page_size: next.pageSize as typeof params.page_size }
+              : { page: next.pageIndex + 1 },
+          )
+        }
+        hrefFor={(contact) => detailHref(contact.id ?? '')}
+        onOpen={open}
+        loading={!data}
+        stale={query.isPlaceholderData}
+        renderFooter={(table) => (
+          <footer className="table-footer">
+            {data ? (
+              <RangeSummary
+                page={params.page}
+                pageSize={params.page_size}
+                total={total}
+                noun={['contact', 'contacts']}
+              />
+            ) : (
+              <p className="range muted">Loading contacts…</p>
+            )}
+            <PageSizeSelect
+              value={params.page_size}
+              options={PAGE_SIZES}
+              onChange={(size) => table.setPageSize(size)}
+            />
+            <Pager
+              page={params.page}
+              pageCount={table.getPageCount()}
+              onPageChange={(page) => table.setPageIndex(page - 1)}
+              disabled={!data}
+            />
+          </footer>
+        )}
+      />
+    );
+  }
+
+  return (
+    <main className="page" id="main">
+      <ProgressBar active={query.isFetching && !query.isPending} />
+      <div className="page-head">
+        <div>
+          <h1>Contacts</h1>
+          <p className="page-sub">
+            {data && !params.phone
+              ? `${total.toLocaleString('en')} ${filtered ? 'matching' : 'in total'}`
+              : '\u00a0'}
+          </p>
+        </div>
+        <PhoneLookup onLookup={(phone) => update({ phone })} />
+      </div>
+      {scope.rejectedProfile ? (
+        <p className="notice" role="status">
+          That profile is not available to this key, so the organization's own contacts are shown.
+        </p>
+      ) : null}
+      <div className="toolbar" role="toolbar" aria-label="Filters">
+        <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
+        <ChannelFilter value={params.channel} onChange={(channel) => update({ channel })} />
+        {filtered && !params.phone ? (
+          <button type="button" className="btn btn-ghost" onClick={clearFilters}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      <section className="card" aria-label="Contact list">
+        {body}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,114 @@
+import { type PaginationState, type Updater, useTable } from '@tanstack/react-table';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { Link } from 'react-router';
+import type { Contact } from '../../api/contacts';
+import { TableSkeleton } from '../../components/TableSkeleton';
+import { contactColumnIds, contactColumns, contactTableFeatures } from './columns';
+
+const NO_ROWS: Contact[] = [];
+
+interface ContactsTableProps {
+  contacts: Contact[] | undefined;
+  /** total_count from the server; the table pages manually. */
+  rowCount: number;
+  pagination: PaginationState;
+  onPaginationChange: (next: PaginationState) => void;
+  /** Where a row leads, e.g. `/contacts/<id>?profile=…`. */
+  hrefFor: (contact: Contact) => string;
+  onOpen: (contact: Contact) => void;
+  loading: boolean;
+  stale: boolean;
+  renderFooter: (table: ContactTable) => React.ReactNode;
+}
+
+function useContactTable(
+  props: Pick<ContactsTableProps, 'contacts' | 'rowCount' | 'pagination' | 'onPaginationChange'>,
+) {
+  return useTable({
+    features: contactTableFeatures,
+    columns: contactColumns,
+    data: props.contacts ?? NO_ROWS,
+    getRowId: (contact, index) => contact.id ?? String(index),
+    manualPagination: true,
+    rowCount: props.rowCount,
+    state: { pagination: props.pagination },
+    onPaginationChange: (updater: Updater<PaginationState>) =>
+      props.onPaginationChange(typeof updater === 'function' ? updater(props.pagination) : updater),
+  });
+}
+
+export type ContactTable = ReturnType<typeof useContactTable>;
+
+/** The list itself. Rows are focusable and open with Enter or a click; the number is also a real link. */
+export function ContactsTable(props: ContactsTableProps) {
+  const table = useContactTable(props);
+  const { hrefFor, onOpen } = props;
+
+  const onRowClick = (event: MouseEvent, contact: Contact) => {
+    // The number link handles its own clicks (including ctrl/middle-click to open in a new tab).
+    if ((event.target as HTMLElement).closest('a')) return;
+    onOpen(contact);
+  };
+  const onRowKey = (event: KeyboardEvent, contact: Contact) => {
+    if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault();
+      onOpen(contact);
+    }
+  };
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table
+          className={props.stale ? 'table table-stale' : 'table'}
+          aria-busy={props.loading || props.stale}
+        >
+          <caption className="sr-only">Contacts. Press Enter on a row to open the contact.</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" data-col={header.column.id}>
+                    <table.FlexRender header={header} />
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          {props.loading ? (
+            <TableSkeleton columns={contactColumnIds} rows={Math.min(props.pagination.pageSize, 12)} />
+          ) : (
+            <tbody>
+              {table.getRowModel().rows.map((row) => (
+                <tr
+                  key={row.id}
+                  className="row-link"
+                  // Rows are the primary way to open a contact by keyboard (Tab, then Enter).
+                  tabIndex={0}
+                  data-contact-id={row.original.id}
+                  onClick={(event) => onRowClick(event, row.original)}
+                  onKeyDown={(event) => onRowKey(event, row.original)}
+                >
+                  {row.getAllCells().map((cell) =>
+                    cell.column.id === 'number' ? (
+                      <th key={cell.id} scope="row" data-col="number">
+                        <Link to={hrefFor(row.original)} tabIndex={-1} className="row-anchor">
+                          <table.FlexRender cell={cell} />
+                        </Link>
+                      </th>
+                    ) : (
+                      <td key={cell.id} data-col={cell.column.id}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          )}
+        </table>
+      </div>
+      {props.renderFooter(table)}
+    </>
+  );
+}

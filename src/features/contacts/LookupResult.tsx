@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { usePhoneLookup } from '../../queries/contacts';
+import type { ScopeId } from '../../queries/keys';
+import { formatE164, loadPhoneLib } from './phone';
+
+interface LookupResultProps {
+  profileId: ScopeId;
+  phone: string;
+  onFound: (id: string) => void;
+  onBack: () => void;
+}
+
+/** Shows the lookup in progress, or a miss as an answer ("No contact with …"), never as an error. */
+export function LookupResult({ profileId, phone, onFound, onBack }: LookupResultProps) {
+  const lookup = usePhoneLookup(profileId, phone);
+  const [pretty, setPretty] = useState(phone);
+  useEffect(() => {
+    let live = true;
+    void loadPhoneLib().then((lib) => live && setPretty(formatE164(lib, phone)));
+    return () => {
+      live = false;
+    };
+  }, [phone]);
+
+  const found = lookup.data?.id;
+  useEffect(() => {
+    if (found) onFound(found);
+  }, [found, onFound]);
+
+  const back = (
+    <button type="button" className="btn" onClick={onBack}>
+      ← Back to all contacts
+    </button>
+  );
+
+  if (lookup.isError) {
+    return (
+      <ErrorPanel
+        title="Lookup failed"
+        error={lookup.error}
+        onRetry={() => lookup.refetch()}
+        retrying={lookup.isFetching}
+      />
+    );
+  }
+  if (lookup.data === null) {
+    return (
+      <EmptyState title={`No contact with ${pretty}`} action={back} icon="☎">
+        <p>
+          Nobody in this account has that number. Check the digits with the caller, or try another default
+          region.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="lookup-pending" role="status">
+      Looking up {pretty}…
+    </div>
+  );
+}

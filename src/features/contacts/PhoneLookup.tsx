@@ -1,0 +1,116 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { loadPhoneLib, parsePhone, regionFromLocale, regionName } from './phone';
+
+const REGION_KEY = 'sent.lookup.region';
+
+function initialRegion(): string {
+  try {
+    return localStorage.getItem(REGION_KEY) ?? regionFromLocale();
+  } catch {
+    return regionFromLocale();
+  }
+}
+
+interface RegionOption {
+  code: string;
+  label: string;
+}
+
+/**
+ * The support-staff path: paste or type the number a caller reads out, in any format. It is normalised
+ * to E.164 in the browser; an invalid number is explained right here and never sent.
+ */
+export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [region, setRegion] = useState(initialRegion);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [regions, setRegions] = useState<RegionOption[] | null>(null);
+
+  const loadRegions = () => {
+    if (regions) return;
+    void loadPhoneLib().then((lib) =>
+      setRegions(
+        lib
+          .getCountries()
+          .map((code) => ({ code, label: `${regionName(code)} (+${lib.getCountryCallingCode(code)})` }))
+          .sort((a, b) => a.label.localeCompare(b.label)),
+      ),
+    );
+  };
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(REGION_KEY, region);
+    } catch {
+      // Private mode: the choice just does not persist.
+    }
+  }, [region]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const lib = await loadPhoneLib();
+    const result = parsePhone(lib, text, region);
+    if (!result.ok) {
+      setProblem(result.reason);
+      return;
+    }
+    setProblem(null);
+    onLookup(result.e164);
+  };
+
+  const options = regions ?? [{ code: region, label: regionName(region) }];
+  return (
+    <form className="lookup" onSubmit={submit} noValidate>
+      <div className="lookup-row">
+        <label htmlFor={`${id}-phone`} className="sr-only">
+          Look up a phone number
+        </label>
+        <input
+          id={`${id}-phone`}
+          className="input lookup-input"
+          type="tel"
+          autoComplete="off"
+          placeholder="Look up +44 20 7946 0958…"
+          value={text}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onFocus={loadRegions}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (problem) setProblem(null);
+          }}
+        />
+        <label htmlFor={`${id}-region`} className="sr-only">
+          Default region for numbers without a country code
+        </label>
+        <select
+          id={`${id}-region`}
+          className="select lookup-region"
+          value={region}
+          onFocus={loadRegions}
+          onPointerDown={loadRegions}
+          onChange={(event) => {
+            setRegion(event.target.value);
+            setProblem(null);
+          }}
+          title="Default region for numbers without a country code"
+        >
+          {options.map((option) => (
+            <option key={option.code} value={option.code}>
+              {regions ? option.label : option.code}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn">
+          Look up
+        </button>
+      </div>
+      {problem ? (
+        <p id={`${id}-problem`} className="field-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </form>
+  );
+}

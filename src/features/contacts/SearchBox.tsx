@@ -1,0 +1,73 @@
+import { forwardRef, useEffect, useRef, useState } from 'react';
+
+const DEBOUNCE_MS = 300;
+
+interface SearchBoxProps {
+  /** The settled term (from the URL). */
+  value: string;
+  onSettle: (term: string) => void;
+}
+
+/**
+ * Keeps what the user types in local state and reports a term only once typing pauses, so each settled
+ * term costs exactly one request. The URL (and so the query key) only ever sees settled terms; React
+ * Query aborts the request of a term that is superseded, and keyed caching means a late answer for an
+ * old term can never replace the newer one.
+ */
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
+  { value, onSettle },
+  ref,
+) {
+  const [text, setText] = useState(value);
+  const committed = useRef(value);
+
+  // Follow outside changes (back/forward, "Clear filters") without clobbering text still being typed.
+  useEffect(() => {
+    if (value !== committed.current) {
+      committed.current = value;
+      setText(value);
+    }
+  }, [value]);
+
+  useEffect(() => {
+    const term = text.trim();
+    if (term === committed.current) return;
+    const timer = setTimeout(() => {
+      committed.current = term;
+      onSettle(term);
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, onSettle]);
+
+  return (
+    <div className="search">
+      <label htmlFor="contact-search" className="sr-only">
+        Search contacts by number
+      </label>
+      <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M7 2a5 5 0 0 1 3.9 8.1l3 3-.9.9-3-3A5 5 0 1 1 7 2Zm0 1.3a3.7 3.7 0 1 0 0 7.4 3.7 3.7 0 0 0 0-7.4Z" />
+      </svg>
+      <input
+        ref={ref}
+        id="contact-search"
+        className="input search-input"
+        type="search"
+        inputMode="tel"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Search numbers…"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && text) {
+            event.preventDefault();
+            setText('');
+          }
+        }}
+      />
+      <span className="search-kbd" aria-hidden="true">
+        /
+      </span>
+    </div>
+  );
+});

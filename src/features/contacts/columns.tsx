@@ -1,0 +1,89 @@
+import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
+import type { Contact } from '../../api/contacts';
+import { Badge } from '../../components/Badge';
+import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
+import { regionName } from './phone';
+
+// Only pagination is registered: the server pages, searches and filters, so no client row models ship.
+export const contactTableFeatures = tableFeatures({ rowPaginationFeature });
+
+const column = createColumnHelper<typeof contactTableFeatures, Contact>();
+
+export const contactColumns = column.columns([
+  column.accessor((contact) => displayNumber(contact), {
+    id: 'number',
+    header: 'Number',
+    cell: (info) => <span className="number">{info.getValue()}</span>,
+  }),
+  column.accessor('region_code', {
+    id: 'region',
+    header: 'Country / region',
+    cell: (info) => {
+      const code = info.getValue();
+      return code ? (
+        <span title={regionName(code)}>
+          <span className="region-code">{code}</span> {regionName(code)}
+        </span>
+      ) : (
+        <span className="muted">Unknown</span>
+      );
+    },
+  }),
+  column.accessor((contact) => channelsOf(contact), {
+    id: 'channels',
+    header: 'Channels',
+    cell: (info) => {
+      const channels = info.getValue();
+      return channels.length ? (
+        <span className="chips">
+          {channels.map((channel) => (
+            <Badge key={channel} tone={channel === 'whatsapp' ? 'success' : 'info'}>
+              {channelLabel(channel)}
+            </Badge>
+          ))}
+        </span>
+      ) : (
+        <span className="muted">None</span>
+      );
+    },
+  }),
+  column.accessor('default_channel', {
+    id: 'default',
+    header: 'Default',
+    cell: (info) => {
+      const value = info.getValue();
+      return value ? channelLabel(value) : <span className="muted">—</span>;
+    },
+  }),
+  column.accessor('opt_out', {
+    id: 'optout',
+    header: 'Opt-out',
+    cell: (info) =>
+      info.getValue() ? <Badge tone="danger">Opted out</Badge> : <span className="muted">No</span>,
+  }),
+  column.accessor('is_inherited', {
+    id: 'inherited',
+    header: 'Inherited',
+    cell: (info) =>
+      info.getValue() ? <Badge tone="warning">Inherited</Badge> : <span className="muted">No</span>,
+  }),
+  column.accessor('created_at', {
+    id: 'created',
+    header: 'Created',
+    cell: (info) => (
+      <time dateTime={info.getValue() ?? undefined} className="nowrap">
+        {formatDate(info.getValue())}
+      </time>
+    ),
+  }),
+]);
+
+export const contactColumnIds = [
+  'number',
+  'region',
+  'channels',
+  'default',
+  'optout',
+  'inherited',
+  'created',
+] as const;

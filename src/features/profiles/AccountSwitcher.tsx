@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate } from 'react-router';
+import { keys } from '../../queries/keys';
+import { applyPatch, parseListParams, serializeListParams } from '../../url-state/listParams';
+import type { ProfileScope } from './useProfileScope';
+
+const ORG_VALUE = '';
+
+/**
+ * Organization keys pick the organization itself or one of its profiles; profile and user keys just see
+ * whose data this is. The choice lives in the URL (`?profile=`), so it survives reloads and links.
+ */
+export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { account, profiles, isOrganization, profileId } = scope;
+
+  if (!account) return <div className="account account-loading" aria-hidden="true" />;
+  if (!isOrganization || profiles.length === 0) {
+    return (
+      <div className="account">
+        <span className="account-kind">{account.type === 'profile' ? 'Profile' : 'Account'}</span>
+        <span className="account-name">{account.name}</span>
+      </div>
+    );
+  }
+
+  const choose = (value: string) => {
+    const next = value || undefined;
+    if ((next ?? null) === profileId) return;
+    // Whatever the old profile still has in flight is cancelled; its keys are scoped, so even a response
+    // that slips through lands in the old profile's cache and never on screen.
+    void queryClient.cancelQueries({ queryKey: keys.scope(profileId) });
+    const onList = location.pathname === '/';
+    const current = onList ? parseListParams(location.search) : parseListParams('');
+    const search = serializeListParams(applyPatch(current, { profile: next })).toString();
+    navigate({ pathname: '/', search: search ? `?${search}` : '' });
+  };
+
+  return (
+    <label className="account account-switch">
+      <span className="account-kind">Profile</span>
+      <select
+        className="select"
+        aria-label="Profile"
+        value={profileId ?? ORG_VALUE}
+        onChange={(event) => choose(event.target.value)}
+      >
+        <option value={ORG_VALUE}>{account.name} (organization)</option>
+        {profiles.map((profile) => (
+          <option key={profile.id} value={profile.id}>
+            {profile.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

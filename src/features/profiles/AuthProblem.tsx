@@ -1,0 +1,42 @@
+import type { ApiError } from '../../api/client';
+
+/** 401/403 are a key problem, not a page problem: say what is wrong and who can fix it. */
+export function AuthProblem({ error }: { error: ApiError }) {
+  const forbidden = error.status === 403;
+  return (
+    <main className="page auth-problem" id="main">
+      <section className="auth-card" role="alert">
+        <div className="auth-icon" aria-hidden="true">
+          🔒
+        </div>
+        <h1>{forbidden ? 'This key is not allowed here' : 'The API key was rejected'}</h1>
+        <p>
+          {forbidden
+            ? 'The server accepted the API key but it may not read these contacts. A profile key can only see its own profile; switch back to the organization or use an organization key.'
+            : 'The console could not sign in to the Sent API. The key configured on the server is missing, mistyped, revoked or expired.'}
+        </p>
+        <p className="muted">
+          The key lives on the server (the gateway or dev proxy adds it), never in the browser. Set a valid
+          key there and reload this page.
+        </p>
+        <dl className="error-facts">
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <code>HTTP {error.status}</code> · <code>{error.code}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>Request ID</dt>
+            <dd>
+              <code>{error.requestId ?? '—'}</code>
+            </dd>
+          </div>
+        </dl>
+        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </section>
+    </main>
+  );
+}

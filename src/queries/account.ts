@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { getMe, listProfiles } from '../api/account';
+import { keys } from './keys';
+
+// Who the key belongs to changes rarely; refetching it on every focus would only cost rate limit.
+const ACCOUNT_STALE_MS = 5 * 60_000;
+
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me(),
+    queryFn: ({ signal }) => getMe(signal),
+    staleTime: ACCOUNT_STALE_MS,
+  });
+}
+
+/** Child profiles; only organization keys have any, so the query waits until we know the key type. */
+export function useProfiles(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.profiles(),
+    queryFn: ({ signal }) => listProfiles(signal),
+    staleTime: ACCOUNT_STALE_MS,
+    enabled,
+  });
+}

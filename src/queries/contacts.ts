@@ -1,0 +1,89 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ApiError } from '../api/client';
+import {
+  type Contact,
+  type ContactListQuery,
+  type ContactPage,
+  getContact,
+  listContacts,
+} from '../api/contacts';
+import { keys, type ScopeId, scopeOfKey } from './keys';
+
+function listOptions(profileId: ScopeId, query: ContactListQuery) {
+  return {
+    queryKey: keys.list(profileId, query),
+    queryFn: ({ signal }: { signal: AbortSignal }) => listContacts(query, { profileId, signal }),
+  };
+}
+
+/**
+ * One page of contacts. The previous page stays on screen while the next one loads, but only within the
+ * same profile: after a profile switch there is nothing to show rather than another profile's rows.
+ * When the page is real (not placeholder) and there is more, the next page is prefetched so "Next" is
+ * instant.
+ */
+export function useContactsPage(profileId: ScopeId, query: ContactListQuery, enabled = true) {
+  const queryClient = useQueryClient();
+  const result = useQuery({
+    ...listOptions(profileId, query),
+    enabled,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && scopeOfKey(previousQuery.queryKey) === profileId ? previous : undefined,
+  });
+
+  const hasMore = result.data?.pagination.has_more ?? false;
+  const isReal = result.isSuccess && !result.isPlaceholderData;
+  const { page, pageSize, search, channel } = query;
+  useEffect(() => {
+    if (!isReal || !hasMore) return;
+    void queryClient.prefetchQuery(listOptions(profileId, { page: page + 1, pageSize, search, channel }));
+  }, [queryClient, isReal, hasMore, profileId, page, pageSize, search, channel]);
+
+  return result;
+}
+
+/** Finds a contact in any cached page of this profile, so the detail screen can open instantly. */
+function findInLists(queryClient: QueryClient, profileId: ScopeId, id: string) {
+  for (const [key, page] of queryClient.getQueriesData<ContactPage>({ queryKey: keys.lists(profileId) })) {
+    const contact = page?.contacts.find((c) => c.id === id);
+    if (contact) return { contact, updatedAt: queryClient.getQueryState(key)?.dataUpdatedAt };
+  }
+  return undefined;
+}
+
+export function useContact(profileId: ScopeId, id: string, enabled = true) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: keys.detail(profileId, id),
+    enabled,
+    queryFn: ({ signal }) => getContact(id, { profileId, signal }),
+    // Seeded from the list: fresh list data means no request at all; older data still shows at once
+    // and is refreshed in the background.
+    initialData: () => findInLists(queryClient, profileId, id)?.contact,
+    initialDataUpdatedAt: () => findInLists(queryClient, profileId, id)?.updatedAt,
+  });
+}
+
+/**
+ * Exact lookup by E.164 number. A miss (404 RESOURCE_001) is an answer, not a failure: it resolves to
+ * null so the screen can say "No contact with …" instead of showing an error panel.
+ */
+export function usePhoneLookup(profileId: ScopeId, phone: string | undefined) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: keys.lookup(profileId, phone ?? ''),
+    enabled: Boolean(phone),
+    queryFn: async ({ signal }): Promise<Contact | null> => {
+      try {
+        const page = await listContacts({ page: 1, pageSize: 1, phone }, { profileId, signal });
+        const contact = page.contacts[0] ?? null;
+        if (contact?.id) queryClient.setQueryData(keys.detail(profileId, contact.id), contact);
+        return contact;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404 && error.code === 'RESOURCE_001') return null;
+        throw error;
+      }
+    },
+  });
+}
