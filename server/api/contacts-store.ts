@@ -45,12 +45,14 @@ export class ContactsStore {
     if (filter.channel) clauses.push(filter.channel === 'sms' ? 'has_sms = 1' : 'has_whatsapp = 1');
     const digits = filter.searchDigits;
     if (digits !== undefined) {
-      if (digits.length >= TRIGRAM) {
+      if (digits === '') {
+        clauses.push('0');
+      } else if (digits.length >= TRIGRAM) {
         clauses.push('rid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
         params.push(`"${digits}"`);
       } else {
         clauses.push("search_digits LIKE '%' || ? || '%'");
-        params.push(digits === '' ? '\u0000' : digits);
+        params.push(digits);
       }
     }
     return { sql: clauses.join(' AND '), params };

@@ -86,8 +86,8 @@ export function contactsRoutes(store: ContactsStore): Hono<AppEnv> {
         phone_number: ['The field is required.'],
       });
     }
-    const phone = parseValid(toE164(body.phone_number));
-    if (!phone) throw invalidPhone();
+    const phone = parseValid(toE164(body.phone_number, 'phone_number'));
+    if (!phone) throw invalidPhone('phone_number');
     if (store.findByE164([scope.acting.id], phone.number)) {
       throw new ApiFailure('RESOURCE_007', 'A contact with this phone number already exists.');
     }
@@ -140,14 +140,14 @@ function assertOwned(contact: StoredContact, scope: Scope, verb: 'updated' | 'de
   }
 }
 
-function invalidPhone(): ApiFailure {
+function invalidPhone(field = 'phone'): ApiFailure {
   return new ApiFailure('VALIDATION_002', 'Phone number must be a valid phone number in E.164 format.', {
-    phone: ['Use the international format with country code, e.g. +14155550100.'],
+    [field]: ['Use the international format with country code, e.g. +14155550100.'],
   });
 }
 
-function toE164(raw: string): string {
+function toE164(raw: string, field = 'phone'): string {
   const e164 = normalizeToE164(raw);
-  if (!e164) throw invalidPhone();
+  if (!e164) throw invalidPhone(field);
   return e164;
 }
