@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, failureOf, profileHeader, useApi } from './harness.ts';
+import { apiForThisFile, DEMO_IDS, failureOf, profileHeader } from './harness.ts';
 
-const api = useApi();
+const api = apiForThisFile();
 
 async function envelopeOf(res: Response) {
   expect(res.headers.get('content-type')).toContain('application/json');

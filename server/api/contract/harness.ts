@@ -6,7 +6,7 @@ import { type ApiOptions, type RunningApi, startApiServer } from '../server.ts';
 export { DEMO_IDS };
 
 /** Starts one embedded API for the calling test file (port picked by the OS) and stops it afterwards. */
-export function useApi(options: ApiOptions = {}) {
+export function apiForThisFile(options: ApiOptions = {}) {
   const state = {} as { api: RunningApi };
   beforeAll(async () => {
     state.api = await startApiServer({ contactsPerProfile: 300, rateLimit: false, ...options });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf, useApi } from './harness.ts';
+import { apiForThisFile, failureOf } from './harness.ts';
 
-const api = useApi();
+const api = apiForThisFile();
 
 const CONTACT_FIELDS = [
   'available_channels',

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Sent from '@sentdm/sentdm';
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../server.ts';
-import { DEMO_IDS, failureOf, useApi } from './harness.ts';
+import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 
-const api = useApi();
+const api = apiForThisFile();
 
 async function firstContact(profile?: string, match = (_: { available_channels?: string }) => true) {
   const res = await api

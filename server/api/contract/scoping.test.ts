@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, failureOf, useApi } from './harness.ts';
+import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 
-const api = useApi();
+const api = apiForThisFile();
 
 async function ids(key: string, profile?: string) {
   const res = await api
