@@ -16,6 +16,8 @@ describe('demo data generator', () => {
   it('makes valid, unique numbers whose every format agrees with libphonenumber', () => {
     expect(new Set(sample.map((c) => c.e164)).size).toBe(sample.length);
     expect(new Set(sample.map((c) => c.id)).size).toBe(sample.length);
+    for (const contact of sample)
+      expect(contact.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     for (const contact of sample.slice(0, 300)) {
       const phone = parsePhoneNumberFromString(contact.e164);
       expect(phone?.isValid()).toBe(true);

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { getExampleNumber } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/mobile/examples';
 import { formatsOf, parseValid } from './phone.ts';
-import { mixSeed, mulberry32, pickWeighted, uuidFrom } from './random.ts';
+import { mixSeed, mulberry32, pickWeighted, uuidFor } from './random.ts';
 
 export type RegionMix = readonly (readonly [CountryCode, number])[];
 
@@ -100,7 +100,7 @@ export function generateContact(
   const updated = rand() < 0.3 ? created + Math.floor(rand() * (DATA_EPOCH - created)) : null;
 
   return {
-    id: uuidFrom(rand),
+    id: uuidFor(rand, owner.salt, index, seed),
     owner_id: owner.id,
     phone_number: formats.e164,
     e164: formats.e164,

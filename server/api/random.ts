@@ -22,14 +22,16 @@ export function mixSeed(...parts: number[]): number {
   return h >>> 0;
 }
 
-export function uuidFrom(rand: () => number): string {
-  let hex = '';
-  for (let i = 0; i < 4; i++)
-    hex += Math.floor(rand() * 0x100000000)
-      .toString(16)
-      .padStart(8, '0');
-  const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/**
+ * A v4-shaped UUID that is unique per (stream, index): its last 48 bits are stream and index XOR a seed mask
+ * (a bijection), so two contacts can never share an id; the other bits are pseudo-random.
+ */
+export function uuidFor(rand: () => number, stream: number, index: number, seed: number): string {
+  const hex = (n: number, width: number) => (n >>> 0).toString(16).padStart(width, '0').slice(-width);
+  const r = () => Math.floor(rand() * 0x100000000);
+  const variant = (8 + (r() & 3)).toString(16);
+  const node = hex((stream ^ mixSeed(seed, 1)) & 0xffff, 4) + hex(index ^ mixSeed(seed, 2), 8);
+  return `${hex(r(), 8)}-${hex(r(), 4)}-4${hex(r(), 3)}-${variant}${hex(r(), 3)}-${node}`;
 }
 
 export function pickWeighted<T>(rand: () => number, items: readonly (readonly [T, number])[]): T {

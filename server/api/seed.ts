@@ -84,7 +84,7 @@ async function generateOwner(
 
 function runWorker(job: object, sink: (rows: ContactRow[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./seed-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./seed-worker-boot.mjs', import.meta.url), { workerData: job });
     worker.on('message', (rows: ContactRow[]) => sink(rows));
     worker.on('error', reject);
     worker.on('exit', (code) =>
