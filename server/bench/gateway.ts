@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:gateway`: 64 concurrent clients for 30 s each against
+ *   1. the embedded API directly (loopback HTTP),
+ *   2. the gateway forwarding to that API over loopback (SENT_API_URL mode),
+ *   3. the gateway with the API in-process (the `npm start` default),
+ * all with the rate limit off. Prints requests/s, p50/p99, errors and the gateway's overhead as ratios over the
+ * direct calls. Servers run in child processes so the load generator does not share their event loop.
+ * BENCH_SECONDS / BENCH_CONCURRENCY override the defaults. Asserts nothing; exits non-zero on errors.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEMO_IDS } from '../api/demo.ts';
+import { createEmbeddedApi, startApiServer } from '../api/server.ts';
+import { startGateway } from '../gateway/server.ts';
+import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
+import { percentile, printTable } from './stats.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const WARMUP_MS = 2_000;
+const KEY = 'sk_test_org_demo';
+
+type Role = 'api' | 'gateway-remote' | 'gateway-embedded';
+
+// ---- child side: one server per process, its URL reported over IPC ----
+
+async function serve(role: Role, upstreamUrl: string | undefined): Promise<void> {
+  let url: string;
+  if (role === 'api') {
+    url = (await startApiServer({ port: 0, rateLimit: false })).url;
+  } else {
+    let upstream: Upstream;
+    if (role === 'gateway-remote' && upstreamUrl) {
+      upstream = remoteUpstream(upstreamUrl, KEY);
+    } else {
+      const api = createEmbeddedApi({ rateLimit: false });
+      await api.ready;
+      upstream = embeddedUpstream(api, KEY);
+    }
+    const gateway = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      upstream,
+      apiVersion: 'v3',
+      dashboardToken: null,
+      timeoutMs: 15_000,
+      testControls: false,
+      distDir: null,
+      // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    url = gateway.url;
+  }
+  process.send?.({ url });
+  process.on('disconnect', () => process.exit(0));
+}
+
+// ---- parent side: load generator ----
+
+function spawnServer(role: Role, upstreamUrl?: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', role, upstreamUrl ?? ''], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (msg) => resolve({ child, url: (msg as { url: string }).url }));
+    child.once('exit', (code) => reject(new Error(`${role} server exited early (${code})`)));
+  });
+}
+
+const PROFILES = [DEMO_IDS.clinicsUk, DEMO_IDS.pharmacyUs, DEMO_IDS.labsDe];
+
+/** The console's typical traffic: mostly list pages per profile, some searches, me and profiles. */
+function requestFor(n: number): { path: string; profile?: string } {
+  const profile = PROFILES[n % PROFILES.length];
+  switch (n % 10) {
+    case 7:
+      return { path: `/v3/contacts?page=1&page_size=50&search=${20 + (n % 80)}`, profile };
+    case 8:
+      return { path: '/v3/me' };
+    case 9:
+      return { path: '/v3/profiles' };
+    default:
+      return { path: `/v3/contacts?page=${1 + (n % 40)}&page_size=50`, profile };
+  }
+}
+
+interface Result {
+  requests: number;
+  errors: number;
+  latencies: number[];
+  seconds: number;
+}
+
+async function load(baseUrl: string, direct: boolean, durationMs: number, record: boolean): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  async function client(): Promise<void> {
+    while (performance.now() < deadline) {
+      const { path, profile } = requestFor(counter++);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (profile) headers['x-profile-id'] = profile;
+      if (direct) headers['x-api-key'] = KEY; // through the gateway the key is added server-side
+      const t0 = performance.now();
+      try {
+        const res = await fetch(baseUrl + path, { headers, signal: AbortSignal.timeout(20_000) });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      if (record) latencies.push(performance.now() - t0);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  return { requests: latencies.length, errors, latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+async function measure(name: string, url: string, direct: boolean) {
+  process.stdout.write(`${name}: warming up…`);
+  await load(url, direct, WARMUP_MS, false);
+  process.stdout.write(` measuring ${SECONDS} s…`);
+  const r = await load(url, direct, SECONDS * 1000, true);
+  console.log(' done');
+  return {
+    name,
+    rps: r.requests / r.seconds,
+    p50: percentile(r.latencies, 50),
+    p99: percentile(r.latencies, 99),
+    errors: r.errors,
+    requests: r.requests,
+  };
+}
+
+async function main(): Promise<void> {
+  // Hard bound: whatever happens, the bench ends.
+  const bound = setTimeout(
+    () => {
+      console.error('bench:gateway exceeded its time bound');
+      process.exit(2);
+    },
+    (3 * (SECONDS + WARMUP_MS / 1000) + 120) * 1000,
+  );
+  bound.unref();
+
+  console.log(`bench:gateway — ${CONCURRENCY} concurrent clients, ${SECONDS} s per target, rate limit off`);
+  const children: ChildProcess[] = [];
+  try {
+    const api = await spawnServer('api');
+    children.push(api.child);
+    const viaLoopback = await spawnServer('gateway-remote', api.url);
+    children.push(viaLoopback.child);
+    const inProcess = await spawnServer('gateway-embedded');
+    children.push(inProcess.child);
+
+    const direct = await measure('embedded API, direct', api.url, true);
+    const gwRemote = await measure('gateway → API (loopback)', viaLoopback.url, false);
+    const gwEmbedded = await measure('gateway, API in-process', inProcess.url, false);
+
+    console.log();
+    const rows = [direct, gwRemote, gwEmbedded].map((r) => [
+      r.name,
+      r.requests.toLocaleString('en'),
+      r.rps.toFixed(0),
+      `${r.p50.toFixed(2)} ms`,
+      `${r.p99.toFixed(2)} ms`,
+      r.errors,
+    ]);
+    printTable(['target', 'requests', 'req/s', 'p50', 'p99', 'errors'], rows);
+    console.log();
+    for (const r of [gwRemote, gwEmbedded]) {
+      console.log(
+        `overhead of "${r.name}": ${((100 * r.rps) / direct.rps).toFixed(0)}% of direct req/s ` +
+          `(ratio ${(direct.rps / r.rps).toFixed(2)}), p50 ×${(r.p50 / direct.p50).toFixed(2)}, ` +
+          `p99 ×${(r.p99 / direct.p99).toFixed(2)}`,
+      );
+    }
+    const errors = direct.errors + gwRemote.errors + gwEmbedded.errors;
+    console.log(`errors: ${errors}${errors === 0 ? ' (ok)' : ' (must be 0)'}`);
+    process.exitCode = errors === 0 ? 0 : 1;
+  } finally {
+    for (const child of children) child.kill();
+  }
+}
+
+if (process.argv[2] === '--serve') await serve(process.argv[3] as Role, process.argv[4] || undefined);
+else await main();

@@ -1,0 +1,87 @@
+// `npm run dev`: Vite's dev server with the gateway's own API handling in front of it, so development gets the
+// same allowlist, header rules (server-side key, browser x-api-key/cookies dropped, x-profile-id/x-sender-id
+// forwarded) and 502/504 envelopes as production. Upstream: the embedded API on a free loopback port, unless
+// SENT_API_URL / SENT_DM_API_KEY point elsewhere.
+import { mkdirSync } from 'node:fs';
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type Plugin } from 'vite';
+import { startApiServer } from '../api/server.ts';
+import { createGatewayApp } from './app.ts';
+import { ConfigError, DEMO_ORG_KEY, type GatewayConfig, isLoopbackHost, parseConfig } from './config.ts';
+import { stdoutSink } from './log.ts';
+import { isApiPath } from './proxy.ts';
+import { remoteUpstream, type Upstream } from './upstream.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config: GatewayConfig;
+try {
+  config = parseConfig(process.env);
+} catch (err) {
+  if (err instanceof ConfigError) fail(err.message);
+  throw err;
+}
+if (!isLoopbackHost(config.host))
+  fail('npm run dev only listens on 127.0.0.1; use npm start with DASHBOARD_TOKEN.');
+
+let upstream: Upstream;
+let stopApi = async () => {};
+if (config.upstream.kind === 'remote') {
+  upstream = remoteUpstream(config.upstream.url, config.upstream.apiKey);
+  console.log(`API: ${config.upstream.url} (the API key stays in this process)`);
+} else {
+  mkdirSync('.data', { recursive: true });
+  const api = await startApiServer({
+    port: 0,
+    dbPath: config.upstream.dbPath,
+    testControls: config.testControls,
+  });
+  upstream = remoteUpstream(api.url, DEMO_ORG_KEY);
+  stopApi = api.close;
+  console.log(
+    `API: embedded demo API on ${api.url} (data: ${config.upstream.dbPath}; demo organization key)`,
+  );
+}
+
+const gatewayApp = createGatewayApp({
+  ...config,
+  upstream,
+  dashboardToken: null,
+  distDir: null, // Vite serves the app itself
+  log: config.log ? stdoutSink : null,
+});
+const handle = getRequestListener(gatewayApp.fetch);
+
+// Registered before Vite's internal middlewares (including its proxy), so /v1, /v3 and /__config never reach
+// the proxy settings in vite.config.ts: they get exactly the production gateway's behaviour.
+const gatewayPlugin: Plugin = {
+  name: 'sent-gateway',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      if (isApiPath(path) || path === '/__config') void handle(req, res);
+      else next();
+    });
+  },
+};
+
+const vite = await createServer({
+  plugins: [gatewayPlugin],
+  server: { host: '127.0.0.1', port: config.port },
+});
+await vite.listen();
+vite.printUrls();
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await vite.close();
+  await stopApi();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
