@@ -17,12 +17,16 @@ export const contactColumns = column.columns([
   }),
   column.accessor('region_code', {
     id: 'region',
-    header: 'Country / region',
+    header: () => (
+      <>
+        Country<span className="hide-narrow"> / region</span>
+      </>
+    ),
     cell: (info) => {
       const code = info.getValue();
       return code ? (
         <span title={regionName(code)}>
-          <span className="region-code">{code}</span> {regionName(code)}
+          <span className="region-code">{code}</span> <span className="region-name">{regionName(code)}</span>
         </span>
       ) : (
         <span className="muted">Unknown</span>

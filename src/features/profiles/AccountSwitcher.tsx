@@ -16,6 +16,7 @@ export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
   const location = useLocation();
   const { account, profiles, isOrganization, profileId } = scope;
 
+  if (scope.authError) return null;
   if (!account) return <div className="account account-loading" aria-hidden="true" />;
   if (!isOrganization || profiles.length === 0) {
     return (
@@ -47,12 +48,16 @@ export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
         value={profileId ?? ORG_VALUE}
         onChange={(event) => choose(event.target.value)}
       >
-        <option value={ORG_VALUE}>{account.name} (organization)</option>
-        {profiles.map((profile) => (
-          <option key={profile.id} value={profile.id}>
-            {profile.name}
-          </option>
-        ))}
+        <optgroup label="Organization">
+          <option value={ORG_VALUE}>{account.name}</option>
+        </optgroup>
+        <optgroup label="Profiles">
+          {profiles.map((profile) => (
+            <option key={profile.id} value={profile.id}>
+              {profile.name}
+            </option>
+          ))}
+        </optgroup>
       </select>
     </label>
   );

@@ -6,9 +6,9 @@ export function AuthProblem({ error }: { error: ApiError }) {
   return (
     <main className="page auth-problem" id="main">
       <section className="auth-card" role="alert">
-        <div className="auth-icon" aria-hidden="true">
-          🔒
-        </div>
+        <svg className="auth-icon" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 2a5 5 0 0 1 5 5v3h1a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h1V7a5 5 0 0 1 5-5Zm0 2a3 3 0 0 0-3 3v3h6V7a3 3 0 0 0-3-3Zm0 9a2 2 0 0 0-1 3.7V19h2v-2.3A2 2 0 0 0 12 13Z" />
+        </svg>
         <h1>{forbidden ? 'This key is not allowed here' : 'The API key was rejected'}</h1>
         <p>
           {forbidden

@@ -1,12 +1,18 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Account, Profile } from '../../api/account';
+import type { Account } from '../../api/account';
 import { ApiError } from '../../api/client';
 import { useMe, useProfiles } from '../../queries/account';
 import type { ScopeId } from '../../queries/keys';
 import { parseListParams } from '../../url-state/listParams';
 
-const NO_PROFILES: Profile[] = [];
+/** What the switcher needs from either /v3/profiles or the profiles embedded in /v3/me. */
+export interface ProfileChoice {
+  id?: string;
+  name?: string;
+}
+
+const NO_PROFILES: ProfileChoice[] = [];
 
 export interface ProfileScope {
   /** Profile id to send as x-profile-id (null = the key's own account). */
@@ -16,7 +22,7 @@ export interface ProfileScope {
   /** The profile in the URL is not one this key may use (shown as a note, the list falls back). */
   rejectedProfile: string | null;
   account: Account | undefined;
-  profiles: Profile[];
+  profiles: ProfileChoice[];
   isOrganization: boolean;
   authError: ApiError | null;
 }
@@ -32,14 +38,17 @@ export function useProfileScope(): ProfileScope {
   const me = useMe();
   const isOrganization = me.data?.type === 'organization';
   const profilesQuery = useProfiles(isOrganization);
-  const profiles = profilesQuery.data ?? NO_PROFILES;
+  // /v3/profiles is the full list; /v3/me already names the profiles, so nothing waits for the second call.
+  const profiles: ProfileChoice[] = profilesQuery.data ?? me.data?.profiles ?? NO_PROFILES;
 
   return useMemo(() => {
     const authError = me.error instanceof ApiError && me.error.isAuth ? me.error : null;
     const base = { account: me.data, profiles, isOrganization, authError, rejectedProfile: null };
     if (!wanted) return { ...base, profileId: null, ready: true };
-    if (me.isPending || (isOrganization && profilesQuery.isPending))
+    const listKnown = Boolean(profilesQuery.data ?? me.data?.profiles);
+    if (me.isPending || (isOrganization && !listKnown && profilesQuery.isPending)) {
       return { ...base, profileId: null, ready: false };
+    }
     const known = isOrganization && profiles.some((profile) => profile.id === wanted);
     return known
       ? { ...base, profileId: wanted, ready: true }
@@ -52,6 +61,7 @@ export function useProfileScope(): ProfileScope {
     me.isPending,
     isOrganization,
     profiles,
+    profilesQuery.data,
     profilesQuery.isPending,
   ]);
 }
