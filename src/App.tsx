@@ -1,10 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, useSyncExternalStore } from 'react';
+import { Suspense, useState, useSyncExternalStore } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { getRateLimit, subscribeRateLimit } from './api/client';
 import { EmptyState } from './components/EmptyState';
-import { ContactDetail } from './features/contacts/ContactDetail';
 import { ContactsPage } from './features/contacts/ContactsPage';
+import { LazyContactDetail } from './features/contacts/lazyDetail';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
 import { useProfileScope } from './features/profiles/useProfileScope';
 import { createQueryClient } from './queries/queryClient';
@@ -42,7 +42,14 @@ function Shell() {
       </header>
       <Routes>
         <Route path="/" element={<ContactsPage scope={scope} />} />
-        <Route path="/contacts/:id" element={<ContactDetail key={location.pathname} scope={scope} />} />
+        <Route
+          path="/contacts/:id"
+          element={
+            <Suspense fallback={<main className="page" id="main" aria-busy="true" />}>
+              <LazyContactDetail key={location.pathname} scope={scope} />
+            </Suspense>
+          }
+        />
         <Route
           path="*"
           element={

@@ -11,33 +11,26 @@ const MAX_PAGE = 1_000_000;
 const MAX_SEARCH = 64;
 
 const optional = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+const pattern = (regex: RegExp) => optional(z.string().check(z.regex(regex)));
 
+// Kept to a handful of zod/mini primitives on purpose: every extra schema kind adds to the initial bundle.
 const schema = z.object({
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE)), 1),
   page_size: z.catch(
-    z.pipe(
-      z.coerce.number(),
-      z.union(PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodMiniLiteral<PageSize>]),
-    ),
+    z.coerce.number().check(z.refine((n) => PAGE_SIZES.includes(n as PageSize))),
     DEFAULT_PAGE_SIZE,
   ),
-  // Search is free text; trim it and cap its length rather than reject it.
-  search: z.catch(
-    z.pipe(
-      z.string(),
-      z.transform((value) => value.trim().slice(0, MAX_SEARCH)),
-    ),
-    '',
-  ),
+  // Search is free text: anything goes, trimmed and capped below rather than rejected.
+  search: z.catch(z.string(), ''),
   channel: optional(z.enum(CHANNELS)),
   // Lookups are stored normalised (E.164), so anything else in the URL is dropped.
-  phone: optional(z.string().check(z.regex(/^\+[1-9]\d{5,14}$/))),
-  profile: optional(z.guid()),
+  phone: pattern(/^\+[1-9]\d{5,14}$/),
+  profile: pattern(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
 });
 
-export type ListParams = z.infer<typeof schema>;
+export type ListParams = Omit<z.infer<typeof schema>, 'page_size'> & { page_size: PageSize };
 export type Channel = (typeof CHANNELS)[number];
-export const DEFAULT_PARAMS: ListParams = schema.parse({});
+export const DEFAULT_PARAMS: ListParams = parseListParams('');
 
 /** Reads the list state from a query string; every bad value falls back on its own. */
 export function parseListParams(search: URLSearchParams | string): ListParams {
@@ -48,7 +41,12 @@ export function parseListParams(search: URLSearchParams | string): ListParams {
     const value = params.get(key);
     if (value !== null) raw[key] = value;
   }
-  return schema.parse(raw);
+  const parsed = schema.parse(raw);
+  return {
+    ...parsed,
+    page_size: parsed.page_size as PageSize,
+    search: parsed.search.trim().slice(0, MAX_SEARCH),
+  };
 }
 
 /** Writes the state back, leaving defaults out so URLs stay short and canonical. */

@@ -16,8 +16,9 @@ import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
 import { ContactsTable } from './ContactsTable';
 import { LookupResult } from './LookupResult';
+import { preloadContactDetail } from './lazyDetail';
 import { PhoneLookup } from './PhoneLookup';
-import { preloadPhoneLib } from './phone';
+import { preloadPhoneLib, whenIdle } from './phone';
 import { SearchBox } from './SearchBox';
 
 export function ContactsPage({ scope }: { scope: ProfileScope }) {
@@ -59,9 +60,12 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
     if (clamped !== params.page) update({ page: clamped }, { replace: true });
   }, [realData, params.page, pageCount, update]);
 
-  // The phone library is not needed for first paint: fetch it once the first rows are on screen.
+  // The phone library and the detail screen are not needed for first paint: fetch them on idle once the
+  // first rows are on screen, so they are ready before anyone types a number or opens a contact.
   useEffect(() => {
-    if (realData) preloadPhoneLib();
+    if (!realData) return;
+    preloadPhoneLib();
+    whenIdle(() => void preloadContactDetail());
   }, [realData]);
 
   // "/" jumps to search from anywhere that is not already a text field.

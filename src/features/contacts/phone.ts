@@ -3,21 +3,23 @@
 // that needs it awaits `loadPhoneLib()`.
 import type { CountryCode } from 'libphonenumber-js/min';
 
-type PhoneLib = typeof import('libphonenumber-js/min');
+export type PhoneLib = typeof import('./phoneLib');
 
 let libPromise: Promise<PhoneLib> | null = null;
 
 export function loadPhoneLib(): Promise<PhoneLib> {
-  libPromise ??= import('libphonenumber-js/min');
+  libPromise ??= import('./phoneLib');
   return libPromise;
 }
 
-/** Starts the download when the browser is idle (falls back to a timeout where requestIdleCallback is missing). */
+/** Runs a task when the browser is idle (falls back to a timeout where requestIdleCallback is missing). */
+export function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
 export function preloadPhoneLib(): void {
-  if (libPromise) return;
-  const start = () => void loadPhoneLib();
-  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 200);
+  if (!libPromise) whenIdle(() => void loadPhoneLib());
 }
 
 /** Region from the browser's locale ("en-GB" → "GB"), US when the locale has none. */
