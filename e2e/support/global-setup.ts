@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { createEmbeddedApi } from '../../server/api/server.ts';
+import { startAppServer } from '../../server/tools/app-server.ts';
+
+/** One server per key the specs need; their URLs reach the workers through the environment. */
+const SERVERS = {
+  E2E_URL: 'sk_test_org_demo',
+  E2E_URL_PROFILE_KEY: 'sk_test_profile_demo',
+  E2E_URL_USER_KEY: 'sk_test_user_demo',
+  E2E_URL_BAD_KEY: 'sk_test_revoked_or_mistyped',
+} as const;
+
+export default async function globalSetup() {
+  // Build into a private directory so a concurrent `npm run build` elsewhere cannot race this run.
+  const outDir = process.env.E2E_DIST ?? (await mkdtemp(join(tmpdir(), 'sent-console-e2e-')));
+  if (!process.env.E2E_DIST) {
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  }
+
+  // Generous limits: the specs must not trip over 200/min; 429 handling is tested with x-test-fail.
+  const api = createEmbeddedApi({ testControls: true, rateLimit: { perMinute: 6000, burst: 500 } });
+  await api.ready;
+  const servers = await Promise.all(
+    Object.entries(SERVERS).map(async ([name, apiKey]) => {
+      const server = await startAppServer({ distDir: outDir, api, apiKey });
+      process.env[name] = server.url;
+      return server;
+    }),
+  );
+
+  return async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    api.close();
+    if (!process.env.E2E_DIST) await rm(outDir, { recursive: true, force: true });
+  };
+}
