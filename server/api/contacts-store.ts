@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
-import type { ContactRow } from './generator.ts';
+import { CONTACT_COLUMNS, type ContactRow, rowValues } from './generator.ts';
 import type { Channel } from './validation.ts';
 
 export interface StoredContact extends ContactRow {
@@ -14,10 +14,8 @@ export interface ListFilter {
   searchDigits?: string;
 }
 
-export const INSERT_CONTACT_SQL = `INSERT INTO contacts (id, owner_id, phone_number, e164, intl, national, rfc,
-  country_code, region_code, search_digits, has_sms, has_whatsapp, default_channel, opt_out, created_at, updated_at)
-  VALUES (@id, @owner_id, @phone_number, @e164, @intl, @national, @rfc, @country_code, @region_code, @search_digits,
-  @has_sms, @has_whatsapp, @default_channel, @opt_out, @created_at, @updated_at)`;
+export const INSERT_CONTACT_SQL = `INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')})
+  VALUES (${CONTACT_COLUMNS.map(() => '?').join(', ')})`;
 
 const ORDER = 'ORDER BY created_at DESC, id DESC';
 /** FTS5 trigrams need 3 characters; shorter terms fall back to LIKE over the owner's rows. */
@@ -107,7 +105,7 @@ export class ContactsStore {
   }
 
   insert(row: ContactRow): void {
-    this.stmt(INSERT_CONTACT_SQL).run(row);
+    this.stmt(INSERT_CONTACT_SQL).run(...rowValues(row));
   }
 
   delete(rid: number): void {

@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS accounts (
 );
 CREATE TABLE IF NOT EXISTS api_keys (key TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id));
 CREATE TABLE IF NOT EXISTS contacts (
-  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, owner_id TEXT NOT NULL, phone_number TEXT NOT NULL,
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL, owner_id TEXT NOT NULL, phone_number TEXT NOT NULL,
   e164 TEXT NOT NULL, intl TEXT NOT NULL, national TEXT NOT NULL, rfc TEXT NOT NULL, country_code TEXT NOT NULL,
   region_code TEXT NOT NULL, search_digits TEXT NOT NULL, has_sms INTEGER NOT NULL, has_whatsapp INTEGER NOT NULL,
   default_channel TEXT NOT NULL, opt_out INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT
@@ -29,6 +29,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS contacts_fts USING fts5(
 
 /** Built after the bulk load: building them once is much faster than maintaining them row by row. */
 const INDEXES = `
+CREATE UNIQUE INDEX IF NOT EXISTS contacts_id ON contacts(id);
 CREATE INDEX IF NOT EXISTS contacts_by_owner ON contacts(owner_id, created_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS contacts_by_owner_sms ON contacts(owner_id, has_sms, created_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS contacts_by_owner_whatsapp ON contacts(owner_id, has_whatsapp, created_at DESC, id DESC);
@@ -58,12 +59,14 @@ export function openDb(path: string): Db {
 }
 
 /** Indexes, derived counts and the search index, after a bulk load of contacts. */
-export function finishBulkLoad(db: Db): void {
+export function finishBulkLoad(db: Db, phase: (name: string) => void = () => {}): void {
   db.exec(`INSERT INTO contacts_fts(contacts_fts) VALUES ('rebuild');`);
+  phase('trigram search index');
   db.exec(`INSERT OR REPLACE INTO owner_counts(owner_id, total, sms, whatsapp)
     SELECT owner_id, COUNT(*), SUM(has_sms), SUM(has_whatsapp) FROM contacts GROUP BY owner_id;`);
   db.exec(INDEXES);
   db.exec('ANALYZE;');
+  phase('b-tree indexes, counts, ANALYZE');
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { getExampleNumber } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/mobile/examples';
-import { formatsOf, parseValid } from './phone.ts';
+import { formatsOf, validFromParts } from './phone.ts';
 import { mixSeed, mulberry32, pickWeighted, uuidFor } from './random.ts';
 
 export type RegionMix = readonly (readonly [CountryCode, number])[];
@@ -13,6 +13,28 @@ export interface OwnerSpec {
   count: number;
   regions: RegionMix;
 }
+
+/** Columns of the contacts table in insert order (db.ts); rows travel between threads as arrays in this order. */
+export const CONTACT_COLUMNS = [
+  'id',
+  'owner_id',
+  'phone_number',
+  'e164',
+  'intl',
+  'national',
+  'rfc',
+  'country_code',
+  'region_code',
+  'search_digits',
+  'has_sms',
+  'has_whatsapp',
+  'default_channel',
+  'opt_out',
+  'created_at',
+  'updated_at',
+] as const;
+
+export const rowValues = (row: ContactRow) => CONTACT_COLUMNS.map((column) => row[column]);
 
 /** One row of the contacts table, column names as in db.ts. */
 export interface ContactRow {
@@ -43,7 +65,6 @@ const STRIDE = 7_654_321;
 const MAX_TRIES = 6;
 
 interface RegionPlan {
-  callingCode: string;
   prefix: string;
   tailDigits: number;
 }
@@ -58,7 +79,7 @@ function planFor(region: CountryCode): RegionPlan {
     if (!example) throw new Error(`No example number for ${region}`);
     const national = example.nationalNumber as string;
     const tailDigits = Math.min(7, national.length - 3);
-    plan = { callingCode: example.countryCallingCode, prefix: national.slice(0, -tailDigits), tailDigits };
+    plan = { prefix: national.slice(0, -tailDigits), tailDigits };
     planCache.set(region, plan);
   }
   return plan;
@@ -87,7 +108,7 @@ export function generateContact(
   for (let attempt = 0; attempt < MAX_TRIES && !phone; attempt++) {
     const candidate = index + attempt * owner.count;
     const tail = String((candidate * STRIDE + offset) % space).padStart(plan.tailDigits, '0');
-    phone = parseValid(`+${plan.callingCode}${plan.prefix}${tail}`);
+    phone = validFromParts(region, `${plan.prefix}${tail}`);
   }
   if (!phone) throw new Error(`Could not generate a valid ${region} number for index ${index}`);
   const formats = formatsOf(phone);

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ContactRow, generateContact, type OwnerSpec, type RegionMix } from './generator.ts';
+import { generateContact, type OwnerSpec, type RegionMix, rowValues } from './generator.ts';
 
 const { seed, owner, regions, start, end, batch } = workerData as {
   seed: number;
@@ -10,9 +10,9 @@ const { seed, owner, regions, start, end, batch } = workerData as {
   batch: number;
 };
 
-let rows: ContactRow[] = [];
+let rows: unknown[][] = [];
 for (let i = start; i < end; i++) {
-  rows.push(generateContact(seed, owner, regions, i));
+  rows.push(rowValues(generateContact(seed, owner, regions, i)));
   if (rows.length === batch) {
     parentPort?.postMessage(rows);
     rows = [];

@@ -16,6 +16,7 @@ export interface ApiOptions extends FaultOptions {
   seed?: number;
   contactsPerProfile?: number;
   extraOwners?: SeedOptions['extraOwners'];
+  onSeedPhase?: SeedOptions['onPhase'];
   /** Documented limits of api.sent.dm by default; false turns limiting off (benchmarks). */
   rateLimit?: RateLimitOptions | false;
 }
@@ -40,6 +41,7 @@ export function createEmbeddedApi(options: ApiOptions = {}): EmbeddedApi {
     seed: options.seed ?? DEFAULTS.seed,
     contactsPerProfile: options.contactsPerProfile ?? DEFAULTS.contactsPerProfile,
     extraOwners: options.extraOwners,
+    onPhase: options.onSeedPhase,
   }).then(() =>
     createApp({
       accounts: loadAccounts(db),

@@ -17,11 +17,13 @@ const rand = mulberry32(2026);
 const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)] as T;
 
 console.log(`Seeding ${COUNT.toLocaleString('en')} contacts into one profile…`);
+const phases: [string, string][] = [];
 const seedStart = performance.now();
 const api = await startApiServer({
   dbPath: join(dir, 'bench.sqlite'),
   contactsPerProfile: 100,
   rateLimit: false,
+  onSeedPhase: (phase, took) => phases.push([phase, `${(took / 1000).toFixed(1)} s`]),
   extraOwners: [
     {
       id: DEMO_IDS.ventures,
@@ -98,6 +100,7 @@ for (const [name, query, target] of scenarios) {
 }
 
 console.log(`\nSeeding ${COUNT.toLocaleString('en')} contacts: ${seedSeconds.toFixed(1)} s (target ≤ 30 s)`);
+for (const [phase, took] of phases) console.log(`  ${phase}: ${took}`);
 console.log(`Latency over loopback HTTP, ${RUNS} sequential requests each, page_size 50:\n`);
 printTable(['scenario', 'p50', 'p95', 'target p95'], rows);
 
