@@ -70,6 +70,9 @@ const gatewayPlugin: Plugin = {
 
 const vite = await createServer({
   plugins: [gatewayPlugin],
+  // The extra plugin changes Vite's config hash; a cache dir of our own keeps a plain `vite` running alongside
+  // (e.g. for e2e) from re-optimizing the shared node_modules/.vite deps back and forth.
+  cacheDir: 'node_modules/.vite-gateway-dev',
   server: { host: '127.0.0.1', port: config.port },
 });
 await vite.listen();

@@ -1,0 +1,72 @@
+// `npm run dev` applies the gateway's rules in front of Vite: server key added, browser credentials dropped,
+// allowlist enforced, and the app itself still served by Vite.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_KEY, deadUrl, type FakeApi, SERVER_KEY, startFakeApi } from './test-helpers.ts';
+
+let api: FakeApi;
+let dev: ChildProcess;
+let url: string;
+
+beforeAll(async () => {
+  api = await startFakeApi();
+  url = await deadUrl(); // a free port for Vite
+  dev = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/dev.ts'], {
+    env: {
+      ...process.env,
+      SENT_API_URL: api.url,
+      SENT_DM_API_KEY: SERVER_KEY,
+      PORT: new URL(url).port,
+      GATEWAY_LOG: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Local:')) resolve();
+    };
+    dev.stdout?.on('data', onData);
+    dev.stderr?.on('data', onData);
+    dev.once('exit', (code) => reject(new Error(`dev server exited (${code}): ${output}`)));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (dev.exitCode === null) {
+    const exited = new Promise((resolve) => dev.once('exit', resolve));
+    dev.kill('SIGTERM');
+    await exited;
+  }
+  await api.close();
+});
+
+describe('npm run dev', () => {
+  it('adds the server key and drops the browser key and cookies', async () => {
+    const res = await fetch(`${url}/v3/contacts?page=1&page_size=5`, {
+      headers: { 'x-api-key': BROWSER_KEY, cookie: 'session=abc', 'x-profile-id': 'p1', 'x-sender-id': 's1' },
+    });
+    expect(res.status).toBe(200);
+    const seen = api.seen.at(-1)?.headers ?? {};
+    expect(seen['x-api-key']).toBe(SERVER_KEY);
+    expect(seen.cookie).toBeUndefined();
+    expect(seen['x-profile-id']).toBe('p1');
+    expect(seen['x-sender-id']).toBe('s1');
+    expect(res.headers.get('x-request-id')).toBe('req_fake123');
+  });
+
+  it('enforces the allowlist without reaching upstream', async () => {
+    const before = api.seen.length;
+    const res = await fetch(`${url}/v3/contacts/abc`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('GATEWAY_004');
+    expect(api.seen.length).toBe(before);
+  });
+
+  it('still serves the app through Vite', async () => {
+    const res = await fetch(`${url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root">');
+  });
+});
