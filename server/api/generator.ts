@@ -62,7 +62,9 @@ export const DATA_EPOCH = Date.UTC(2026, 10, 1);
 const SPAN = 730 * DAY;
 /** Multiplier coprime with 10: i -> (i * STRIDE + offset) mod 10^k is a bijection, so numbers never repeat. */
 const STRIDE = 7_654_321;
-const MAX_TRIES = 6;
+const MAX_TRIES = 30;
+/** A plan must give valid numbers at least this often, so MAX_TRIES essentially never runs out. */
+const MIN_VALID_SHARE = 0.5;
 
 interface RegionPlan {
   prefix: string;
@@ -71,23 +73,39 @@ interface RegionPlan {
 
 const planCache = new Map<CountryCode, RegionPlan>();
 
-/** Real numbering plan from libphonenumber's mobile example: keep its first digits, vary the rest. */
+/**
+ * A realistic numbering plan from libphonenumber itself: start from the region's mobile example and keep as few of
+ * its leading digits as possible (more variety: many area codes and operators) while random tails stay mostly valid.
+ */
 function planFor(region: CountryCode): RegionPlan {
   let plan = planCache.get(region);
-  if (!plan) {
-    const example = getExampleNumber(region, mobileExamples);
-    if (!example) throw new Error(`No example number for ${region}`);
-    const national = example.nationalNumber as string;
-    const tailDigits = Math.min(7, national.length - 3);
-    plan = { prefix: national.slice(0, -tailDigits), tailDigits };
-    planCache.set(region, plan);
+  if (plan) return plan;
+  const example = getExampleNumber(region, mobileExamples);
+  if (!example) throw new Error(`No example number for ${region}`);
+  const national = example.nationalNumber as string;
+  for (let keep = 1; keep <= 3 && !plan; keep++) {
+    const candidate = { prefix: national.slice(0, keep), tailDigits: national.length - keep };
+    if (validShare(region, candidate) >= MIN_VALID_SHARE) plan = candidate;
   }
+  plan ??= { prefix: national.slice(0, 4), tailDigits: national.length - 4 };
+  planCache.set(region, plan);
   return plan;
+}
+
+function validShare(region: CountryCode, plan: RegionPlan): number {
+  const rand = mulberry32(mixSeed(plan.tailDigits, plan.prefix.length));
+  const probes = 200;
+  let valid = 0;
+  for (let i = 0; i < probes; i++) {
+    const tail = String(Math.floor(rand() * 10 ** plan.tailDigits)).padStart(plan.tailDigits, '0');
+    if (validFromParts(region, plan.prefix + tail)) valid++;
+  }
+  return valid / probes;
 }
 
 /** Regions whose number space comfortably holds `count` distinct numbers (with room for retries). */
 export function usableRegions(regions: RegionMix, count: number): RegionMix {
-  const usable = regions.filter(([region]) => 10 ** planFor(region).tailDigits >= count * (MAX_TRIES + 2));
+  const usable = regions.filter(([region]) => 10 ** planFor(region).tailDigits >= count * (MAX_TRIES + 1));
   if (usable.length === 0) throw new Error(`No region can hold ${count} distinct numbers`);
   return usable;
 }
