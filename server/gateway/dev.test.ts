@@ -24,8 +24,14 @@ beforeAll(async () => {
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Local:')) resolve();
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours
+      output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+      // Vite moves to the next port if ours was taken meanwhile: use the URL it prints.
+      const local = /Local:\s+(http:\/\/[^\s/]+)/.exec(output);
+      if (local?.[1]) {
+        url = local[1];
+        resolve();
+      }
     };
     dev.stdout?.on('data', onData);
     dev.stderr?.on('data', onData);
