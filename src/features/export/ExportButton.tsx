@@ -1,0 +1,63 @@
+import { type ComponentProps, lazy, Suspense, useRef, useState } from 'react';
+import type { ListParams } from '../../url-state/listParams';
+import type { ProfileScope } from '../profiles/useProfileScope';
+
+// Only this button ships with the list; the dialog, the exporter, the CSV writer and their styles are one
+// lazy chunk, fetched when the pointer or focus reaches the button (so it is there by the click).
+const load = () => import('./ExportDialog');
+const ExportDialog = lazy(load);
+const preload = () => void load();
+
+interface ExportButtonProps {
+  scope: ProfileScope;
+  params: ListParams;
+  /** Matches for the current filter; undefined while it is loading (the button waits). */
+  total: number | undefined;
+}
+
+type Snapshot = Omit<ComponentProps<typeof ExportDialog>, 'onClose'>;
+
+export function ExportButton({ scope, params, total }: ExportButtonProps) {
+  // What to export is fixed at the click: a background refetch or a URL change cannot alter a running export.
+  const [open, setOpen] = useState<Snapshot | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  if (params.phone) return null;
+  const account = scope.profileId
+    ? scope.profiles.find((profile) => profile.id === scope.profileId)?.name
+    : scope.account?.name;
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        style={{ marginLeft: 'auto' }}
+        disabled={!total}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() =>
+          total &&
+          setOpen({
+            filter: { profileId: scope.profileId, search: params.search, channel: params.channel },
+            account: account ?? null,
+            total,
+          })
+        }
+        aria-haspopup="dialog"
+      >
+        Export CSV
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <ExportDialog
+            {...open}
+            onClose={() => {
+              setOpen(null);
+              button.current?.focus();
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
