@@ -11,6 +11,7 @@ import { RangeSummary } from '../../components/RangeSummary';
 import { useContactsPage } from '../../queries/contacts';
 import { clampPage, hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
+import { ExportButton } from '../export/ExportButton';
 import { AuthProblem } from '../profiles/AuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
@@ -39,18 +40,16 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   // Keep the URL canonical: bad or default values were already ignored by the parser; drop them from the
   // address bar too (replace, so Back does not return to the broken link). Unknown profiles go as well.
   const location = useLocation();
+  const navState = (location.state ?? {}) as { from?: string; rejectedProfile?: string };
   useEffect(() => {
-    const canonical = serializeListParams({
-      ...params,
-      profile: scope.rejectedProfile ? undefined : params.profile,
-    });
+    const canonical = serializeListParams({ ...params, profile: scope.rejectedProfile ? undefined : params.profile });
     if (canonical.toString() !== location.search.replace(/^\?/, '')) {
-      navigate(
-        { search: canonical.toString() ? `?${canonical}` : '' },
-        { replace: true, state: location.state },
-      );
+      // The dropped profile id rides along in history state so the notice below survives the cleanup.
+      const state = scope.rejectedProfile ? { ...navState, rejectedProfile: scope.rejectedProfile } : navState;
+      navigate({ search: canonical.toString() ? `?${canonical}` : '' }, { replace: true, state });
     }
-  }, [params, scope.rejectedProfile, location.search, location.state, navigate]);
+  }, [params, scope.rejectedProfile, location.search, navState, navigate]);
+  const rejectedProfile = scope.rejectedProfile ?? navState.rejectedProfile;
 
   // A page past the end (stale link, shrunk result) is clamped once the real total is known.
   const realData = query.isSuccess && !query.isPlaceholderData;
@@ -197,7 +196,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
         </div>
         <PhoneLookup onLookup={(phone) => update({ phone })} />
       </div>
-      {scope.rejectedProfile ? (
+      {rejectedProfile ? (
         <p className="notice" role="status">
           That profile is not available to this key, so the organization's own contacts are shown.
         </p>
@@ -210,6 +209,11 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
             Clear filters
           </button>
         ) : null}
+        <ExportButton
+          scope={scope}
+          params={params}
+          total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
+        />
       </div>
       <section className="card" aria-label="Contact list">
         {body}
