@@ -2,7 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 // The run is self-contained: global setup builds the console once, starts the embedded API in-process
 // and a few app servers on free loopback ports (one per API key), and stops them at the end.
+// Artifacts go to a directory of this run: workers inherit the id, and a concurrent run elsewhere in the
+// same checkout cannot delete our traces.
+process.env.E2E_RUN_ID ??= String(process.pid);
+
 export default defineConfig({
+  outputDir: `test-results/run-${process.env.E2E_RUN_ID}`,
   testDir: 'e2e',
   testMatch: '*.spec.ts',
   globalSetup: './e2e/support/global-setup.ts',

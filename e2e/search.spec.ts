@@ -35,7 +35,7 @@ test('a slow response for an old term never replaces the newer one', async ({ pa
     aborted.push(new URL(request.url()).searchParams.get('search') ?? ''),
   );
   await withTestHeaders(page, (url) =>
-    url.searchParams.get('search') === slowTerm ? { 'x-test-latency-ms': '1500' } : null,
+    url.searchParams.get('search') === slowTerm ? { 'x-test-latency-ms': '3000' } : null,
   );
   await page.goto('/');
   await visibleNumbers(page);
@@ -48,7 +48,7 @@ test('a slow response for an old term never replaces the newer one', async ({ pa
   await expect(page.locator('.range')).toHaveText(rangeText(1, 20, total207));
 
   // Give the slow answer time to arrive: the newer result must still be on screen.
-  await page.waitForTimeout(1700);
+  await page.waitForTimeout(3200);
   await expect(page.locator('.range')).toHaveText(rangeText(1, 20, total207));
   await expect(box).toHaveValue('207');
   expect(aborted).toContain(slowTerm);

@@ -42,10 +42,15 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   const location = useLocation();
   const navState = (location.state ?? {}) as { from?: string; rejectedProfile?: string };
   useEffect(() => {
-    const canonical = serializeListParams({ ...params, profile: scope.rejectedProfile ? undefined : params.profile });
+    const canonical = serializeListParams({
+      ...params,
+      profile: scope.rejectedProfile ? undefined : params.profile,
+    });
     if (canonical.toString() !== location.search.replace(/^\?/, '')) {
       // The dropped profile id rides along in history state so the notice below survives the cleanup.
-      const state = scope.rejectedProfile ? { ...navState, rejectedProfile: scope.rejectedProfile } : navState;
+      const state = scope.rejectedProfile
+        ? { ...navState, rejectedProfile: scope.rejectedProfile }
+        : navState;
       navigate({ search: canonical.toString() ? `?${canonical}` : '' }, { replace: true, state });
     }
   }, [params, scope.rejectedProfile, location.search, navState, navigate]);
