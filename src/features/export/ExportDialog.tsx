@@ -147,6 +147,8 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
   const close = () => {
     if (state.kind === 'running') return;
     if (state.kind === 'done') releaseFile(state.file);
+    // Leave the top layer first: while the modal is open the page is inert and cannot take focus back.
+    dialog.current?.close();
     onClose();
   };
 
