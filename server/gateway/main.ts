@@ -14,11 +14,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function openUpstream(config: GatewayConfig): Promise<Upstream> {
+/** The upstream, and a promise that settles when it can answer (the embedded API seeds on first start). */
+function openUpstream(config: GatewayConfig): { upstream: Upstream; ready: Promise<void> } {
   const up = config.upstream;
   if (up.kind === 'remote') {
     console.log(`API: ${up.url} (the API key stays on this server)`);
-    return remoteUpstream(up.url, up.apiKey);
+    return { upstream: remoteUpstream(up.url, up.apiKey), ready: Promise.resolve() };
   }
   if (up.dbPath !== ':memory:') mkdirSync(dirname(up.dbPath), { recursive: true });
   const api = createEmbeddedApi({ dbPath: up.dbPath, testControls: config.testControls });
@@ -26,8 +27,7 @@ async function openUpstream(config: GatewayConfig): Promise<Upstream> {
     `API: embedded demo API in-process (data: ${up.dbPath}; demo organization "Northwind Health").`,
   );
   console.log('     Set SENT_API_URL and SENT_DM_API_KEY to use the real Sent API instead.');
-  await api.ready;
-  return embeddedUpstream(api);
+  return { upstream: embeddedUpstream(api), ready: api.ready };
 }
 
 let config: GatewayConfig;
@@ -43,7 +43,7 @@ if (buildIsStale(config.distDir)) {
   if (!runBuild()) fail('The build failed; see above.');
 }
 
-const upstream = await openUpstream(config);
+const { upstream, ready } = openUpstream(config);
 const gateway = await startGateway({
   ...config,
   upstream,
@@ -54,6 +54,8 @@ const gateway = await startGateway({
   throw err;
 });
 
+// Listen first so a busy port fails fast; print the URL once the data is there.
+await ready;
 // A wildcard bind is not a browsable address; localhost reaches it from this machine.
 const wildcard = config.host === '0.0.0.0' || config.host === '::';
 console.log(`Sent console on ${wildcard ? `http://localhost:${gateway.port}` : gateway.url}`);
