@@ -194,6 +194,20 @@ describe('upstream failures', () => {
     }
   });
 
+  it('gives up on the upstream call when the browser goes away', async () => {
+    const lines: string[] = [];
+    const gw2 = await startTestGateway(api.url, { timeoutMs: 5_000 }, (l) => lines.push(l));
+    api.delayMs = 1_000;
+    try {
+      await expect(fetch(`${gw2.url}/v3/me`, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+      await expect
+        .poll(() => lines.at(-1) ?? '', { timeout: 2_000 })
+        .toMatch(/status=499 .*error=client_closed/);
+    } finally {
+      await gw2.close();
+    }
+  });
+
   it('times out an in-process API that never answers', async () => {
     const stuck = embeddedUpstream({ fetch: () => new Promise<Response>(() => {}), close: () => {} });
     const gw2 = await startTestGateway(api.url, { upstream: stuck, timeoutMs: 100 });
