@@ -45,18 +45,13 @@ export async function pickFileSink(suggestedName: string): Promise<ExportSink> {
     types: [{ description: 'CSV file', accept: { 'text/csv': ['.csv'] } }],
   });
   const writable = await handle.createWritable();
-  const encoder = new TextEncoder();
-  let bytes = 0;
   return {
     kind: 'file',
-    write: async (chunk) => {
-      const data = encoder.encode(chunk);
-      bytes += data.byteLength;
-      await writable.write(data);
-    },
+    // Strings go straight in (written as UTF-8); encoding them here would only add a copy per page.
+    write: (chunk) => writable.write(chunk),
     close: async () => {
       await writable.close();
-      return { name: handle.name, bytes, url: null };
+      return { name: handle.name, bytes: (await handle.getFile()).size, url: null };
     },
     abort: () => writable.abort(),
   };
