@@ -104,6 +104,21 @@ describe('access secret', () => {
     expect(JSON.stringify(api.seen[0]?.headers)).not.toContain(TOKEN);
   });
 
+  it('accepts the browser form post (Origin: null under no-referrer) but not a cross-site one', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${gw.url}/__signin`, {
+        method: 'POST',
+        body: new URLSearchParams({ token: TOKEN, next: '/' }),
+        headers,
+        redirect: 'manual',
+      });
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+    expect((await post({ origin: new URL(gw.url).origin })).status).toBe(303);
+    expect((await post({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'same-site' })).status).toBe(403);
+  });
+
   it('sign-out clears the cookie', async () => {
     const res = await fetch(`${gw.url}/__signout`, { method: 'POST', redirect: 'manual' });
     expect(res.status).toBe(303);

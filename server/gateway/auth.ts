@@ -43,9 +43,10 @@ function escapeHtml(s: string): string {
 export function signInPage(next: string, failed: boolean): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Sign in · Sent console</title><style>${STYLE}</style></head>
+<title>Sign in · Sent console</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
 <body><main><form method="post" action="${SIGN_IN_PATH}">
 <h1>Sent console</h1>
+<input type="text" name="username" value="console" autocomplete="username" hidden>
 <label for="token">Access secret</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
 <input type="hidden" name="next" value="${escapeHtml(next)}">

@@ -49,13 +49,15 @@ export function isAllowedHost(hostHeader: string | null): boolean {
 /** Unsafe methods must come from the console's own origin (defence in depth next to SameSite=Strict). */
 export function isCrossSiteWrite(req: Request): boolean {
   if (req.method === 'GET' || req.method === 'HEAD') return false;
+  // Browsers send Sec-Fetch-Site on every request; trust it first. (Origin alone is not enough: with
+  // Referrer-Policy no-referrer a same-origin form POST carries `Origin: null`.)
   const site = req.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return true;
+  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.get('origin');
-  if (!origin) return false;
+  if (!origin) return false; // not a browser: scripts are covered by the access secret
   try {
     return new URL(origin).host !== req.headers.get('host');
   } catch {
-    return true;
+    return true; // `null` or garbage from a browser that does not say where it came from
   }
 }
