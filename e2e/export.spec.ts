@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { apiList, expect, PROFILE_US, test, visibleNumbers, withTestHeaders } from './support/fixtures';
 
@@ -37,6 +38,13 @@ async function withoutFilePicker(page: Page) {
   await page.addInitScript(() =>
     Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }),
   );
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('dialog').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 const exportRequests = (urls: URL[]) => urls.filter((url) => url.searchParams.get('page_size') === '1000');
@@ -121,40 +129,53 @@ test('cancel aborts the pages in flight and sends no more requests', async ({ pa
   await expect(dialog).toBeHidden();
 });
 
-test('a failed page stops the export with its error, and Retry page finishes without gaps', async ({
-  page,
-  allowHttpErrors,
-}) => {
-  allowHttpErrors(503);
-  await withoutFilePicker(page);
-  const total = (await apiList(page, {}, PROFILE_US)).pagination.total_count;
-  // Page 2 fails until the user retries (the automatic 5xx retry fails too).
-  let failing = true;
-  await withTestHeaders(page, (url) =>
-    failing && url.searchParams.get('page_size') === '1000' && url.searchParams.get('page') === '2'
-      ? { 'x-test-fail': '503' }
-      : null,
-  );
-  await page.goto(`/?profile=${PROFILE_US}`);
-  await visibleNumbers(page);
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export contacts' });
-  await dialog.getByRole('button', { name: /^Export [\d,]+ rows$/ }).click();
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
 
-  const alert = dialog.getByRole('alert');
-  await expect(alert).toContainText(`Page 2 of ${Math.ceil(total / 1000)} could not be fetched`);
-  await expect(alert).toContainText('HTTP 503');
-  await expect(alert).toContainText(/req_\w+/);
-  await expect(dialog.getByTestId('export-rows')).toHaveText('1,000');
+    test('a failed page stops the export with its error, Retry page finishes without gaps; no axe violations', async ({
+      page,
+      allowHttpErrors,
+    }) => {
+      allowHttpErrors(503);
+      await withoutFilePicker(page);
+      const total = (await apiList(page, {}, PROFILE_US)).pagination.total_count;
+      // Page 2 fails until the user retries (the automatic 5xx retry fails too).
+      let failing = true;
+      await withTestHeaders(page, (url) =>
+        failing && url.searchParams.get('page_size') === '1000' && url.searchParams.get('page') === '2'
+          ? { 'x-test-fail': '503' }
+          : null,
+      );
+      await page.goto(`/?profile=${PROFILE_US}`);
+      await visibleNumbers(page);
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export contacts' });
+      const start = dialog.getByRole('button', { name: /^Export [\d,]+ rows$/ });
+      await expect(start).toBeFocused();
+      expect(await seriousViolations(page)).toEqual([]);
+      await start.click();
 
-  failing = false;
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Retry page 2' }).click();
-  const [, ...records] = parseCsv(await readFile(await (await download).path(), 'utf8'));
-  expect(records).toHaveLength(total);
-  expect(new Set(records.map((r) => r[0])).size).toBe(total);
-  await expect(dialog.getByRole('status')).toContainText(`Exported ${fmt(total)} contacts`);
-});
+      const alert = dialog.getByRole('alert');
+      await expect(alert).toContainText(`Page 2 of ${Math.ceil(total / 1000)} could not be fetched`);
+      await expect(alert).toContainText('HTTP 503');
+      await expect(alert).toContainText(/req_\w+/);
+      await expect(dialog.getByTestId('export-rows')).toHaveText('1,000');
+      const retry = dialog.getByRole('button', { name: 'Retry page 2' });
+      await expect(retry).toBeFocused();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      failing = false;
+      const download = page.waitForEvent('download');
+      await retry.click();
+      const [, ...records] = parseCsv(await readFile(await (await download).path(), 'utf8'));
+      expect(records).toHaveLength(total);
+      expect(new Set(records.map((r) => r[0])).size).toBe(total);
+      await expect(dialog.getByRole('status')).toContainText(`Exported ${fmt(total)} contacts`);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
 
 test('streams to the file the user picked when File System Access is available', async ({ page }) => {
   // A stand-in for the save picker that hands out a real FileSystemFileHandle (origin-private storage).

@@ -1,5 +1,5 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useState, useSyncExternalStore } from 'react';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, useSyncExternalStore } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { getRateLimit, subscribeRateLimit } from './api/client';
 import { EmptyState } from './components/EmptyState';
@@ -7,7 +7,6 @@ import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyDetail';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
 import { useProfileScope } from './features/profiles/useProfileScope';
-import { createQueryClient } from './queries/queryClient';
 import { profileOnlySearch } from './url-state/useListParams';
 
 function RateLimitNote() {
@@ -77,11 +76,12 @@ function Shell() {
   );
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
+      {/* URL changes render as urgent updates, not transitions: a prefetched next page then lands in the
+          very frame after the click instead of being time-sliced over several. */}
+      <BrowserRouter useTransitions={false}>
         <Shell />
       </BrowserRouter>
     </QueryClientProvider>

@@ -14,6 +14,8 @@ export interface AppServerOptions {
   /** Added as x-api-key to every API request; undefined sends none (the 401 screen). */
   apiKey?: string;
   port?: number;
+  /** Extra HTML pages by path (the benchmark's bare baseline page). */
+  pages?: Record<string, string>;
 }
 
 export interface RunningAppServer {
@@ -53,6 +55,10 @@ export function createAppServer(options: AppServerOptions): Hono {
   };
   app.all('/v1/*', (c) => forward(c.req.raw));
   app.all('/v3/*', (c) => forward(c.req.raw));
+
+  for (const [path, html] of Object.entries(options.pages ?? {})) {
+    app.get(path, (c) => c.html(html));
+  }
 
   app.get('*', async (c) => {
     const path = normalize(decodeURIComponent(new URL(c.req.url).pathname));

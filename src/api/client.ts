@@ -104,14 +104,32 @@ export function buildPath(path: string, query: RequestOptions['query'] = {}): st
   return qs ? `${path}?${qs}` : path;
 }
 
+interface EarlyRequest {
+  url: string;
+  response: Promise<Response>;
+}
+
+/**
+ * public/early-fetch.js may have started the very first list request before this bundle loaded. Adopt it
+ * once, and only for exactly the same unscoped request; otherwise fetch as usual.
+ */
+function takeEarlyResponse(url: string, options: RequestOptions): Promise<Response> | undefined {
+  const holder = globalThis as { __sentEarly?: EarlyRequest };
+  const early = holder.__sentEarly;
+  if (!early || early.url !== url || options.profileId) return undefined;
+  holder.__sentEarly = undefined;
+  return early.response;
+}
+
 /** GET a v3 (or v1) endpoint and return the envelope's `data`, or throw an ApiError. */
 export async function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.profileId) headers['x-profile-id'] = options.profileId;
 
+  const url = buildPath(path, options.query);
   let response: Response;
   try {
-    response = await fetch(buildPath(path, options.query), { headers, signal: options.signal });
+    response = await (takeEarlyResponse(url, options) ?? fetch(url, { headers, signal: options.signal }));
   } catch (error) {
     // Aborts must stay aborts so React Query treats them as cancellations, not failures.
     if (options.signal?.aborted) throw error;

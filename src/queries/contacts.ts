@@ -10,7 +10,7 @@ import {
 } from '../api/contacts';
 import { keys, type ScopeId, scopeOfKey } from './keys';
 
-function listOptions(profileId: ScopeId, query: ContactListQuery) {
+export function listOptions(profileId: ScopeId, query: ContactListQuery) {
   return {
     queryKey: keys.list(profileId, query),
     queryFn: ({ signal }: { signal: AbortSignal }) => listContacts(query, { profileId, signal }),
@@ -28,6 +28,10 @@ export function useContactsPage(profileId: ScopeId, query: ContactListQuery, ena
   const result = useQuery({
     ...listOptions(profileId, query),
     enabled,
+    // The first page may already have failed before this mounts (primeFirstPage); mounting must not
+    // quietly repeat that request, which for a 4xx would be exactly the retry we promise not to make.
+    // The error panel's Retry is the way to ask again.
+    retryOnMount: false,
     placeholderData: (previous, previousQuery) =>
       previousQuery && scopeOfKey(previousQuery.queryKey) === profileId ? previous : undefined,
   });

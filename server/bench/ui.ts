@@ -1,0 +1,177 @@
+/**
+ * `npm run bench:ui`: time to first rows of the built console vs a bare HTML page that fetches the same
+ * JSON and writes the same rows, in headless Chromium over loopback, several cold runs each (fresh browser
+ * context = empty HTTP cache). Also measures how fast the next page shows after it was prefetched.
+ * Prints medians and ratios against the issue's targets; asserts nothing (benchmarks are not tests).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { createEmbeddedApi } from '../api/server.ts';
+import { startAppServer } from '../tools/app-server.ts';
+import { percentile, printTable } from './stats.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const DIST = 'dist';
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+// Build only when dist/ is missing or older than the sources.
+const distIndex = join(DIST, 'index.html');
+const sourcesTime = Math.max(newestMtime('src'), newestMtime('index.html'), newestMtime('public'));
+if (!existsSync(distIndex) || statSync(distIndex).mtimeMs < sourcesTime) {
+  console.log('Building the console (dist/ is missing or stale)…');
+  await build({ logLevel: 'warn' });
+}
+
+/** The baseline: the least a page can do to show the same first 20 rows. */
+const BARE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body>
+<table><thead><tr><th>Number</th><th>Country</th><th>Channels</th><th>Default</th><th>Opt-out</th><th>Inherited</th><th>Created</th></tr></thead><tbody id="rows"></tbody></table>
+<script>
+fetch('/v3/contacts?page=1&page_size=20').then((r) => r.json()).then((body) => {
+  const esc = (v) => String(v ?? '').replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  document.getElementById('rows').innerHTML = body.data.contacts.map((c) =>
+    '<tr class="row-link"><th>' + esc(c.format_international) + '</th><td>' + esc(c.region_code) + '</td><td>' +
+    esc(c.available_channels) + '</td><td>' + esc(c.default_channel) + '</td><td>' + (c.opt_out ? 'Yes' : 'No') +
+    '</td><td>' + (c.is_inherited ? 'Yes' : 'No') + '</td><td>' + esc(new Date(c.created_at).toLocaleDateString()) +
+    '</td></tr>').join('');
+});
+</script></body></html>`;
+
+/** Records when the first row lands in the DOM, relative to navigation start. */
+const FIRST_ROWS_PROBE = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('tbody tr.row-link')) {
+      window.__firstRows = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });`;
+
+/** In the page: clicks "Next page" at the start of a frame and reports when the new rows are in the DOM. */
+const NEXT_PAGE_PROBE = `new Promise((resolve) => {
+  const before = document.querySelector('tbody tr.row-link')?.textContent;
+  let frames = 0;
+  let start = 0;
+  const countFrames = () => { frames++; requestAnimationFrame(countFrames); };
+  new MutationObserver((_, observer) => {
+    const first = document.querySelector('tbody tr.row-link')?.textContent;
+    if (first && first !== before) {
+      observer.disconnect();
+      resolve({ ms: performance.now() - start, frames });
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  requestAnimationFrame(() => {
+    requestAnimationFrame(countFrames);
+    start = performance.now();
+    document.querySelector('button[aria-label="Next page"]').click();
+  });
+})`;
+
+const api = createEmbeddedApi({ rateLimit: false });
+await api.ready;
+const server = await startAppServer({
+  distDir: DIST,
+  api,
+  apiKey: 'sk_test_org_demo',
+  pages: { '/__bare': BARE_PAGE },
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+async function firstRows(path: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(FIRST_ROWS_PROBE);
+  await page.goto(`${server.url}${path}`);
+  const time = (
+    await page.waitForFunction(() => (window as { __firstRows?: number }).__firstRows)
+  ).jsonValue();
+  const value = Number(await time);
+  await context.close();
+  return value;
+}
+
+/** Clicks Next once page 2 is prefetched; measures click → new rows in the DOM, in ms and frames. */
+async function nextPage(): Promise<{ ms: number; frames: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const prefetched = page.waitForResponse((r) => r.url().includes('/v3/contacts?page=2'));
+  await page.goto(server.url);
+  await page.locator('tbody tr.row-link').first().waitFor();
+  await prefetched;
+  await page.waitForTimeout(50);
+  // A string, not a function: tsx would inject helpers (__name) that do not exist in the page.
+  const result = (await page.evaluate(NEXT_PAGE_PROBE)) as { ms: number; frames: number };
+  await context.close();
+  return result;
+}
+
+try {
+  // Warm-up (JIT, disk cache of the server process), then alternate so drift hits both sides alike.
+  await firstRows('/');
+  await firstRows('/__bare');
+  const app: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    app.push(await firstRows('/'));
+    bare.push(await firstRows('/__bare'));
+  }
+  const next: { ms: number; frames: number }[] = [];
+  for (let i = 0; i < 5; i++) next.push(await nextPage());
+
+  const appMedian = percentile(app, 50);
+  const bareMedian = percentile(bare, 50);
+  console.log(`\nTime to first rows, ${RUNS} cold runs each (headless Chromium, loopback, embedded API):\n`);
+  printTable(
+    ['page', 'median', 'p10', 'p90'],
+    [
+      [
+        'console (dist/)',
+        `${appMedian.toFixed(1)} ms`,
+        `${percentile(app, 10).toFixed(1)} ms`,
+        `${percentile(app, 90).toFixed(1)} ms`,
+      ],
+      [
+        'bare HTML + fetch',
+        `${bareMedian.toFixed(1)} ms`,
+        `${percentile(bare, 10).toFixed(1)} ms`,
+        `${percentile(bare, 90).toFixed(1)} ms`,
+      ],
+    ],
+  );
+  const ratio = appMedian / bareMedian;
+  console.log(
+    `\nratio console / bare: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'OVER TARGET'}`,
+  );
+  const nextMs = percentile(
+    next.map((n) => n.ms),
+    50,
+  );
+  const nextFrames = percentile(
+    next.map((n) => n.frames),
+    50,
+  );
+  console.log(
+    `next page after prefetch: median ${nextMs.toFixed(1)} ms, ${nextFrames} frame(s) after the click (target ≤ 1 frame) ${nextFrames <= 1 ? 'ok' : 'OVER TARGET'}`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+  api.close();
+}
