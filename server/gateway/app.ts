@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { createAccessControl, SIGN_IN_PATH, SIGN_OUT_PATH, safeNext, signInPage } from './auth.ts';
 import type { ApiVersion } from './config.ts';
-import { errorResponse, GatewayErrors, newRequestId } from './envelope.ts';
+import { apiVersionOf, errorResponse, GatewayErrors, newRequestId } from './envelope.ts';
 import { formatLogLine, type LogSink } from './log.ts';
 import { forwardApiRequest, isApiPath } from './proxy.ts';
 import { applySecurityHeaders, isAllowedHost, isCrossSiteWrite } from './security.ts';
@@ -29,7 +29,6 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
   const access = opts.dashboardToken ? createAccessControl(opts.dashboardToken) : null;
   const serveStatic = opts.distDir ? createStaticHandler(opts.distDir) : null;
   const secrets = [opts.upstream.apiKey, opts.dashboardToken ?? ''];
-  const versionOf = (path: string) => (path.startsWith('/v1') ? 'v1' : 'v3');
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -62,7 +61,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
     const path = c.req.path;
     const refuse = (message: string) => {
       c.set('error', GatewayErrors.FORBIDDEN.code);
-      return errorResponse(GatewayErrors.FORBIDDEN, message, c.get('requestId'), versionOf(path));
+      return errorResponse(GatewayErrors.FORBIDDEN, message, c.get('requestId'), apiVersionOf(path));
     };
     if (!access && !isAllowedHost(c.req.header('host') ?? null)) {
       return refuse('This console only answers on a loopback address (set DASHBOARD_TOKEN to expose it).');
@@ -85,7 +84,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
       GatewayErrors.ACCESS_REQUIRED,
       'Sign in with the access secret.',
       c.get('requestId'),
-      versionOf(path),
+      apiVersionOf(path),
       {
         'www-authenticate': 'Bearer realm="sent-console"',
       },

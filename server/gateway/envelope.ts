@@ -14,6 +14,11 @@ export const GatewayErrors = {
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];
 
+/** meta.version of gateway-made errors, after the API family the request was for. */
+export function apiVersionOf(pathname: string): 'v1' | 'v3' {
+  return pathname.startsWith('/v1') ? 'v1' : 'v3';
+}
+
 export function newRequestId(): string {
   return `req_gw_${randomBytes(8).toString('base64url')}`;
 }

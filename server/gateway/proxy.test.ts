@@ -152,6 +152,23 @@ describe('header rules', () => {
     expect(res.headers.get('server')).toBeNull();
   });
 
+  it('refuses a chunked body over 64 KB (no content-length) without calling upstream', async () => {
+    const big = new Uint8Array(70_000).fill(120);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < big.length; i += 10_000) controller.enqueue(big.slice(i, i + 10_000));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${gw.url}/v3/contacts/abc`, {
+      method: 'PATCH',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(api.seen).toHaveLength(0);
+  });
+
   it('refuses bodies over 64 KB without calling upstream', async () => {
     const res = await fetch(`${gw.url}/v3/contacts/abc`, { method: 'PATCH', body: 'x'.repeat(70_000) });
     expect(res.status).toBe(413);

@@ -1,7 +1,7 @@
 // Forwards one allowlisted API call upstream with the server-side key, within a deadline, and maps
 // transport failures to the gateway's own 502/504 envelope errors.
 import { checkRoute } from './allowlist.ts';
-import { errorResponse, GatewayErrors } from './envelope.ts';
+import { apiVersionOf, errorResponse, GatewayErrors } from './envelope.ts';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import type { Upstream } from './upstream.ts';
 
@@ -37,12 +37,22 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-async function readBody(req: Request): Promise<ArrayBuffer | null | 'too_large'> {
-  if (req.method === 'GET' || req.method === 'HEAD') return null;
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return 'too_large';
-  const buf = await req.arrayBuffer();
-  return buf.byteLength > MAX_BODY_BYTES ? 'too_large' : buf;
+/** Reads at most MAX_BODY_BYTES, stopping early: a chunked upload of any size cannot fill memory. */
+async function readBody(req: Request): Promise<Uint8Array<ArrayBuffer> | null | 'too_large'> {
+  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return null;
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return 'too_large';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return 'too_large';
+    }
+    chunks.push(r.value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function causeOf(err: unknown): string {
@@ -57,7 +67,7 @@ export async function forwardApiRequest(
   opts: ProxyOptions,
 ): Promise<ProxyResult> {
   const url = new URL(req.url);
-  const version = url.pathname.startsWith('/v1') ? 'v1' : 'v3';
+  const version = apiVersionOf(url.pathname);
   const fail = (err: (typeof GatewayErrors)[keyof typeof GatewayErrors], message: string, headers = {}) => ({
     response: errorResponse(err, message, requestId, version, headers),
     error: err.code,
