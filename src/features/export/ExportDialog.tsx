@@ -78,6 +78,14 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
     primary.current?.focus();
   }, [state.kind]);
 
+  // Reloading or closing the tab would throw the export away: ask first while rows are being fetched.
+  useEffect(() => {
+    if (state.kind !== 'running') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [state.kind]);
+
   // Leaving the page (or closing) mid-export stops the requests and drops the partial file.
   useEffect(
     () => () => {
@@ -212,8 +220,8 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
               3966), country code, region, channels, default channel, opt-out, inherited, created and updated.
             </p>
             <p className="muted">
-              Values starting with “+”, “=”, “-” or “@” are written as text with a leading ' so spreadsheets
-              keep phone numbers intact and never run a formula.{' '}
+              Cells starting with “+”, “=”, “-” or “@” get a leading ' so spreadsheets keep phone numbers as
+              text and never run a formula.{' '}
               {streams
                 ? 'You choose where to save; rows are written to the file as they arrive.'
                 : 'The file downloads when every row has arrived.'}
