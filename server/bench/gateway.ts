@@ -3,9 +3,9 @@
  *   1. the embedded API directly (loopback HTTP),
  *   2. the gateway forwarding to that API over loopback (SENT_API_URL mode),
  *   3. the gateway with the API in-process (the `npm start` default),
- * all with the rate limit off. Prints requests/s, p50/p99, errors and the gateway's overhead as ratios over the
+ * all with the rate limit off (each target's 30 s are split into interleaved rounds). Prints requests/s, p50/p99, errors and the gateway's overhead as ratios over the
  * direct calls. Servers run in child processes so the load generator does not share their event loop.
- * BENCH_SECONDS / BENCH_CONCURRENCY override the defaults. Asserts nothing; exits non-zero on errors.
+ * BENCH_SECONDS / BENCH_CONCURRENCY / BENCH_ROUNDS override the defaults. Asserts nothing; exits non-zero on errors.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { percentile, printTable } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_MS = 2_000;
 const KEY = 'sk_test_org_demo';
 
@@ -118,20 +119,42 @@ async function load(baseUrl: string, direct: boolean, durationMs: number, record
   return { requests: latencies.length, errors, latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-async function measure(name: string, url: string, direct: boolean) {
-  process.stdout.write(`${name}: warming up…`);
-  await load(url, direct, WARMUP_MS, false);
-  process.stdout.write(` measuring ${SECONDS} s…`);
-  const r = await load(url, direct, SECONDS * 1000, true);
-  console.log(' done');
-  return {
-    name,
-    rps: r.requests / r.seconds,
-    p50: percentile(r.latencies, 50),
-    p99: percentile(r.latencies, 99),
-    errors: r.errors,
-    requests: r.requests,
-  };
+interface Target {
+  name: string;
+  url: string;
+  direct: boolean;
+}
+
+/**
+ * Each target gets SECONDS of load in ROUNDS interleaved slices, so a burst of other work on the machine
+ * hits all targets alike instead of skewing the ratios.
+ */
+async function measureAll(targets: Target[]) {
+  const totals = targets.map(() => ({ requests: 0, errors: 0, seconds: 0, latencies: [] as number[] }));
+  for (const t of targets) await load(t.url, t.direct, WARMUP_MS, false);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [i, t] of targets.entries()) {
+      process.stdout.write(`round ${round}/${ROUNDS}: ${t.name}…\n`);
+      const r = await load(t.url, t.direct, (SECONDS * 1000) / ROUNDS, true);
+      const total = totals[i];
+      if (!total) continue;
+      total.requests += r.requests;
+      total.errors += r.errors;
+      total.seconds += r.seconds;
+      for (const l of r.latencies) total.latencies.push(l);
+    }
+  }
+  return targets.map((t, i) => {
+    const r = totals[i] ?? { requests: 0, errors: 0, seconds: 1, latencies: [] };
+    return {
+      name: t.name,
+      rps: r.requests / r.seconds,
+      p50: percentile(r.latencies, 50),
+      p99: percentile(r.latencies, 99),
+      errors: r.errors,
+      requests: r.requests,
+    };
+  });
 }
 
 async function main(): Promise<void> {
@@ -155,9 +178,12 @@ async function main(): Promise<void> {
     const inProcess = await spawnServer('gateway-embedded');
     children.push(inProcess.child);
 
-    const direct = await measure('embedded API, direct', api.url, true);
-    const gwRemote = await measure('gateway → API (loopback)', viaLoopback.url, false);
-    const gwEmbedded = await measure('gateway, API in-process', inProcess.url, false);
+    const [direct, gwRemote, gwEmbedded] = await measureAll([
+      { name: 'embedded API, direct', url: api.url, direct: true },
+      { name: 'gateway → API (loopback)', url: viaLoopback.url, direct: false },
+      { name: 'gateway, API in-process', url: inProcess.url, direct: false },
+    ]);
+    if (!direct || !gwRemote || !gwEmbedded) throw new Error('missing results');
 
     console.log();
     const rows = [direct, gwRemote, gwEmbedded].map((r) => [
