@@ -4,30 +4,16 @@
  * context = empty HTTP cache). Also measures how fast the next page shows after it was prefetched.
  * Prints medians and ratios against the issue's targets; asserts nothing (benchmarks are not tests).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from '../tools/app-server.ts';
+import { buildIfStale } from '../tools/build-if-stale.ts';
 import { percentile, printTable } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const DIST = 'dist';
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-// Build only when dist/ is missing or older than the sources.
-const distIndex = join(DIST, 'index.html');
-const sourcesTime = Math.max(newestMtime('src'), newestMtime('index.html'), newestMtime('public'));
-if (!existsSync(distIndex) || statSync(distIndex).mtimeMs < sourcesTime) {
-  console.log('Building the console (dist/ is missing or stale)…');
-  await build({ logLevel: 'warn' });
-}
+await buildIfStale(DIST);
 
 /** The baseline: the least a page can do to show the same first 20 rows. */
 const BARE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body>

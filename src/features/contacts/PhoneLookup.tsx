@@ -98,7 +98,7 @@ export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) 
         >
           {options.map((option) => (
             <option key={option.code} value={option.code}>
-              {regions ? option.label : option.code}
+              {option.label}
             </option>
           ))}
         </select>

@@ -1,0 +1,108 @@
+/**
+ * `npm run screenshots`: renders every screen of the console (built app + embedded demo API) in headless
+ * Chromium and writes PNGs to docs/screenshots/, light and dark at 1280×800 and a phone at 390 px.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { createEmbeddedApi } from '../api/server.ts';
+import { startAppServer } from './app-server.ts';
+import { buildIfStale } from './build-if-stale.ts';
+
+const OUT = 'docs/screenshots';
+const PROFILE_EMPTY = '7a3d2c10-0000-4000-8000-000000000014';
+const PROFILE_US = '7a3d2c10-0000-4000-8000-000000000012';
+
+await buildIfStale();
+mkdirSync(OUT, { recursive: true });
+const api = createEmbeddedApi({ testControls: true, rateLimit: false });
+await api.ready;
+const org = await startAppServer({ distDir: 'dist', api, apiKey: 'sk_test_org_demo' });
+const bad = await startAppServer({ distDir: 'dist', api, apiKey: 'sk_test_not_a_key' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+});
+
+interface Shot {
+  name: string;
+  path: string;
+  base?: string;
+  ready: string;
+  dark?: boolean;
+  phone?: boolean;
+  prepare?: (page: Page) => Promise<void>;
+  act?: (page: Page) => Promise<void>;
+}
+
+const firstContact = async () => {
+  const response = await api.fetch(
+    new Request('http://api/v3/contacts?page=1&page_size=1', {
+      headers: { 'x-api-key': 'sk_test_org_demo' },
+    }),
+  );
+  return ((await response.json()) as { data: { contacts: { id: string }[] } }).data.contacts[0]?.id ?? '';
+};
+const contactId = await firstContact();
+
+const shots: Shot[] = [
+  { name: 'list', path: '/', ready: 'tbody tr.row-link' },
+  { name: 'list-dark', path: '/', ready: 'tbody tr.row-link', dark: true },
+  { name: 'list-phone', path: '/', ready: 'tbody tr.row-link', phone: true },
+  { name: 'list-profile-inherited', path: `/?profile=${PROFILE_US}&page=1`, ready: 'tbody tr.row-link' },
+  { name: 'detail', path: `/contacts/${contactId}`, ready: '#contact-title' },
+  { name: 'detail-dark', path: `/contacts/${contactId}`, ready: '#contact-title', dark: true },
+  { name: 'detail-phone', path: `/contacts/${contactId}`, ready: '#contact-title', phone: true },
+  { name: 'lookup-miss', path: '/?phone=%2B14155550100', ready: '.empty' },
+  {
+    name: 'lookup-invalid',
+    path: '/',
+    ready: '.field-problem',
+    act: async (page) => {
+      await page.getByLabel('Look up a phone number').fill('+44 20 79');
+      await page.getByRole('button', { name: 'Look up' }).click();
+    },
+  },
+  { name: 'no-match', path: '/?search=99999999&channel=whatsapp', ready: '.empty' },
+  { name: 'empty-account', path: `/?profile=${PROFILE_EMPTY}`, ready: '.empty' },
+  {
+    name: 'error',
+    path: '/',
+    ready: '.error-panel',
+    prepare: async (page) => {
+      await page.route('**/v3/contacts?**', (route) =>
+        route.continue({ headers: { ...route.request().headers(), 'x-test-fail': '503' } }),
+      );
+    },
+  },
+  { name: 'error-dark', path: '/', ready: '.error-panel', dark: true },
+  { name: 'auth-401', path: '/', base: bad.url, ready: '.auth-card' },
+  { name: 'auth-401-dark', path: '/', base: bad.url, ready: '.auth-card', dark: true },
+];
+// The dark error shot needs the same failure as the light one.
+const errorShot = shots.find((shot) => shot.name === 'error');
+const darkError = shots.find((shot) => shot.name === 'error-dark');
+if (errorShot && darkError) darkError.prepare = errorShot.prepare;
+
+try {
+  for (const shot of shots) {
+    const context = await browser.newContext({
+      viewport: shot.phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+      colorScheme: shot.dark ? 'dark' : 'light',
+      locale: 'en-US',
+    });
+    const page = await context.newPage();
+    await shot.prepare?.(page);
+    await page.goto(`${shot.base ?? org.url}${shot.path}`);
+    await shot.act?.(page);
+    await page.locator(shot.ready).first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300); // let the progress bar fade out
+    await page.screenshot({ path: `${OUT}/${shot.name}.png` });
+    console.log(`${OUT}/${shot.name}.png`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await Promise.all([org.close(), bad.close()]);
+  api.close();
+}
