@@ -53,17 +53,34 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
     url = gateway.url;
   }
   process.send?.({ url });
+  // CPU time spent so far, on request: a contention-proof measure of the work per request.
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  });
   process.on('disconnect', () => process.exit(0));
 }
 
 // ---- parent side: load generator ----
 
-function spawnServer(role: Role, upstreamUrl?: string): Promise<{ child: ChildProcess; url: string }> {
+interface Server {
+  child: ChildProcess;
+  url: string;
+  /** CPU microseconds the server process has used so far. */
+  cpu(): Promise<number>;
+}
+
+function spawnServer(role: Role, upstreamUrl?: string): Promise<Server> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', role, upstreamUrl ?? ''], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (msg) => resolve((msg as { cpuMicros: number }).cpuMicros));
+      child.send('cpu');
+    });
   return new Promise((resolve, reject) => {
-    child.once('message', (msg) => resolve({ child, url: (msg as { url: string }).url }));
+    child.once('message', (msg) => resolve({ child, url: (msg as { url: string }).url, cpu }));
     child.once('exit', (code) => reject(new Error(`${role} server exited early (${code})`)));
   });
 }
@@ -123,6 +140,14 @@ interface Target {
   name: string;
   url: string;
   direct: boolean;
+  /** Server processes doing this target's work, for CPU time per request. */
+  servers: Server[];
+}
+
+async function cpuOf(servers: Server[]): Promise<number> {
+  let total = 0;
+  for (const s of servers) total += await s.cpu();
+  return total;
 }
 
 /**
@@ -130,14 +155,22 @@ interface Target {
  * hits all targets alike instead of skewing the ratios.
  */
 async function measureAll(targets: Target[]) {
-  const totals = targets.map(() => ({ requests: 0, errors: 0, seconds: 0, latencies: [] as number[] }));
+  const totals = targets.map(() => ({
+    requests: 0,
+    errors: 0,
+    seconds: 0,
+    cpuMicros: 0,
+    latencies: [] as number[],
+  }));
   for (const t of targets) await load(t.url, t.direct, WARMUP_MS, false);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [i, t] of targets.entries()) {
       process.stdout.write(`round ${round}/${ROUNDS}: ${t.name}…\n`);
+      const cpuBefore = await cpuOf(t.servers);
       const r = await load(t.url, t.direct, (SECONDS * 1000) / ROUNDS, true);
       const total = totals[i];
       if (!total) continue;
+      total.cpuMicros += (await cpuOf(t.servers)) - cpuBefore;
       total.requests += r.requests;
       total.errors += r.errors;
       total.seconds += r.seconds;
@@ -145,12 +178,13 @@ async function measureAll(targets: Target[]) {
     }
   }
   return targets.map((t, i) => {
-    const r = totals[i] ?? { requests: 0, errors: 0, seconds: 1, latencies: [] };
+    const r = totals[i] ?? { requests: 0, errors: 0, seconds: 1, cpuMicros: 0, latencies: [] };
     return {
       name: t.name,
       rps: r.requests / r.seconds,
       p50: percentile(r.latencies, 50),
       p99: percentile(r.latencies, 99),
+      cpuMsPerRequest: r.cpuMicros / 1000 / Math.max(1, r.requests),
       errors: r.errors,
       requests: r.requests,
     };
@@ -169,19 +203,19 @@ async function main(): Promise<void> {
   bound.unref();
 
   console.log(`bench:gateway — ${CONCURRENCY} concurrent clients, ${SECONDS} s per target, rate limit off`);
-  const children: ChildProcess[] = [];
+  const servers: Server[] = [];
   try {
     const api = await spawnServer('api');
-    children.push(api.child);
+    servers.push(api);
     const viaLoopback = await spawnServer('gateway-remote', api.url);
-    children.push(viaLoopback.child);
+    servers.push(viaLoopback);
     const inProcess = await spawnServer('gateway-embedded');
-    children.push(inProcess.child);
+    servers.push(inProcess);
 
     const [direct, gwRemote, gwEmbedded] = await measureAll([
-      { name: 'embedded API, direct', url: api.url, direct: true },
-      { name: 'gateway → API (loopback)', url: viaLoopback.url, direct: false },
-      { name: 'gateway, API in-process', url: inProcess.url, direct: false },
+      { name: 'embedded API, direct', url: api.url, direct: true, servers: [api] },
+      { name: 'gateway → API (loopback)', url: viaLoopback.url, direct: false, servers: [viaLoopback, api] },
+      { name: 'gateway, API in-process', url: inProcess.url, direct: false, servers: [inProcess] },
     ]);
     if (!direct || !gwRemote || !gwEmbedded) throw new Error('missing results');
 
@@ -192,14 +226,17 @@ async function main(): Promise<void> {
       r.rps.toFixed(0),
       `${r.p50.toFixed(2)} ms`,
       `${r.p99.toFixed(2)} ms`,
+      `${r.cpuMsPerRequest.toFixed(3)} ms`,
       r.errors,
     ]);
-    printTable(['target', 'requests', 'req/s', 'p50', 'p99', 'errors'], rows);
+    printTable(['target', 'requests', 'req/s', 'p50', 'p99', 'server CPU/req', 'errors'], rows);
     console.log();
+    // Wall-clock figures move with whatever else the machine runs; CPU per request does not.
     for (const r of [gwRemote, gwEmbedded]) {
       console.log(
-        `overhead of "${r.name}": ${((100 * r.rps) / direct.rps).toFixed(0)}% of direct req/s ` +
-          `(ratio ${(direct.rps / r.rps).toFixed(2)}), p50 ×${(r.p50 / direct.p50).toFixed(2)}, ` +
+        `"${r.name}" vs direct: CPU/request ×${(r.cpuMsPerRequest / direct.cpuMsPerRequest).toFixed(2)} ` +
+          `(gateway adds ${(r.cpuMsPerRequest - direct.cpuMsPerRequest).toFixed(3)} ms), ` +
+          `req/s ×${(r.rps / direct.rps).toFixed(2)}, p50 ×${(r.p50 / direct.p50).toFixed(2)}, ` +
           `p99 ×${(r.p99 / direct.p99).toFixed(2)}`,
       );
     }
@@ -207,7 +244,7 @@ async function main(): Promise<void> {
     console.log(`errors: ${errors}${errors === 0 ? ' (ok)' : ' (must be 0)'}`);
     process.exitCode = errors === 0 ? 0 : 1;
   } finally {
-    for (const child of children) child.kill();
+    for (const s of servers) s.child.kill();
   }
 }
 
