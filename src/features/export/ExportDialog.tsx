@@ -273,9 +273,10 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
                 {state.file.url ? 'Downloaded' : 'Saved to'} <code>{state.file.name}</code>{' '}
                 <span className="muted">({size(state.file.bytes)})</span>
               </p>
-              {progress?.total !== null && progress?.total !== undefined && progress.total !== rowsDone ? (
+              {progress && (progress.listChanged || progress.total !== rowsDone) ? (
                 <p className="export-warn">
-                  The list changed while exporting: {count(progress.total)} contacts matched at the start.
+                  Contacts were added or removed while exporting ({count(progress.total ?? 0)} matched at the
+                  start), so a row may be missing or repeated. Export again for an exact copy.
                 </p>
               ) : null}
               {state.file.url ? (

@@ -138,7 +138,14 @@ describe('ContactExporter', () => {
     // One chunk per page after the header: pages are turned into text and written, never collected.
     expect(sink.chunks).toHaveLength(12);
     const last = progress.at(-1);
-    expect(last).toMatchObject({ rowsDone: total, total, pagesDone: 11, totalPages: 11, secondsLeft: 0 });
+    expect(last).toMatchObject({
+      rowsDone: total,
+      total,
+      pagesDone: 11,
+      totalPages: 11,
+      secondsLeft: 0,
+      listChanged: false,
+    });
     expect(progress.map((p) => p.rowsDone)).toEqual(
       [...progress.map((p) => p.rowsDone)].sort((a, b) => a - b),
     );
@@ -284,6 +291,20 @@ describe('ContactExporter', () => {
     await exporter.run();
     // 200/min = one request every 300 ms; the clock stands still, so each waits one more slot.
     expect(sleeps).toEqual([300, 600, 900]);
+  });
+
+  it('flags a list that changed size during the export', async () => {
+    // A contact is added after page 1 was served: later pages report one more match.
+    stubApi(({ page, pageSize }) => contactsPage(page, pageSize, page === 1 ? 2500 : 2501));
+    const progress: ExportProgress[] = [];
+    const exporter = new ContactExporter({
+      filter: { profileId: null },
+      sink: memorySink(),
+      onProgress: (p) => progress.push(p),
+    });
+    await exporter.run();
+    expect(progress[0]?.listChanged).toBe(false);
+    expect(progress.at(-1)?.listChanged).toBe(true);
   });
 
   it('an empty result is a header-only file', async () => {

@@ -29,6 +29,11 @@ export interface ExportProgress {
   rate: number;
   /** Seconds left at the current rate; null while unknown. */
   secondsLeft: number | null;
+  /**
+   * A later page reported a different total_count: contacts were added or removed during the export, and
+   * with offset paging a row may then be missed or repeated at a page boundary.
+   */
+  listChanged: boolean;
 }
 
 export type FetchPage = (page: number, pageSize: number, signal: AbortSignal) => Promise<ContactPage>;
@@ -103,6 +108,7 @@ export class ContactExporter {
   /** Shared by all workers: the earliest time the next request may go out when pacing. */
   private nextSlot = 0;
   private running = false;
+  private listChanged = false;
 
   constructor(options: ExporterOptions) {
     const filter = options.filter;
@@ -212,6 +218,7 @@ export class ContactExporter {
 
   /** Turns a page into CSV text at once, so its row objects can be collected. */
   private accept(page: number, result: ContactPage): void {
+    if (this.total !== null && result.pagination.total_count !== this.total) this.listChanged = true;
     const contacts = result.contacts;
     this.ready.set(page, { text: contactsToCsv(contacts), rows: contacts.length });
   }
@@ -242,6 +249,7 @@ export class ContactExporter {
       totalPages: this.totalPages,
       rate,
       secondsLeft: left === null ? null : left === 0 ? 0 : rate > 0 ? left / rate : null,
+      listChanged: this.listChanged,
     });
   }
 
