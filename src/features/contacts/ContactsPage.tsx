@@ -1,26 +1,28 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { Contact } from '../../api/contacts';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Pager } from '../../components/Pager';
 import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { ProgressBar } from '../../components/ProgressBar';
 import { RangeSummary } from '../../components/RangeSummary';
 import { useContactsPage } from '../../queries/contacts';
-import { clampPage, hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
+import { hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
 import { ExportButton } from '../export/ExportButton';
 import { AuthProblem } from '../profiles/AuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
 import { ContactsTable } from './ContactsTable';
+import { ListEmptyState } from './ListEmptyState';
 import { LookupResult } from './LookupResult';
 import { preloadContactDetail } from './lazyDetail';
 import { PhoneLookup } from './PhoneLookup';
 import { preloadPhoneLib, whenIdle } from './phone';
 import { SearchBox } from './SearchBox';
+import { useCanonicalListUrl } from './useCanonicalListUrl';
+import { useSlashShortcut } from './useSlashShortcut';
 
 export function ContactsPage({ scope }: { scope: ProfileScope }) {
   const [params, update] = useListParams();
@@ -37,32 +39,11 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   const total = data?.pagination.total_count ?? 0;
   const pageCount = data?.pagination.total_pages ?? 1;
 
-  // Keep the URL canonical: bad or default values were already ignored by the parser; drop them from the
-  // address bar too (replace, so Back does not return to the broken link). Unknown profiles go as well.
-  const location = useLocation();
-  const navState = (location.state ?? {}) as { from?: string; rejectedProfile?: string };
-  useEffect(() => {
-    const canonical = serializeListParams({
-      ...params,
-      profile: scope.rejectedProfile ? undefined : params.profile,
-    });
-    if (canonical.toString() !== location.search.replace(/^\?/, '')) {
-      // The dropped profile id rides along in history state so the notice below survives the cleanup.
-      const state = scope.rejectedProfile
-        ? { ...navState, rejectedProfile: scope.rejectedProfile }
-        : navState;
-      navigate({ search: canonical.toString() ? `?${canonical}` : '' }, { replace: true, state });
-    }
-  }, [params, scope.rejectedProfile, location.search, navState, navigate]);
-  const rejectedProfile = scope.rejectedProfile ?? navState.rejectedProfile;
-
-  // A page past the end (stale link, shrunk result) is clamped once the real total is known.
   const realData = query.isSuccess && !query.isPlaceholderData;
-  useEffect(() => {
-    if (!realData) return;
-    const clamped = clampPage(params.page, pageCount);
-    if (clamped !== params.page) update({ page: clamped }, { replace: true });
-  }, [realData, params.page, pageCount, update]);
+  const rejectedProfile = useCanonicalListUrl(params, update, {
+    rejectedProfile: scope.rejectedProfile,
+    totalPages: realData ? pageCount : undefined,
+  });
 
   // The phone library and the detail screen are not needed for first paint: fetch them on idle once the
   // first rows are on screen, so they are ready before anyone types a number or opens a contact.
@@ -72,19 +53,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
     whenIdle(() => void preloadContactDetail());
   }, [realData]);
 
-  // "/" jumps to search from anywhere that is not already a text field.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      event.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useSlashShortcut(searchRef);
 
   const listSearch = serializeListParams({ ...params, phone: undefined }).toString();
   const detailHref = useCallback(
@@ -118,29 +87,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   } else if (query.isError) {
     body = <ErrorPanel error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
   } else if (data && total === 0 && !query.isPlaceholderData) {
-    body = filtered ? (
-      <EmptyState
-        title="No contacts match"
-        icon="⌕"
-        action={
-          <button type="button" className="btn btn-primary" onClick={clearFilters}>
-            Clear filters
-          </button>
-        }
-      >
-        <p>
-          Nothing matches {params.search ? <strong>“{params.search}”</strong> : 'these filters'}
-          {params.channel ? ` on ${params.channel === 'sms' ? 'SMS' : 'WhatsApp'}` : ''}.
-        </p>
-      </EmptyState>
-    ) : (
-      <EmptyState title="No contacts yet" icon="✉">
-        <p>
-          Contacts appear here as soon as you message a number or add one with <code>POST /v3/contacts</code>.
-        </p>
-        <p className="muted">Each contact keeps its phone formats, channels and opt-out status.</p>
-      </EmptyState>
-    );
+    body = <ListEmptyState params={params} filtered={filtered} onClear={clearFilters} />;
   } else {
     body = (
       <ContactsTable
