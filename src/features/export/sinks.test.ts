@@ -62,8 +62,12 @@ describe('pickFileSink', () => {
         name: 'chosen.csv',
         createWritable: async () => ({
           write: async (chunk: string) => void written.push(chunk),
-          close: async () => void (state = 'closed'),
-          abort: async () => void (state = 'aborted'),
+          close: async () => {
+            state = 'closed';
+          },
+          abort: async () => {
+            state = 'aborted';
+          },
         }),
         getFile: async () => new Blob(written),
       };
