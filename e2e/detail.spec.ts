@@ -1,4 +1,4 @@
-import { apiList, expect, rows, test, visibleNumbers } from './support/fixtures';
+import { apiList, expect, PROFILE_US, rows, test, visibleNumbers } from './support/fixtures';
 
 test('a deep link to a contact shows every field and phone format with copy buttons', async ({ page }) => {
   const [contact] = (await apiList(page, { page: 2, page_size: 1 })).contacts;
@@ -67,4 +67,18 @@ test('an unknown contact id shows a not-found state', async ({ page, allowHttpEr
   await expect(page.getByRole('heading', { name: 'Contact not found' })).toBeVisible();
   await page.getByRole('link', { name: '← All contacts' }).first().click();
   await visibleNumbers(page);
+});
+
+test('a deep link keeps the profile: an inherited contact opens under the profile that inherits it', async ({
+  page,
+}) => {
+  const { contacts } = await apiList(page, { page_size: 50 }, PROFILE_US);
+  const inherited = contacts.find((c) => c.is_inherited);
+  if (!inherited) throw new Error('demo profile has no inherited contacts on its first page');
+  await page.goto(`/contacts/${inherited.id}?profile=${PROFILE_US}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(inherited.format_international);
+  await expect(page.getByText('Inherited from organization')).toBeVisible();
+  await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_US);
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await expect(page).toHaveURL(new RegExp(`/\\?profile=${PROFILE_US}$`));
 });

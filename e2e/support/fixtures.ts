@@ -94,6 +94,7 @@ interface ApiContact {
   format_international: string;
   format_national: string;
   region_code: string;
+  is_inherited: boolean;
 }
 
 interface ApiPage {
