@@ -27,7 +27,7 @@ beforeAll(async () => {
   await api.ready;
   const upstream = embeddedUpstream(api);
   gw = await startTestGateway('unused', { upstream });
-  gwTest = await startTestGateway('unused', { upstream, testControls: true, timeoutMs: 300 });
+  gwTest = await startTestGateway('unused', { upstream, testControls: true, timeoutMs: 1_500 });
 });
 afterAll(async () => {
   await gw.close();
@@ -110,7 +110,7 @@ describe('gateway → embedded API', () => {
   });
 
   it('turns a slow in-process answer into 504', async () => {
-    const res = await fetch(`${gwTest.url}/v3/me`, { headers: { 'x-test-latency-ms': '1000' } });
+    const res = await fetch(`${gwTest.url}/v3/me`, { headers: { 'x-test-latency-ms': '4000' } });
     expect(res.status).toBe(504);
     expect(((await res.json()) as Envelope<null>).error?.code).toBe('GATEWAY_002');
   });

@@ -105,7 +105,7 @@ export function startTestGateway(
     upstream: remoteUpstream(upstreamUrl, SERVER_KEY),
     apiVersion: 'v3',
     dashboardToken: null,
-    timeoutMs: 2_000,
+    timeoutMs: 5_000,
     testControls: false,
     distDir: null,
     log,
