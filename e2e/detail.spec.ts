@@ -5,6 +5,7 @@ test('a deep link to a contact shows every field and phone format with copy butt
   if (!contact) throw new Error('no demo contacts');
   await page.goto(`/contacts/${contact.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contact.format_international);
+  await expect(page).toHaveTitle(`${contact.format_international} · Sent console`);
   for (const label of ['E.164', 'International', 'National', 'RFC 3966', 'As entered', 'Contact ID']) {
     await expect(page.getByRole('button', { name: `Copy ${label}` })).toBeVisible();
   }

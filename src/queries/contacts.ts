@@ -73,11 +73,11 @@ export function useContact(profileId: ScopeId, id: string, enabled = true) {
  * Exact lookup by E.164 number. A miss (404 RESOURCE_001) is an answer, not a failure: it resolves to
  * null so the screen can say "No contact with …" instead of showing an error panel.
  */
-export function usePhoneLookup(profileId: ScopeId, phone: string | undefined) {
+export function usePhoneLookup(profileId: ScopeId, phone: string | undefined, enabled = true) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: keys.lookup(profileId, phone ?? ''),
-    enabled: Boolean(phone),
+    enabled: enabled && Boolean(phone),
     queryFn: async ({ signal }): Promise<Contact | null> => {
       try {
         const page = await listContacts({ page: 1, pageSize: 1, phone }, { profileId, signal });

@@ -7,6 +7,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useContact } from '../../queries/contacts';
 import { profileOnlySearch } from '../../url-state/useListParams';
 import { AuthProblem } from '../profiles/AuthProblem';
@@ -35,6 +36,7 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
   const from = (location.state as { from?: string } | null)?.from;
   const backHref = `/${from ? `?${from}` : profileOnlySearch(scope.profileId ?? undefined)}`;
   const query = useContact(scope.profileId, id, scope.ready);
+  useDocumentTitle(query.data ? displayNumber(query.data) : 'Contact');
 
   if (query.error instanceof ApiError && query.error.isAuth) return <AuthProblem error={query.error} />;
   if (scope.authError) return <AuthProblem error={scope.authError} />;

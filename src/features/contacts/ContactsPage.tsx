@@ -7,6 +7,7 @@ import { Pager } from '../../components/Pager';
 import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { ProgressBar } from '../../components/ProgressBar';
 import { RangeSummary } from '../../components/RangeSummary';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useContactsPage } from '../../queries/contacts';
 import { hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
@@ -54,6 +55,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   }, [realData]);
 
   useSlashShortcut(searchRef);
+  useDocumentTitle(params.phone ? `Lookup ${params.phone}` : 'Contacts');
 
   const listSearch = serializeListParams({ ...params, phone: undefined }).toString();
   const detailHref = useCallback(
@@ -79,6 +81,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
     body = (
       <LookupResult
         profileId={profileId}
+        ready={scope.ready}
         phone={params.phone}
         onFound={onFound}
         onBack={() => update({ phone: undefined })}

@@ -7,14 +7,16 @@ import { formatE164, loadPhoneLib } from './phone';
 
 interface LookupResultProps {
   profileId: ScopeId;
+  /** False while the profile in the URL is still being checked: never look up under the wrong scope. */
+  ready: boolean;
   phone: string;
   onFound: (id: string) => void;
   onBack: () => void;
 }
 
 /** Shows the lookup in progress, or a miss as an answer ("No contact with …"), never as an error. */
-export function LookupResult({ profileId, phone, onFound, onBack }: LookupResultProps) {
-  const lookup = usePhoneLookup(profileId, phone);
+export function LookupResult({ profileId, ready, phone, onFound, onBack }: LookupResultProps) {
+  const lookup = usePhoneLookup(profileId, phone, ready);
   const [pretty, setPretty] = useState(phone);
   useEffect(() => {
     let live = true;
