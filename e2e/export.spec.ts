@@ -207,3 +207,18 @@ test('streams to the file the user picked when File System Access is available',
   expect(records).toHaveLength(total);
   expect(downloads).toBe(0);
 });
+
+test('if the export chunk cannot load, the list stays usable and says so', async ({
+  page,
+  allowHttpErrors,
+}) => {
+  allowHttpErrors(404);
+  await page.route('**/assets/ExportDialog-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  await visibleNumbers(page);
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await expect(page.getByRole('alert')).toContainText('The export could not be loaded');
+  await expect(page.locator('tbody tr.row-link').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toBeHidden();
+});

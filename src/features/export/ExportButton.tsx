@@ -5,8 +5,21 @@ import type { ProfileScope } from '../profiles/useProfileScope';
 // Only this button ships with the list; the dialog, the exporter, the CSV writer and their styles are one
 // lazy chunk, fetched when the pointer or focus reaches the button (so it is there by the click).
 const load = () => import('./ExportDialog');
-const ExportDialog = lazy(load);
-const preload = () => void load();
+// The app has no error boundary, so a chunk that fails to load (offline, a deploy replaced it) must not
+// throw into React: it becomes a small notice instead of taking the whole page down.
+const ExportDialog = lazy(() =>
+  load().catch(() => ({
+    default: ({ onClose }: { onClose: () => void }) => (
+      <p className="notice" role="alert">
+        The export could not be loaded. Check your connection and reload the page.{' '}
+        <button type="button" className="btn btn-small" onClick={onClose}>
+          Dismiss
+        </button>
+      </p>
+    ),
+  })),
+);
+const preload = () => void load().catch(() => {});
 
 interface ExportButtonProps {
   scope: ProfileScope;
