@@ -1,5 +1,6 @@
 // The gateway as a Hono app: logging → security headers → host/origin checks → access secret → routes
 // (/__config, sign-in, allowlisted API forwarding, the built console).
+import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createAccessControl, SIGN_IN_PATH, SIGN_OUT_PATH, safeNext, signInPage } from './auth.ts';
 import type { ApiVersion } from './config.ts';
@@ -8,6 +9,7 @@ import { formatLogLine, type LogSink } from './log.ts';
 import { forwardApiRequest, isApiPath } from './proxy.ts';
 import { applySecurityHeaders, isAllowedHost, isCrossSiteWrite } from './security.ts';
 import { createStaticHandler } from './static.ts';
+import { createFailureThrottle } from './throttle.ts';
 import type { Upstream } from './upstream.ts';
 
 export interface GatewayAppOptions {
@@ -22,11 +24,16 @@ export interface GatewayAppOptions {
   log: LogSink | null;
 }
 
-type Env = { Variables: { requestId: string; error?: string; cause?: string } };
+// `incoming` is there under @hono/node-server (gateway and dev server); absent when app.fetch is called directly.
+type Env = {
+  Bindings: Partial<HttpBindings>;
+  Variables: { requestId: string; error?: string; cause?: string };
+};
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const access = opts.dashboardToken ? createAccessControl(opts.dashboardToken) : null;
+  const throttle = createFailureThrottle();
   const serveStatic = opts.distDir ? createStaticHandler(opts.distDir) : null;
   const secrets = [opts.upstream.apiKey, opts.dashboardToken ?? ''];
 
@@ -68,12 +75,31 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
     }
     if (isCrossSiteWrite(c.req.raw)) return refuse('Cross-site requests are not allowed.');
     if (!access) return next();
+    const client = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+    const wait = throttle.retryAfterS(client);
     if (path === SIGN_IN_PATH) {
-      if (c.req.method === 'POST') return access.handleSignIn(c.req.raw);
-      return signInPage(safeNext(c.req.query('next')), false);
+      if (c.req.method !== 'POST') return signInPage(safeNext(c.req.query('next')));
+      if (wait > 0) return signInPage(safeNext(c.req.query('next')), 'throttled', wait);
+      const res = await access.handleSignIn(c.req.raw);
+      if (res.status === 401) throttle.fail(client);
+      return res;
     }
     if (path === SIGN_OUT_PATH && c.req.method === 'POST') return access.handleSignOut(c.req.raw);
-    if (access.isAuthorized(c.req.raw)) return next();
+    const verdict = access.check(c.req.raw);
+    if (verdict === 'ok') return next();
+    if (verdict === 'guess') {
+      if (wait > 0) {
+        c.set('error', GatewayErrors.TOO_MANY_ATTEMPTS.code);
+        return errorResponse(
+          GatewayErrors.TOO_MANY_ATTEMPTS,
+          'Too many wrong access secrets from this address; try again later.',
+          c.get('requestId'),
+          apiVersionOf(path),
+          { 'retry-after': String(wait) },
+        );
+      }
+      throttle.fail(client);
+    }
     c.set('error', GatewayErrors.ACCESS_REQUIRED.code);
     const wantsPage = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html');
     if (wantsPage && !isApiPath(path) && !path.startsWith('/__')) {

@@ -125,6 +125,34 @@ describe('access secret', () => {
     expect(res.headers.get('set-cookie')).toContain('Max-Age=0');
   });
 
+  it('throttles guessing: after 10 wrong secrets even the right one is refused for a while', async () => {
+    const guarded = await startTestGateway(api.url, { dashboardToken: TOKEN });
+    try {
+      const post = (token: string) =>
+        fetch(`${guarded.url}/__signin`, {
+          method: 'POST',
+          body: new URLSearchParams({ token }),
+          redirect: 'manual',
+        });
+      for (let i = 0; i < 10; i++) expect((await post(`wrong-guess-number-${i}`)).status).toBe(401);
+      const blocked = await post(TOKEN);
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await blocked.text()).toContain('Too many attempts');
+      const bearer = await fetch(`${guarded.url}/v3/me`, {
+        headers: { authorization: 'Bearer another-guess' },
+      });
+      expect(bearer.status).toBe(429);
+      expect(((await bearer.json()) as { error: { code: string } }).error.code).toBe('GATEWAY_008');
+      // A valid session is not locked out by someone else's guessing from the same address.
+      expect(
+        (await fetch(`${guarded.url}/v3/me`, { headers: { authorization: `Bearer ${TOKEN}` } })).status,
+      ).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('never redirects off-site after sign-in', () => {
     expect(safeNext('//evil.example/x')).toBe('/');
     expect(safeNext('/\\evil.example')).toBe('/');

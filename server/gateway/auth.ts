@@ -40,7 +40,15 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-export function signInPage(next: string, failed: boolean): Response {
+export type SignInState = 'fresh' | 'failed' | 'throttled';
+
+const NOTICES: Record<SignInState, string> = {
+  fresh: '',
+  failed: '<p class="error" role="alert">That access secret is not correct.</p>',
+  throttled: '<p class="error" role="alert">Too many attempts. Try again in a few minutes.</p>',
+};
+
+export function signInPage(next: string, state: SignInState = 'fresh', retryAfterS = 0): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Sign in · Sent console</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
@@ -50,12 +58,13 @@ export function signInPage(next: string, failed: boolean): Response {
 <label for="token">Access secret</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
 <input type="hidden" name="next" value="${escapeHtml(next)}">
-${failed ? '<p class="error" role="alert">That access secret is not correct.</p>' : ''}
+${NOTICES[state]}
 <button type="submit">Sign in</button>
 </form></main></body></html>`;
   return new Response(html, {
-    status: failed ? 401 : 200,
+    status: state === 'fresh' ? 200 : state === 'failed' ? 401 : 429,
     headers: {
+      ...(retryAfterS > 0 ? { 'retry-after': String(retryAfterS) } : {}),
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'content-security-policy': SIGN_IN_CSP,
@@ -66,11 +75,13 @@ ${failed ? '<p class="error" role="alert">That access secret is not correct.</p>
 export function createAccessControl(token: string) {
   const session = createHmac('sha256', token).update('sent-console-session-v1').digest('base64url');
 
-  function isAuthorized(req: Request): boolean {
+  /** 'guess' is a wrong bearer secret: a guess worth throttling, unlike a missing or stale cookie. */
+  function check(req: Request): 'ok' | 'missing' | 'guess' {
     const auth = req.headers.get('authorization');
-    if (auth?.toLowerCase().startsWith('bearer ')) return sameSecret(auth.slice(7).trim(), token);
+    if (auth?.toLowerCase().startsWith('bearer '))
+      return sameSecret(auth.slice(7).trim(), token) ? 'ok' : 'guess';
     const cookie = readCookie(req.headers.get('cookie'), ACCESS_COOKIE);
-    return cookie !== null && sameSecret(cookie, session);
+    return cookie !== null && sameSecret(cookie, session) ? 'ok' : 'missing';
   }
 
   function sessionCookie(req: Request, value: string, maxAge: number): string {
@@ -85,7 +96,7 @@ export function createAccessControl(token: string) {
     const form = await req.formData().catch(() => null);
     const given = form?.get('token');
     const next = safeNext(form?.get('next')?.toString());
-    if (typeof given !== 'string' || !sameSecret(given, token)) return signInPage(next, true);
+    if (typeof given !== 'string' || !sameSecret(given, token)) return signInPage(next, 'failed');
     return new Response(null, {
       status: 303,
       headers: { location: next, 'set-cookie': sessionCookie(req, session, COOKIE_MAX_AGE_S) },
@@ -99,5 +110,5 @@ export function createAccessControl(token: string) {
     });
   }
 
-  return { isAuthorized, handleSignIn, handleSignOut };
+  return { check, handleSignIn, handleSignOut };
 }

@@ -10,6 +10,7 @@ export const GatewayErrors = {
   ACCESS_REQUIRED: { code: 'GATEWAY_005', status: 401 },
   BODY_TOO_LARGE: { code: 'GATEWAY_006', status: 413 },
   FORBIDDEN: { code: 'GATEWAY_007', status: 403 },
+  TOO_MANY_ATTEMPTS: { code: 'GATEWAY_008', status: 429 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];
