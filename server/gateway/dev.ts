@@ -39,7 +39,8 @@ if (config.upstream.kind === 'remote') {
     dbPath: config.upstream.dbPath,
     testControls: config.testControls,
   });
-  upstream = remoteUpstream(api.url, DEMO_ORG_KEY);
+  // Reached over loopback HTTP, but still the embedded demo API as far as /__config is concerned.
+  upstream = { ...remoteUpstream(api.url, DEMO_ORG_KEY), kind: 'embedded' };
   stopApi = api.close;
   console.log(
     `API: embedded demo API on ${api.url} (data: ${config.upstream.dbPath}; demo organization key)`,
