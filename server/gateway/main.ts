@@ -38,7 +38,8 @@ try {
   throw err;
 }
 
-if (buildIsStale(config.distDir)) {
+// `npm run build` writes dist/; a custom DIST_DIR is someone else's build to manage.
+if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
   console.log('Building the console (dist/ is missing or older than src/)…');
   if (!runBuild()) fail('The build failed; see above.');
 }
