@@ -60,6 +60,7 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
   const dialog = useRef<HTMLDialogElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
   const job = useRef<Job | null>(null);
+  const starting = useRef(false);
   const [state, setState] = useState<State>({ kind: 'ready' });
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const titleId = useId();
@@ -120,12 +121,18 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
   };
 
   const start = async () => {
+    // A double click must not start two exports (or open a second picker over the first).
+    if (starting.current) return;
+    starting.current = true;
     let sink: ExportSink;
     try {
       // The picker needs the click's user activation, so it is the first thing the handler does.
       sink = streams ? await pickFileSink(fileName) : downloadSink(fileName);
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return; // picker dismissed
+      if (error instanceof DOMException && error.name === 'AbortError') {
+        starting.current = false; // picker dismissed: the user may try again
+        return;
+      }
       sink = downloadSink(fileName); // picker refused (policy, sandbox): download instead
     }
     const controller = new AbortController();
