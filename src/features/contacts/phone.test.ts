@@ -36,6 +36,8 @@ describe('parsePhone', () => {
 describe('regionFromLocale', () => {
   it('uses the locale region, else the likely one, else US', () => {
     expect(regionFromLocale(['en-GB'])).toBe('GB');
+    expect(regionFromLocale(['zh-Hant-TW'])).toBe('TW');
+    expect(regionFromLocale(['pt-br'])).toBe('BR');
     expect(regionFromLocale(['de'])).toBe('DE');
     expect(regionFromLocale(['zz-invalid-###'])).toBe('US');
     expect(regionFromLocale([])).toBe('US');

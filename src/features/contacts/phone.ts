@@ -27,6 +27,10 @@ export function regionFromLocale(
   languages: readonly string[] = navigator.languages ?? [navigator.language],
 ): string {
   for (const tag of languages) {
+    // Most tags carry the region ("en-GB", "zh-Hant-TW"): read it directly. Intl.Locale#maximize() loads
+    // likely-subtags data and costs tens of milliseconds on first use, so it is only the fallback ("de").
+    const explicit = /^[a-z]{2,3}(?:-[A-Za-z]{4})?-([A-Za-z]{2})(?:-|$)/.exec(tag)?.[1];
+    if (explicit) return explicit.toUpperCase();
     try {
       const region = new Intl.Locale(tag).maximize().region;
       if (region && /^[A-Z]{2}$/.test(region)) return region;

@@ -34,7 +34,7 @@ export interface ProfileScope {
  */
 export function useProfileScope(): ProfileScope {
   const [searchParams] = useSearchParams();
-  const wanted = parseListParams(searchParams).profile ?? null;
+  const wanted = useMemo(() => parseListParams(searchParams).profile ?? null, [searchParams]);
   const me = useMe();
   const isOrganization = me.data?.type === 'organization';
   const profilesQuery = useProfiles(isOrganization);
