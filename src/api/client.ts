@@ -122,14 +122,29 @@ function takeEarlyResponse(url: string, options: RequestOptions): Promise<Respon
 }
 
 /** GET a v3 (or v1) endpoint and return the envelope's `data`, or throw an ApiError. */
-export async function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return apiRequest<T>('GET', path, options);
+}
+
+export interface SendOptions extends RequestOptions {
+  body?: unknown;
+  /** Mutations carry one per user action, so a retried request can never apply twice. */
+  idempotencyKey?: string;
+}
+
+/** Any method; the body is sent as JSON. Same envelope and error handling as apiGet. */
+export async function apiRequest<T>(method: string, path: string, options: SendOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.profileId) headers['x-profile-id'] = options.profileId;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
 
   const url = buildPath(path, options.query);
   let response: Response;
   try {
-    response = await (takeEarlyResponse(url, options) ?? fetch(url, { headers, signal: options.signal }));
+    response = await ((method === 'GET' && takeEarlyResponse(url, options)) ||
+      fetch(url, { method, headers, body: payload, signal: options.signal }));
   } catch (error) {
     // Aborts must stay aborts so React Query treats them as cancellations, not failures.
     if (options.signal?.aborted) throw error;
