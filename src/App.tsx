@@ -4,7 +4,7 @@ import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { getRateLimit, subscribeRateLimit } from './api/client';
 import { EmptyState } from './components/EmptyState';
 import { ContactsPage } from './features/contacts/ContactsPage';
-import { LazyContactDetail } from './features/contacts/lazyDetail';
+import { LazyContactDetail } from './features/contacts/lazyScreens';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
 import { useProfileScope } from './features/profiles/useProfileScope';
 import { profileOnlySearch } from './url-state/useListParams';

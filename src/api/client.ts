@@ -110,8 +110,10 @@ interface EarlyRequest {
 }
 
 /**
- * public/early-fetch.js may have started the very first list request before this bundle loaded. Adopt it
- * once, and only for exactly the same unscoped request; otherwise fetch as usual.
+ * public/early-fetch.js starts the very first list request from index.html, so the network overlaps the
+ * download and start-up of this bundle. It only does so for the plain list view with well-formed
+ * parameters (no profile, no lookup) and swallows its own failures. Adopt that response once, and only for
+ * exactly the same unscoped request; anything else fetches as usual.
  */
 function takeEarlyResponse(url: string, options: RequestOptions): Promise<Response> | undefined {
   const holder = globalThis as { __sentEarly?: EarlyRequest };

@@ -10,7 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useContact } from '../../queries/contacts';
 import { profileOnlySearch } from '../../url-state/useListParams';
-import { AuthProblem } from '../profiles/AuthProblem';
+import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
 import { regionName } from './phone';
@@ -38,8 +38,8 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
   const query = useContact(scope.profileId, id, scope.ready);
   useDocumentTitle(query.data ? displayNumber(query.data) : 'Contact');
 
-  if (query.error instanceof ApiError && query.error.isAuth) return <AuthProblem error={query.error} />;
-  if (scope.authError) return <AuthProblem error={scope.authError} />;
+  if (query.error instanceof ApiError && query.error.isAuth) return <LazyAuthProblem error={query.error} />;
+  if (scope.authError) return <LazyAuthProblem error={scope.authError} />;
 
   const back = (
     <Link to={backHref} className="back-link">

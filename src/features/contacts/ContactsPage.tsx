@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { Contact } from '../../api/contacts';
@@ -12,13 +12,12 @@ import { useContactsPage } from '../../queries/contacts';
 import { hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
 import { ExportButton } from '../export/ExportButton';
-import { AuthProblem } from '../profiles/AuthProblem';
+import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
 import { ContactsTable } from './ContactsTable';
 import { ListEmptyState } from './ListEmptyState';
-import { LookupResult } from './LookupResult';
-import { preloadContactDetail } from './lazyDetail';
+import { LazyLookupResult, preloadScreens } from './lazyScreens';
 import { PhoneLookup } from './PhoneLookup';
 import { preloadPhoneLib, whenIdle } from './phone';
 import { SearchBox } from './SearchBox';
@@ -51,7 +50,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   useEffect(() => {
     if (!realData) return;
     preloadPhoneLib();
-    whenIdle(() => void preloadContactDetail());
+    whenIdle(preloadScreens);
   }, [realData]);
 
   useSlashShortcut(searchRef);
@@ -73,19 +72,21 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   const clearFilters = () => update({ search: '', channel: undefined, phone: undefined });
 
   const authError = query.error instanceof ApiError && query.error.isAuth ? query.error : scope.authError;
-  if (authError) return <AuthProblem error={authError} />;
+  if (authError) return <LazyAuthProblem error={authError} />;
 
   const filtered = hasFilters(params);
   let body: React.ReactNode;
   if (params.phone) {
     body = (
-      <LookupResult
-        profileId={profileId}
-        ready={scope.ready}
-        phone={params.phone}
-        onFound={onFound}
-        onBack={() => update({ phone: undefined })}
-      />
+      <Suspense fallback={null}>
+        <LazyLookupResult
+          profileId={profileId}
+          ready={scope.ready}
+          phone={params.phone}
+          onFound={onFound}
+          onBack={() => update({ phone: undefined })}
+        />
+      </Suspense>
     );
   } else if (query.isError) {
     body = <ErrorPanel error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
