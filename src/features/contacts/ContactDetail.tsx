@@ -9,9 +9,11 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useContact } from '../../queries/contacts';
+import type { ScopeId } from '../../queries/keys';
 import { profileOnlySearch } from '../../url-state/useListParams';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
+import { ContactEditFields } from './ContactEdit';
 import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
 import { regionName } from './phone';
 
@@ -48,7 +50,7 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
   );
   const contact = query.data;
   let body: ReactNode;
-  if (contact) body = <ContactCard contact={contact} />;
+  if (contact) body = <ContactCard contact={contact} profileId={scope.profileId} />;
   else if (query.error instanceof ApiError && query.error.status === 404) {
     body = (
       <EmptyState title="Contact not found" icon="?" action={back}>
@@ -89,7 +91,7 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
   );
 }
 
-function ContactCard({ contact }: { contact: Contact }) {
+function ContactCard({ contact, profileId }: { contact: Contact; profileId: ScopeId }) {
   const channels = channelsOf(contact);
   return (
     <article className="detail" aria-labelledby="contact-title">
@@ -151,10 +153,7 @@ function ContactCard({ contact }: { contact: Contact }) {
                 dash
               )}
             </Field>
-            <Field label="Default channel">
-              {contact.default_channel ? channelLabel(contact.default_channel) : dash}
-            </Field>
-            <Field label="Opt-out">{contact.opt_out ? 'Opted out of all messaging' : 'Not opted out'}</Field>
+            <ContactEditFields contact={contact} profileId={profileId} />
             <Field label="Inherited">
               {contact.is_inherited
                 ? 'Yes, shared by the organization (read-only)'
