@@ -1,4 +1,4 @@
-import { expect, rows, test, visibleNumbers, withTestHeaders } from './support/fixtures';
+import { expect, PROFILE_UK, rows, test, visibleNumbers, withTestHeaders } from './support/fixtures';
 
 test('an API failure shows code, message and request id, and Retry recovers', async ({
   page,
@@ -62,4 +62,22 @@ test.describe('rejected key', () => {
     await page.goto('/contacts/00000000-0000-4000-8000-000000000000');
     await expect(page.getByRole('heading', { name: 'The API key was rejected' })).toBeVisible();
   });
+});
+
+test('when /v3/me fails while a profile link is checked, the page says so and Retry recovers', async ({
+  page,
+  allowHttpErrors,
+}) => {
+  allowHttpErrors(503);
+  let failing = true;
+  await withTestHeaders(page, (url) =>
+    failing && url.pathname === '/v3/me' ? { 'x-test-fail': '503' } : null,
+  );
+  await page.goto(`/?profile=${PROFILE_UK}`);
+  const panel = page.getByRole('alert');
+  await expect(panel).toContainText('Could not check the profile', { timeout: 10_000 });
+  failing = false;
+  await panel.getByRole('button', { name: 'Retry' }).click();
+  await visibleNumbers(page);
+  await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_UK);
 });

@@ -60,6 +60,10 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
         </p>
       </EmptyState>
     );
+  } else if (scope.checkError) {
+    body = (
+      <ErrorPanel title="Could not check the profile" error={scope.checkError} onRetry={scope.retryCheck} />
+    );
   } else if (query.isError) {
     body = (
       <ErrorPanel

@@ -88,6 +88,10 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
         />
       </Suspense>
     );
+  } else if (scope.checkError) {
+    body = (
+      <ErrorPanel title="Could not check the profile" error={scope.checkError} onRetry={scope.retryCheck} />
+    );
   } else if (query.isError) {
     body = <ErrorPanel error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
   } else if (data && total === 0 && !query.isPlaceholderData) {

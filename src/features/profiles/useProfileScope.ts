@@ -25,6 +25,9 @@ export interface ProfileScope {
   profiles: ProfileChoice[];
   isOrganization: boolean;
   authError: ApiError | null;
+  /** /v3/me failed (not auth) while a profile from the URL still needed checking: show it with a Retry. */
+  checkError: unknown;
+  retryCheck: () => void;
 }
 
 /**
@@ -43,9 +46,18 @@ export function useProfileScope(): ProfileScope {
 
   return useMemo(() => {
     const authError = me.error instanceof ApiError && me.error.isAuth ? me.error : null;
-    const base = { account: me.data, profiles, isOrganization, authError, rejectedProfile: null };
+    const base = {
+      account: me.data,
+      profiles,
+      isOrganization,
+      authError,
+      rejectedProfile: null,
+      checkError: null,
+      retryCheck: () => void me.refetch(),
+    };
     if (!wanted) return { ...base, profileId: null, ready: true };
     const listKnown = Boolean(profilesQuery.data ?? me.data?.profiles);
+    if (me.isError && !authError) return { ...base, profileId: null, ready: false, checkError: me.error };
     if (me.isPending || (isOrganization && !listKnown && profilesQuery.isPending)) {
       return { ...base, profileId: null, ready: false };
     }
@@ -55,6 +67,7 @@ export function useProfileScope(): ProfileScope {
       : { ...base, profileId: null, ready: !me.isError, rejectedProfile: wanted };
   }, [
     wanted,
+    me.refetch,
     me.data,
     me.error,
     me.isError,
