@@ -5,6 +5,7 @@ import { getRateLimit, subscribeRateLimit } from './api/client';
 import { EmptyState } from './components/EmptyState';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
+import { PrivacyToggle } from './features/privacy/PrivacyToggle';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
 import { useProfileScope } from './features/profiles/useProfileScope';
 import { profileOnlySearch } from './url-state/useListParams';
@@ -37,7 +38,10 @@ function Shell() {
           <span className="brand-name">Sent</span>
           <span className="brand-section">Contacts</span>
         </Link>
-        <AccountSwitcher scope={scope} />
+        <div className="topbar-end">
+          <PrivacyToggle />
+          <AccountSwitcher scope={scope} />
+        </div>
       </header>
       <Routes>
         <Route path="/" element={<ContactsPage scope={scope} />} />

@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'react';
 
 /** Copies a value and confirms it in place (and to screen readers). */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({
+  value,
+  label,
+  confirmMessage,
+}: {
+  value: string;
+  label: string;
+  /** Asked first (e.g. the value is hidden on screen); copying happens only when the user agrees. */
+  confirmMessage?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -10,6 +19,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   }, [state]);
 
   const copy = async () => {
+    if (confirmMessage && !window.confirm(confirmMessage)) return;
     try {
       await navigator.clipboard.writeText(value);
       setState('copied');

@@ -11,19 +11,28 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useContact } from '../../queries/contacts';
 import type { ScopeId } from '../../queries/keys';
 import { profileOnlySearch } from '../../url-state/useListParams';
+import { MaskedNumber } from '../privacy/MaskedNumber';
+import { usePhoneMask, usePrivacy } from '../privacy/privacy';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { ContactEditFields } from './ContactEdit';
 import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
 import { regionName } from './phone';
 
-function Field({ label, children, copy }: { label: string; children: ReactNode; copy?: string | null }) {
+interface FieldProps {
+  label: string;
+  children: ReactNode;
+  copy?: string | null;
+  confirmCopy?: string;
+}
+
+function Field({ label, children, copy, confirmCopy }: FieldProps) {
   return (
     <div className="field">
       <dt>{label}</dt>
       <dd>
         <span className="field-value">{children}</span>
-        {copy ? <CopyButton value={copy} label={label} /> : null}
+        {copy ? <CopyButton value={copy} label={label} confirmMessage={confirmCopy} /> : null}
       </dd>
     </div>
   );
@@ -38,7 +47,8 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
   const from = (location.state as { from?: string } | null)?.from;
   const backHref = `/${from ? `?${from}` : profileOnlySearch(scope.profileId ?? undefined)}`;
   const query = useContact(scope.profileId, id, scope.ready);
-  useDocumentTitle(query.data ? displayNumber(query.data) : 'Contact');
+  const mask = usePhoneMask();
+  useDocumentTitle(query.data ? mask(displayNumber(query.data), query.data.country_code) : 'Contact');
 
   if (query.error instanceof ApiError && query.error.isAuth) return <LazyAuthProblem error={query.error} />;
   if (scope.authError) return <LazyAuthProblem error={scope.authError} />;
@@ -97,12 +107,25 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
 
 function ContactCard({ contact, profileId }: { contact: Contact; profileId: ScopeId }) {
   const channels = channelsOf(contact);
+  const cc = contact.country_code;
+  // With the digits hidden on screen, copying the real number is a deliberate step.
+  const confirmCopy = usePrivacy()
+    ? 'Privacy mode is on. Copy the full phone number to the clipboard?'
+    : undefined;
+  const number = (label: string, value: string | null | undefined, code = false) => {
+    const shown = value ? <MaskedNumber value={value} countryCode={cc} /> : dash;
+    return (
+      <Field label={label} copy={value} confirmCopy={confirmCopy}>
+        {code && value ? <code>{shown}</code> : shown}
+      </Field>
+    );
+  };
   return (
     <article className="detail" aria-labelledby="contact-title">
       <header className="detail-head">
         <div>
           <h1 id="contact-title" className="number">
-            {displayNumber(contact)}
+            <MaskedNumber value={displayNumber(contact)} countryCode={cc} />
           </h1>
           <p className="page-sub">
             {regionName(contact.region_code) || 'Unknown region'}
@@ -123,21 +146,11 @@ function ContactCard({ contact, profileId }: { contact: Contact; profileId: Scop
         <section className="card detail-section" aria-labelledby="formats-title">
           <h2 id="formats-title">Phone formats</h2>
           <dl className="fields">
-            <Field label="E.164" copy={contact.format_e164}>
-              <code>{contact.format_e164 ?? '—'}</code>
-            </Field>
-            <Field label="International" copy={contact.format_international}>
-              {contact.format_international ?? dash}
-            </Field>
-            <Field label="National" copy={contact.format_national}>
-              {contact.format_national ?? dash}
-            </Field>
-            <Field label="RFC 3966" copy={contact.format_rfc}>
-              <code>{contact.format_rfc ?? '—'}</code>
-            </Field>
-            <Field label="As entered" copy={contact.phone_number}>
-              {contact.phone_number ?? dash}
-            </Field>
+            {number('E.164', contact.format_e164, true)}
+            {number('International', contact.format_international)}
+            {number('National', contact.format_national)}
+            {number('RFC 3966', contact.format_rfc, true)}
+            {number('As entered', contact.phone_number)}
           </dl>
         </section>
 

@@ -12,6 +12,7 @@ import { useContactsPage } from '../../queries/contacts';
 import { hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
 import { ExportButton } from '../export/ExportButton';
+import { usePhoneMask } from '../privacy/privacy';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
@@ -54,7 +55,8 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   }, [realData]);
 
   useSlashShortcut(searchRef);
-  useDocumentTitle(params.phone ? `Lookup ${params.phone}` : 'Contacts');
+  const mask = usePhoneMask();
+  useDocumentTitle(params.phone ? `Lookup ${mask(params.phone)}` : 'Contacts');
 
   const listSearch = serializeListParams({ ...params, phone: undefined }).toString();
   const detailHref = useCallback(

@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePhoneLookup } from '../../queries/contacts';
 import type { ScopeId } from '../../queries/keys';
+import { usePhoneMask } from '../privacy/privacy';
 import { formatE164, loadPhoneLib } from './phone';
 
 interface LookupResultProps {
@@ -17,7 +18,8 @@ interface LookupResultProps {
 /** Shows the lookup in progress, or a miss as an answer ("No contact with …"), never as an error. */
 export function LookupResult({ profileId, ready, phone, onFound, onBack }: LookupResultProps) {
   const lookup = usePhoneLookup(profileId, phone, ready);
-  const [pretty, setPretty] = useState(phone);
+  const [formatted, setPretty] = useState(phone);
+  const pretty = usePhoneMask()(formatted);
   useEffect(() => {
     let live = true;
     void loadPhoneLib().then((lib) => live && setPretty(formatE164(lib, phone)));

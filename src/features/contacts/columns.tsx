@@ -1,6 +1,7 @@
 import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
 import type { Contact } from '../../api/contacts';
 import { Badge } from '../../components/Badge';
+import { MaskedNumber } from '../privacy/MaskedNumber';
 import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
 import { regionName } from './phone';
 
@@ -13,7 +14,11 @@ export const contactColumns = column.columns([
   column.accessor((contact) => displayNumber(contact), {
     id: 'number',
     header: 'Number',
-    cell: (info) => <span className="number">{info.getValue()}</span>,
+    cell: (info) => (
+      <span className="number">
+        <MaskedNumber value={info.getValue()} countryCode={info.row.original.country_code} />
+      </span>
+    ),
   }),
   column.accessor('region_code', {
     id: 'region',
