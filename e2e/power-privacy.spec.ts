@@ -1,4 +1,5 @@
-import { apiList, expect, type Page, test, visibleNumbers } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import { apiList, expect, test, visibleNumbers } from './support/fixtures';
 
 const privacy = (page: Page) => page.getByRole('button', { name: 'Privacy' });
 
