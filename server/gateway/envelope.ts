@@ -20,8 +20,13 @@ export function apiVersionOf(pathname: string): 'v1' | 'v3' {
   return pathname.startsWith('/v1') ? 'v1' : 'v3';
 }
 
+// A random per-process prefix plus a counter: unique, and far cheaper per request than fresh random bytes.
+const ID_PREFIX = randomBytes(6).toString('base64url');
+let idCounter = 0;
+
 export function newRequestId(): string {
-  return `req_gw_${randomBytes(8).toString('base64url')}`;
+  idCounter = (idCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `req_gw_${ID_PREFIX}${idCounter.toString(36)}`;
 }
 
 export function errorResponse(

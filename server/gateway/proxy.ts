@@ -88,16 +88,24 @@ export async function forwardApiRequest(
   }
 
   const { upstream } = opts;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DeadlineExceeded()), opts.timeoutMs);
-  // Abort upstream work when the browser gives up too (e.g. a superseded search).
-  const signal = AbortSignal.any([deadline.signal, req.signal]);
+  // One controller for both ends: the deadline, and the browser giving up (e.g. a superseded search).
+  // (Cheaper per request than AbortSignal.any.)
+  const controller = new AbortController();
+  const { signal } = controller;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DeadlineExceeded());
+  }, opts.timeoutMs);
+  const clientGone = () => controller.abort(req.signal.reason);
+  req.signal.addEventListener('abort', clientGone, { once: true });
   try {
     const upstreamReq = new Request(upstream.baseUrl + url.pathname + url.search, {
       method: req.method,
       headers: upstreamRequestHeaders(req.headers, upstream.apiKey, opts.testControls),
       body,
-      signal,
+      // The in-process API cannot be interrupted (untilAborted stops waiting for it instead).
+      signal: upstream.kind === 'remote' ? signal : undefined,
       redirect: 'manual',
     });
     const res = await untilAborted(upstream.fetch(upstreamReq), signal);
@@ -105,13 +113,14 @@ export async function forwardApiRequest(
     const buf = await untilAborted(res.arrayBuffer(), signal);
     const noBody = res.status === 204 || res.status === 304;
     return {
-      response: new Response(noBody ? null : buf, {
+      // A Uint8Array body lets @hono/node-server write it in one go (an ArrayBuffer takes its slow path).
+      response: new Response(noBody ? null : new Uint8Array(buf), {
         status: res.status,
         headers: downstreamResponseHeaders(res.headers),
       }),
     };
   } catch (err) {
-    if (deadline.signal.aborted) {
+    if (timedOut) {
       return fail(
         GatewayErrors.UPSTREAM_TIMEOUT,
         `The Sent API did not answer within ${Math.round(opts.timeoutMs / 100) / 10} s.`,
@@ -125,5 +134,6 @@ export async function forwardApiRequest(
     };
   } finally {
     clearTimeout(timer);
+    req.signal.removeEventListener('abort', clientGone);
   }
 }
