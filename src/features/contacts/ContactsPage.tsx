@@ -160,7 +160,8 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
       </div>
       {rejectedProfile ? (
         <p className="notice" role="status">
-          That profile is not available to this key, so the organization's own contacts are shown.
+          That profile is not available to this key, so the contacts of{' '}
+          {scope.account?.name ?? 'the account itself'} are shown.
         </p>
       ) : null}
       <div className="toolbar" role="toolbar" aria-label="Filters">
