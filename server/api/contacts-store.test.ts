@@ -51,6 +51,27 @@ describe('ContactsStore (the query layer)', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/VIRTUAL TABLE INDEX/);
   });
 
+  it('both search plans (few matches: sort them; many: walk the ordered index) give the exact page', () => {
+    const [sample] = store.list({ ownerIds: org }, 1, 5);
+    if (!sample) throw new Error('empty');
+    const digits = sample.e164.slice(1);
+    const common = digits.slice(0, 3); // country code and first digit: many matches, the index walk
+    const rare = digits.slice(-7); // one match: the sort
+    for (const term of [common, rare]) {
+      for (const offset of [0, 20]) {
+        const expected = db
+          .prepare(
+            `SELECT id FROM contacts WHERE owner_id = ? AND search_digits LIKE '%' || ? || '%'
+             ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET ?`,
+          )
+          .all(org[0], term, offset) as { id: string }[];
+        const got = store.list({ ownerIds: org, searchDigits: term }, 20, offset).map((r) => ({ id: r.id }));
+        expect(got).toEqual(expected);
+      }
+    }
+    expect(store.count({ ownerIds: org, searchDigits: rare })).toBe(1);
+  });
+
   it('pages are ordered by created_at desc and use the owner index', () => {
     const rows = store.list({ ownerIds: org }, 50, 10);
     const dates = rows.map((r) => r.created_at);
@@ -62,6 +83,13 @@ describe('ContactsStore (the query layer)', () => {
       .all(org[0]) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/contacts_by_owner/);
     expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+    const channelPlan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT * FROM contacts WHERE owner_id IN (?) AND has_whatsapp = 1 ORDER BY created_at DESC, id DESC LIMIT 5',
+      )
+      .all(org[0]) as { detail: string }[];
+    expect(channelPlan.map((p) => p.detail).join(' ')).toMatch(/contacts_by_owner/);
+    expect(channelPlan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
   });
 
   it('finds a number among own contacts before inherited ones', () => {

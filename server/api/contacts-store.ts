@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.ts';
+import { type Db, SLOT_SIZE } from './db.ts';
 import { CONTACT_COLUMNS, type ContactRow, rowValues } from './generator.ts';
 import type { Channel } from './validation.ts';
 
@@ -14,10 +14,11 @@ export interface ListFilter {
   searchDigits?: string;
 }
 
-export const INSERT_CONTACT_SQL = `INSERT INTO contacts (${CONTACT_COLUMNS.join(', ')})
-  VALUES (${CONTACT_COLUMNS.map(() => '?').join(', ')})`;
+export const INSERT_CONTACT_SQL = `INSERT INTO contacts (rid, ${CONTACT_COLUMNS.join(', ')})
+  VALUES (?, ${CONTACT_COLUMNS.map(() => '?').join(', ')})`;
 
 const ORDER = 'ORDER BY created_at DESC, id DESC';
+const channelColumn = (channel: Channel) => (channel === 'sms' ? 'has_sms' : 'has_whatsapp');
 /** FTS5 trigrams need 3 characters; shorter terms fall back to LIKE over the owner's rows. */
 const TRIGRAM = 3;
 
@@ -25,7 +26,12 @@ const TRIGRAM = 3;
 export class ContactsStore {
   private readonly cache = new Map<string, Statement<unknown[]>>();
 
-  constructor(private readonly db: Db) {}
+  private readonly slots: Map<string, number>;
+
+  constructor(private readonly db: Db) {
+    const rows = db.prepare('SELECT id, slot FROM accounts').all() as { id: string; slot: number }[];
+    this.slots = new Map(rows.map((r) => [r.id, r.slot]));
+  }
 
   private stmt(sql: string) {
     let statement = this.cache.get(sql);
@@ -36,33 +42,64 @@ export class ContactsStore {
     return statement;
   }
 
-  private where(filter: ListFilter): { sql: string; params: unknown[] } {
+  /** The rowid range holding an owner's contacts (see db.ts). */
+  private range(ownerId: string): [number, number] {
+    const slot = this.slots.get(ownerId);
+    if (slot === undefined) throw new Error(`Unknown owner ${ownerId}`);
+    return [slot * SLOT_SIZE, (slot + 1) * SLOT_SIZE - 1];
+  }
+
+  /** Rowid bounds covering every owner of the filter, for the trigram index to prune by. */
+  private bounds(ownerIds: string[]): [number, number] {
+    const ranges = ownerIds.map((id) => this.range(id));
+    return [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
+  }
+
+  /** Owner, channel and (short or `likeSearch`) search conditions; long searches use the trigram index instead. */
+  private where(filter: ListFilter, alias = '', likeSearch = false): { sql: string; params: unknown[] } {
     const owners = filter.ownerIds.map(() => '?').join(', ');
-    const clauses = [`owner_id IN (${owners})`];
+    const clauses = [`${alias}owner_id IN (${owners})`];
     const params: unknown[] = [...filter.ownerIds];
-    if (filter.channel) clauses.push(filter.channel === 'sms' ? 'has_sms = 1' : 'has_whatsapp = 1');
+    if (filter.channel) clauses.push(`${alias}${channelColumn(filter.channel)} = 1`);
     const digits = filter.searchDigits;
-    if (digits !== undefined) {
-      if (digits === '') {
-        clauses.push('0');
-      } else if (digits.length >= TRIGRAM) {
-        clauses.push('rid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
-        params.push(`"${digits}"`);
-      } else {
-        clauses.push("search_digits LIKE '%' || ? || '%'");
-        params.push(digits);
-      }
+    if (digits === '') clauses.push('0');
+    else if (digits !== undefined && (likeSearch || digits.length < TRIGRAM)) {
+      clauses.push(`${alias}search_digits LIKE '%' || ? || '%'`);
+      params.push(digits);
     }
     return { sql: clauses.join(' AND '), params };
   }
 
-  list(filter: ListFilter, limit: number, offset: number): StoredContact[] {
-    const { sql, params } = this.where(filter);
-    return this.stmt(`SELECT * FROM contacts WHERE ${sql} ${ORDER} LIMIT ? OFFSET ?`).all(
-      ...params,
-      limit,
-      offset,
-    ) as StoredContact[];
+  private usesTrigrams(filter: ListFilter): filter is ListFilter & { searchDigits: string } {
+    return filter.searchDigits !== undefined && filter.searchDigits.length >= TRIGRAM;
+  }
+
+  /** Pass the count when it is known: it picks the cheaper plan for a search. */
+  list(filter: ListFilter, limit: number, offset: number, total = this.count(filter)): StoredContact[] {
+    if (!this.usesTrigrams(filter)) {
+      const { sql, params } = this.where(filter);
+      const stmt = this.stmt(`SELECT * FROM contacts WHERE ${sql} ${ORDER} LIMIT ? OFFSET ?`);
+      return stmt.all(...params, limit, offset) as StoredContact[];
+    }
+    const match = `"${filter.searchDigits}"`;
+    const [low, high] = this.bounds(filter.ownerIds);
+    const [owner] = filter.ownerIds;
+    // Few matches: fetch them all through the trigram index and sort them. Many matches: walk the owner's
+    // ordered index and test each row, which stops after about (offset + limit) / share-of-matches rows.
+    const ownerTotal = owner === undefined ? 0 : this.count({ ownerIds: [owner] });
+    const walkCost = ((offset + limit) * ownerTotal) / Math.max(total, 1);
+    if (filter.ownerIds.length === 1 && walkCost < total) {
+      const { sql, params } = this.where(filter, '', true);
+      const stmt = this.stmt(
+        `SELECT * FROM contacts INDEXED BY contacts_by_owner WHERE ${sql} ${ORDER} LIMIT ? OFFSET ?`,
+      );
+      return stmt.all(...params, limit, offset) as StoredContact[];
+    }
+    const { sql, params } = this.where(filter, 'c.');
+    const stmt = this.stmt(`SELECT c.* FROM contacts_fts f CROSS JOIN contacts c ON c.rid = f.rowid
+      WHERE f.contacts_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND ${sql}
+      ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?`);
+    return stmt.all(match, low, high, ...params, limit, offset) as StoredContact[];
   }
 
   count(filter: ListFilter): number {
@@ -75,8 +112,20 @@ export class ContactsStore {
       ).get(...filter.ownerIds) as { n: number };
       return row.n;
     }
-    const { sql, params } = this.where(filter);
-    return (this.stmt(`SELECT COUNT(*) AS n FROM contacts WHERE ${sql}`).get(...params) as { n: number }).n;
+    if (!this.usesTrigrams(filter)) {
+      const { sql, params } = this.where(filter);
+      return (this.stmt(`SELECT COUNT(*) AS n FROM contacts WHERE ${sql}`).get(...params) as { n: number }).n;
+    }
+    // Per owner, by rowid range: without a channel the count never leaves the trigram index.
+    const match = `"${filter.searchDigits}"`;
+    const sql = filter.channel
+      ? `SELECT COUNT(*) AS n FROM contacts_fts f CROSS JOIN contacts c ON c.rid = f.rowid
+         WHERE f.contacts_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND c.${channelColumn(filter.channel)} = 1`
+      : 'SELECT COUNT(*) AS n FROM contacts_fts WHERE contacts_fts MATCH ? AND rowid BETWEEN ? AND ?';
+    return filter.ownerIds.reduce(
+      (sum, owner) => sum + (this.stmt(sql).get(match, ...this.range(owner)) as { n: number }).n,
+      0,
+    );
   }
 
   /** Own contacts win over inherited ones when both hold the number. */
@@ -105,7 +154,14 @@ export class ContactsStore {
   }
 
   insert(row: ContactRow): void {
-    this.stmt(INSERT_CONTACT_SQL).run(...rowValues(row));
+    const [low, high] = this.range(row.owner_id);
+    const last = this.stmt('SELECT MAX(rid) AS rid FROM contacts WHERE rid BETWEEN ? AND ?').get(
+      low,
+      high,
+    ) as {
+      rid: number | null;
+    };
+    this.stmt(INSERT_CONTACT_SQL).run(...rowValues(row, (last.rid ?? low) + 1));
   }
 
   delete(rid: number): void {

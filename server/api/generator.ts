@@ -34,7 +34,11 @@ export const CONTACT_COLUMNS = [
   'updated_at',
 ] as const;
 
-export const rowValues = (row: ContactRow) => CONTACT_COLUMNS.map((column) => row[column]);
+/** Values for INSERT_CONTACT_SQL: the rowid first, then CONTACT_COLUMNS. */
+export const rowValues = (row: ContactRow, rid: number) => [
+  rid,
+  ...CONTACT_COLUMNS.map((column) => row[column]),
+];
 
 /** One row of the contacts table, column names as in db.ts. */
 export interface ContactRow {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { INSERT_CONTACT_SQL } from './contacts-store.ts';
-import { type Db, finishBulkLoad, getMeta, setMeta } from './db.ts';
+import { type Db, finishBulkLoad, getMeta, SLOT_SIZE, setMeta } from './db.ts';
 import { DEMO_ACCOUNTS, DEMO_KEYS, ownerSpecs } from './demo.ts';
 import { generateContact, type OwnerSpec, rowValues, usableRegions } from './generator.ts';
 
@@ -21,9 +21,9 @@ const BATCH = 5_000;
 /** Seeds an empty database once; a database that was seeded keeps its data (and its edits) across restarts. */
 export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean> {
   if (getMeta(db, 'seeded_at')) return false;
-  insertAccounts(db);
   const owners = [...ownerSpecs(options.contactsPerProfile), ...(options.extraOwners ?? [])];
   const insert = db.prepare(INSERT_CONTACT_SQL);
+  const slots = insertAccounts(db);
   const insertMany = db.transaction((rows: unknown[][]) => {
     for (const values of rows) insert.run(...values);
   });
@@ -34,7 +34,11 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean
     options.onPhase?.(name, performance.now() - started);
     started = performance.now();
   };
-  for (const owner of owners) await generateOwner(options.seed, owner, insertMany);
+  for (const owner of owners) {
+    const slot = slots.get(owner.id);
+    if (slot === undefined) throw new Error(`Unknown owner ${owner.id}`);
+    await generateOwner(options.seed, owner, slot * SLOT_SIZE + 1, insertMany);
+  }
   phase('generate + insert rows');
   finishBulkLoad(db, phase);
   db.pragma('synchronous = NORMAL');
@@ -44,11 +48,12 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean
   return true;
 }
 
-function insertAccounts(db: Db): void {
-  const insertAccount =
-    db.prepare(`INSERT INTO accounts (id, type, name, organization_id, short_name, description,
-    email, status, inherit_contacts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+/** Inserts the demo accounts and keys; returns each account's rowid slot (see db.ts). */
+function insertAccounts(db: Db): Map<string, number> {
+  const insertAccount = db.prepare(`INSERT INTO accounts (id, type, name, organization_id, short_name,
+    description, email, status, inherit_contacts, created_at, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertKey = db.prepare('INSERT INTO api_keys (key, account_id) VALUES (?, ?)');
+  const slots = new Map(DEMO_ACCOUNTS.map((a, index) => [a.id, index + 1]));
   db.transaction(() => {
     for (const a of DEMO_ACCOUNTS) {
       insertAccount.run(
@@ -62,21 +67,26 @@ function insertAccounts(db: Db): void {
         a.status,
         a.inheritContacts ? 1 : 0,
         a.createdAt,
+        slots.get(a.id),
       );
     }
     for (const [key, accountId] of Object.entries(DEMO_KEYS)) insertKey.run(key, accountId);
   })();
+  return slots;
 }
 
+/** Generates an owner's contacts with rowids from `firstRid` on, handing batches of value rows to `sink`. */
 async function generateOwner(
   seed: number,
   owner: OwnerSpec,
+  firstRid: number,
   sink: (rows: unknown[][]) => void,
 ): Promise<void> {
   const regions = usableRegions(owner.regions, owner.count);
   if (owner.count < PARALLEL_THRESHOLD) {
     const rows: unknown[][] = [];
-    for (let i = 0; i < owner.count; i++) rows.push(rowValues(generateContact(seed, owner, regions, i)));
+    for (let i = 0; i < owner.count; i++)
+      rows.push(rowValues(generateContact(seed, owner, regions, i), firstRid + i));
     sink(rows);
     return;
   }
@@ -88,7 +98,7 @@ async function generateOwner(
     Array.from({ length: workers }, (_, w) => {
       const start = w * share;
       const end = Math.min(owner.count, start + share);
-      return runWorker({ seed, owner, regions, start, end, batch: BATCH }, sink);
+      return runWorker({ seed, owner, regions, start, end, firstRid, batch: BATCH }, sink);
     }),
   );
 }

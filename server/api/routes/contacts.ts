@@ -46,7 +46,8 @@ export function contactsRoutes(store: ContactsStore): Hono<AppEnv> {
       searchDigits: search ? search.replace(/\D/g, '') : undefined,
     };
     const total = store.count(filter);
-    const rows = (page - 1) * pageSize < total ? store.list(filter, pageSize, (page - 1) * pageSize) : [];
+    const rows =
+      (page - 1) * pageSize < total ? store.list(filter, pageSize, (page - 1) * pageSize, total) : [];
     return ok(c, { contacts: present(rows), pagination: paginationMeta(page, pageSize, total) });
   });
 

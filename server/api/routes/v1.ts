@@ -15,7 +15,8 @@ export function v1Routes(store: ContactsStore): Hono<AppEnv> {
     assertRange(pageSize, 1, 1000, 'Page size must be between 1 and 1000', 'pageSize');
     const filter = { ownerIds };
     const totalCount = store.count(filter);
-    const items = page * pageSize < totalCount ? store.list(filter, pageSize, page * pageSize) : [];
+    const items =
+      page * pageSize < totalCount ? store.list(filter, pageSize, page * pageSize, totalCount) : [];
     return c.json({
       items: items.map(contactV1),
       totalCount,
