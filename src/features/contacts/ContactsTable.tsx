@@ -3,6 +3,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Contact } from '../../api/contacts';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { contactColumnIds, contactColumns, contactTableFeatures } from './columns';
+import { type TableLayout, visibilityOf } from './tableLayout';
 
 const NO_ROWS: Contact[] = [];
 
@@ -11,6 +12,8 @@ interface ContactsTableProps {
   /** total_count from the server; the table pages manually. */
   rowCount: number;
   pagination: PaginationState;
+  /** Hidden columns and density (the user's saved layout). */
+  layout: TableLayout;
   onPaginationChange: (next: PaginationState) => void;
   /** Where a row leads, e.g. `/contacts/<id>?profile=…`. */
   hrefFor: (contact: Contact) => string;
@@ -21,7 +24,7 @@ interface ContactsTableProps {
 }
 
 function useContactTable(
-  props: Pick<ContactsTableProps, 'contacts' | 'rowCount' | 'pagination' | 'onPaginationChange'>,
+  props: Pick<ContactsTableProps, 'contacts' | 'rowCount' | 'pagination' | 'layout' | 'onPaginationChange'>,
 ) {
   return useTable({
     features: contactTableFeatures,
@@ -30,7 +33,7 @@ function useContactTable(
     getRowId: (contact, index) => contact.id ?? String(index),
     manualPagination: true,
     rowCount: props.rowCount,
-    state: { pagination: props.pagination },
+    state: { pagination: props.pagination, columnVisibility: visibilityOf(props.layout) },
     onPaginationChange: (updater: Updater<PaginationState>) =>
       props.onPaginationChange(typeof updater === 'function' ? updater(props.pagination) : updater),
   });
@@ -62,7 +65,7 @@ export function ContactsTable(props: ContactsTableProps) {
     <>
       <div className="table-scroll">
         <table
-          className={props.stale ? 'table table-stale' : 'table'}
+          className={`table${props.stale ? ' table-stale' : ''}${props.layout.density === 'compact' ? ' table-compact' : ''}`}
           aria-busy={props.loading || props.stale}
         >
           <caption className="sr-only">Contacts. Press Enter on a row to open the contact.</caption>
@@ -78,7 +81,10 @@ export function ContactsTable(props: ContactsTableProps) {
             ))}
           </thead>
           {props.loading ? (
-            <TableSkeleton columns={contactColumnIds} rows={Math.min(props.pagination.pageSize, 12)} />
+            <TableSkeleton
+              columns={contactColumnIds.filter((id) => !props.layout.hidden.includes(id))}
+              rows={Math.min(props.pagination.pageSize, 12)}
+            />
           ) : (
             <tbody>
               {table.getRowModel().rows.map((row) => (
@@ -91,7 +97,7 @@ export function ContactsTable(props: ContactsTableProps) {
                   onClick={(event) => onRowClick(event, row.original)}
                   onKeyDown={(event) => onRowKey(event, row.original)}
                 >
-                  {row.getAllCells().map((cell) =>
+                  {row.getVisibleCells().map((cell) =>
                     cell.column.id === 'number' ? (
                       <th key={cell.id} scope="row" data-col="number">
                         <a href={hrefFor(row.original)} tabIndex={-1} className="row-anchor">

@@ -1,12 +1,18 @@
-import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowPaginationFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
 import type { Contact } from '../../api/contacts';
 import { Badge } from '../../components/Badge';
 import { MaskedNumber } from '../privacy/MaskedNumber';
 import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
 import { regionName } from './phone';
 
-// Only pagination is registered: the server pages, searches and filters, so no client row models ship.
-export const contactTableFeatures = tableFeatures({ rowPaginationFeature });
+// Only pagination and column visibility are registered: the server pages, searches and filters, so no
+// client row models ship.
+export const contactTableFeatures = tableFeatures({ rowPaginationFeature, columnVisibilityFeature });
 
 const column = createColumnHelper<typeof contactTableFeatures, Contact>();
 
@@ -14,6 +20,8 @@ export const contactColumns = column.columns([
   column.accessor((contact) => displayNumber(contact), {
     id: 'number',
     header: 'Number',
+    // The number identifies the row (and is its link): it cannot be hidden.
+    enableHiding: false,
     cell: (info) => (
       <span className="number">
         <MaskedNumber value={info.getValue()} countryCode={info.row.original.country_code} />

@@ -27,16 +27,8 @@ export function setPrivacy(on: boolean): void {
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  // Another tab switching the mode applies here too.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== PRIVACY_KEY) return;
-    enabled = read();
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
   };
 }
 
