@@ -90,3 +90,28 @@ test('no match offers Clear filters, which restores the full list', async ({ pag
   await expect(box).toHaveValue('');
   await expect(rows(page)).toHaveCount(20);
 });
+
+test('starting a search pushes history, refining it replaces; Back undoes the whole search', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await page.goto('/');
+  await visibleNumbers(page);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/\?page=2$/);
+
+  const box = page.getByLabel('Search contacts by number');
+  await box.pressSequentially('44');
+  await page.clock.runFor(350);
+  await expect(page).toHaveURL(/\?search=44$/);
+  await box.pressSequentially('7');
+  await page.clock.runFor(350);
+  await expect(page).toHaveURL(/\?search=447$/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?page=2$/);
+  await expect(box).toHaveValue('');
+  await page.goForward();
+  await expect(page).toHaveURL(/\?search=447$/);
+  await expect(box).toHaveValue('447');
+});

@@ -5,7 +5,8 @@ const DEBOUNCE_MS = 300;
 interface SearchBoxProps {
   /** The settled term (from the URL). */
   value: string;
-  onSettle: (term: string) => void;
+  /** Called once typing pauses, with the previously settled term (to tell refining from starting). */
+  onSettle: (term: string, previous: string) => void;
 }
 
 /**
@@ -33,8 +34,9 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     const term = text.trim();
     if (term === committed.current) return;
     const timer = setTimeout(() => {
+      const previous = committed.current;
       committed.current = term;
-      onSettle(term);
+      onSettle(term, previous);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, onSettle]);
