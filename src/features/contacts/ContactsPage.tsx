@@ -17,16 +17,22 @@ import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
 import { ContactsTable } from './ContactsTable';
+import { contactColumnIds } from './columns';
+import { LayoutButton } from './LayoutButton';
 import { ListEmptyState } from './ListEmptyState';
 import { LazyLookupResult, preloadScreens } from './lazyScreens';
 import { PhoneLookup } from './PhoneLookup';
 import { preloadPhoneLib, whenIdle } from './phone';
 import { SearchBox } from './SearchBox';
+import { useTableLayout } from './tableLayout';
 import { useCanonicalListUrl } from './useCanonicalListUrl';
 import { useSlashShortcut } from './useSlashShortcut';
 
+const HIDEABLE = contactColumnIds.filter((id) => id !== 'number');
+
 export function ContactsPage({ scope }: { scope: ProfileScope }) {
   const [params, update] = useListParams();
+  const [layout, setLayout] = useTableLayout(HIDEABLE);
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
   const { profileId } = scope;
@@ -109,6 +115,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
         contacts={data?.contacts}
         rowCount={total}
         pagination={{ pageIndex: params.page - 1, pageSize: params.page_size }}
+        layout={layout}
         onPaginationChange={(next) =>
           update(
             next.pageSize !== params.page_size
@@ -182,6 +189,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
           params={params}
           total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
         />
+        <LayoutButton layout={layout} onChange={setLayout} />
       </div>
       <section className="card" aria-label="Contact list">
         {body}
