@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { whenIdle } from './features/contacts/phone';
 import { primeFirstPage } from './queries/prime';
 import { createQueryClient } from './queries/queryClient';
 import './styles.css';
@@ -16,3 +17,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Keyboard shortcuts are not needed for the first rows: their code is its own chunk, installed on idle.
+whenIdle(() => void import('./features/keyboard/shortcuts').then((m) => m.installShortcuts()));

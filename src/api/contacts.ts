@@ -1,6 +1,6 @@
 import type { ContactListResponse, ContactResponse } from '@sentdm/sentdm/resources/contacts';
 import type { PaginationMeta } from '@sentdm/sentdm/resources/webhooks';
-import { apiGet, apiRequest } from './client';
+import { apiGet } from './client';
 
 export type Contact = ContactResponse;
 export type Pagination = PaginationMeta;
@@ -22,7 +22,7 @@ export interface ContactListQuery {
   phone?: string;
 }
 
-interface Scope {
+export interface Scope {
   profileId: string | null;
   signal?: AbortSignal;
 }
@@ -63,32 +63,4 @@ export async function listContacts(query: ContactListQuery, scope: Scope): Promi
 
 export function getContact(id: string, scope: Scope): Promise<Contact> {
   return apiGet<Contact>(`/v3/contacts/${encodeURIComponent(id)}`, scope);
-}
-
-/** The fields the console edits (PATCH /v3/contacts/:id); inherited contacts are read-only. */
-export interface ContactPatch {
-  opt_out?: boolean;
-  default_channel?: Channel;
-}
-
-/** A fresh key per edit: a retried request is then applied once, while two separate edits stay separate. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID needs a secure context; a console reached over plain http on a LAN still gets a random key.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
-}
-
-export function updateContact(
-  id: string,
-  patch: ContactPatch,
-  scope: Scope,
-  idempotencyKey = newIdempotencyKey(),
-): Promise<Contact> {
-  return apiRequest<Contact>('PATCH', `/v3/contacts/${encodeURIComponent(id)}`, {
-    ...scope,
-    body: patch,
-    idempotencyKey,
-  });
 }

@@ -1,7 +1,8 @@
 // Editing a contact (opt-out, default channel) from the detail screen. The change shows at once in the
 // detail and in every cached list page of the profile, and is undone there if the API refuses it.
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Contact, type ContactPage, type ContactPatch, updateContact } from '../api/contacts';
+import { type ContactPatch, updateContact } from '../api/contactEdits';
+import type { Contact, ContactPage } from '../api/contacts';
 import { keys, type ScopeId } from './keys';
 
 export interface EditVariables {

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client';
-import type { Channel, Contact, ContactPatch } from '../../api/contacts';
+import type { ContactPatch } from '../../api/contactEdits';
+import type { Channel, Contact } from '../../api/contacts';
 import { Toast } from '../../components/Toast';
 import { type EditVariables, inverseOf, useEditContact } from '../../queries/editContact';
 import type { ScopeId } from '../../queries/keys';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
-import { newIdempotencyKey, updateContact } from './contacts';
+import { newIdempotencyKey, updateContact } from './contactEdits';
 
 afterEach(() => vi.unstubAllGlobals());
 
