@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -13,6 +14,15 @@ const proxy = {
 
 export default defineConfig({
   plugins: [react()],
+  // See src/shims/use-sync-external-store-shim.ts: the pre-React-18 fallback is dead weight in the bundle.
+  resolve: {
+    alias: [
+      {
+        find: /^use-sync-external-store\/shim$/,
+        replacement: fileURLToPath(new URL('./src/shims/use-sync-external-store-shim.ts', import.meta.url)),
+      },
+    ],
+  },
   server: { host: '127.0.0.1', proxy: { '/v3': proxy, '/v1': proxy } },
   build: { target: 'es2022', sourcemap: false },
   test: {
