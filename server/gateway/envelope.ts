@@ -44,6 +44,11 @@ export function errorResponse(
   };
   return new Response(JSON.stringify(body), {
     status: err.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-request-id': requestId,
+      ...headers,
+    },
   });
 }

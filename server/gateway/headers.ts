@@ -19,7 +19,8 @@ export function upstreamRequestHeaders(incoming: Headers, apiKey: string, testCo
 
 /** Headers to pass back to the browser: envelope type, request id, rate-limit information. */
 export function downstreamResponseHeaders(upstream: Headers): Headers {
-  const out = new Headers();
+  // Contacts are personal data: keep them out of the browser's disk cache.
+  const out = new Headers({ 'cache-control': 'no-store' });
   for (const [name, value] of upstream) {
     if (RESPONSE_HEADERS.includes(name) || name.startsWith('x-ratelimit-')) out.set(name, value);
   }

@@ -150,6 +150,7 @@ describe('header rules', () => {
     expect(res.headers.get('x-ratelimit-reset')).toBe('60');
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.headers.get('server')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
   it('refuses a chunked body over 64 KB (no content-length) without calling upstream', async () => {
