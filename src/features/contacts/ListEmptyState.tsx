@@ -1,4 +1,5 @@
 import { EmptyState } from '../../components/EmptyState';
+import { InboxIcon, SearchIcon } from '../../components/icons';
 import type { ListParams } from '../../url-state/listParams';
 import { channelLabel } from './format';
 
@@ -16,7 +17,7 @@ export function ListEmptyState({
     return (
       <EmptyState
         title="No contacts match"
-        icon="⌕"
+        icon={<SearchIcon />}
         action={
           <button type="button" className="btn btn-primary" onClick={onClear}>
             Clear filters
@@ -31,7 +32,7 @@ export function ListEmptyState({
     );
   }
   return (
-    <EmptyState title="No contacts yet" icon="✉">
+    <EmptyState title="No contacts yet" icon={<InboxIcon />}>
       <p>
         Contacts appear here as soon as you message a number or add one with <code>POST /v3/contacts</code>.
       </p>

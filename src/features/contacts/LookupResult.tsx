@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { PhoneIcon } from '../../components/icons';
 import { usePhoneLookup } from '../../queries/contacts';
 import type { ScopeId } from '../../queries/keys';
 import { usePhoneMask } from '../privacy/privacy';
@@ -51,7 +52,7 @@ export function LookupResult({ profileId, ready, phone, onFound, onBack }: Looku
   }
   if (lookup.data === null) {
     return (
-      <EmptyState title={`No contact with ${pretty}`} action={back} icon="☎">
+      <EmptyState title={`No contact with ${pretty}`} action={back} icon={<PhoneIcon />}>
         <p>
           Nobody in this account has that number. Check the digits with the caller, or try another default
           region.
