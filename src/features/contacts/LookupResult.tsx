@@ -5,7 +5,7 @@ import { PhoneIcon } from '../../components/icons';
 import { usePhoneLookup } from '../../queries/contacts';
 import type { ScopeId } from '../../queries/keys';
 import { usePhoneMask } from '../privacy/privacy';
-import { formatE164, loadPhoneLib } from './phone';
+import { loadPhoneLib } from './phone';
 
 interface LookupResultProps {
   profileId: ScopeId;
@@ -23,7 +23,7 @@ export function LookupResult({ profileId, ready, phone, onFound, onBack }: Looku
   const pretty = usePhoneMask()(formatted);
   useEffect(() => {
     let live = true;
-    void loadPhoneLib().then((lib) => live && setPretty(formatE164(lib, phone)));
+    void loadPhoneLib().then((lib) => live && setPretty(lib.formatE164(phone)));
     return () => {
       live = false;
     };

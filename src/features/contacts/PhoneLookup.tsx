@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { loadPhoneLib, parsePhone, regionFromLocale, regionName } from './phone';
+import { loadPhoneLib, regionFromLocale, regionName } from './phone';
 
 const REGION_KEY = 'sent.lookup.region';
 
@@ -50,7 +50,7 @@ export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const lib = await loadPhoneLib();
-    const result = parsePhone(lib, text, region);
+    const result = lib.parsePhone(text, region);
     if (!result.ok) {
       setProblem(result.reason);
       return;

@@ -1,9 +1,56 @@
-// Re-exports only what the console uses, so the lazily loaded chunk tree-shakes the rest of
-// libphonenumber-js (AsYouType, findNumbers, …) instead of shipping the whole namespace.
-export {
+// The lazily loaded half of the phone lookup: libphonenumber-js/min plus the parsing built on it. Only
+// what the console uses is imported, so the chunk tree-shakes the rest of the library (AsYouType,
+// findNumbers, …), and the explanations below stay out of the initial bundle too.
+import {
+  type CountryCode,
   getCountries,
   getCountryCallingCode,
   isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/min';
+import { regionName } from './phone';
+
+export { getCountries, getCountryCallingCode };
+
+export type PhoneParse = { ok: true; e164: string; international: string } | { ok: false; reason: string };
+
+/**
+ * Normalises what a caller reads out ("+44 20 7946 0958", "(415) 555-0100", "0044 20 …") to E.164, or
+ * explains why it cannot, before any request is made.
+ */
+export function parsePhone(input: string, region: string): PhoneParse {
+  let text = input.trim();
+  if (!text) return { ok: false, reason: 'Enter a phone number to look up.' };
+  if (/[^\d\s()+.\-/]/.test(text)) {
+    return { ok: false, reason: 'A phone number can only contain digits, spaces, +, -, ., / and brackets.' };
+  }
+  // "00" is the international call prefix almost everywhere; treat it as "+" whatever the default region.
+  if (text.startsWith('00')) text = `+${text.slice(2)}`;
+  const country = isSupportedCountry(region) ? (region as CountryCode) : undefined;
+  const where = text.startsWith('+') ? 'for that country code' : `in ${regionName(country ?? 'US')}`;
+  const lengthProblem = validatePhoneNumberLength(text, country);
+  if (lengthProblem === 'INVALID_COUNTRY') {
+    return text.startsWith('+')
+      ? { ok: false, reason: 'That country code does not exist.' }
+      : { ok: false, reason: 'Start with + and the country code, or pick the right default region.' };
+  }
+  if (lengthProblem === 'TOO_SHORT' || lengthProblem === 'NOT_A_NUMBER') {
+    return { ok: false, reason: `Too few digits for a phone number ${where}.` };
+  }
+  if (lengthProblem === 'TOO_LONG')
+    return { ok: false, reason: `Too many digits for a phone number ${where}.` };
+  const phone = parsePhoneNumberFromString(text, country);
+  if (!phone?.isValid()) {
+    return {
+      ok: false,
+      reason: `${phone?.formatInternational() ?? text} is not a valid phone number ${where}.`,
+    };
+  }
+  return { ok: true, e164: phone.number, international: phone.formatInternational() };
+}
+
+/** Display form of a stored E.164 number (the raw value if it does not parse). */
+export function formatE164(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
