@@ -24,8 +24,10 @@ export default async function globalSetup() {
   const api = createEmbeddedApi({ testControls: true, rateLimit: { perMinute: 6000, burst: 500 } });
   await api.ready;
   const servers = await Promise.all(
-    Object.entries(SERVERS).map(async ([name, apiKey]) => {
-      const server = await startAppServer({ distDir: outDir, api, apiKey });
+    [...Object.entries(SERVERS), ['E2E_URL_V1', 'sk_test_org_demo'] as const].map(async ([name, apiKey]) => {
+      // E2E_URL_V1: a legacy v1 account (the server marks index.html like the gateway with SENT_API_VERSION=v1).
+      const apiVersion = name === 'E2E_URL_V1' ? 'v1' : 'v3';
+      const server = await startAppServer({ distDir: outDir, api, apiKey, apiVersion });
       process.env[name] = server.url;
       return server;
     }),

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { createAccessControl, SIGN_IN_PATH, SIGN_OUT_PATH, safeNext, signInPage } from './auth.ts';
 import type { ApiVersion } from './config.ts';
 import { apiVersionOf, errorResponse, GatewayErrors, newRequestId } from './envelope.ts';
+import { injectApiVersion } from './html.ts';
 import { formatLogLine, type LogSink } from './log.ts';
 import { forwardApiRequest, isApiPath } from './proxy.ts';
 import { applySecurityHeaders, isAllowedHost, isCrossSiteWrite } from './security.ts';
@@ -34,7 +35,9 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const access = opts.dashboardToken ? createAccessControl(opts.dashboardToken) : null;
   const throttle = createFailureThrottle();
-  const serveStatic = opts.distDir ? createStaticHandler(opts.distDir) : null;
+  const serveStatic = opts.distDir
+    ? createStaticHandler(opts.distDir, (html) => injectApiVersion(html, opts.apiVersion))
+    : null;
   const secrets = [opts.upstream.apiKey, opts.dashboardToken ?? ''];
 
   app.use(async (c, next) => {

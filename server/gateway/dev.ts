@@ -8,6 +8,7 @@ import { createServer, type Plugin } from 'vite';
 import { startApiServer } from '../api/server.ts';
 import { createGatewayApp } from './app.ts';
 import { ConfigError, DEMO_ORG_KEY, type GatewayConfig, isLoopbackHost, parseConfig } from './config.ts';
+import { injectApiVersion } from './html.ts';
 import { stdoutSink } from './log.ts';
 import { isApiPath } from './proxy.ts';
 import { remoteUpstream, type Upstream } from './upstream.ts';
@@ -60,6 +61,7 @@ const handle = getRequestListener(gatewayApp.fetch);
 // the proxy settings in vite.config.ts: they get exactly the production gateway's behaviour.
 const gatewayPlugin: Plugin = {
   name: 'sent-gateway',
+  transformIndexHtml: (html) => injectApiVersion(html, config.apiVersion),
   configureServer(server) {
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';

@@ -39,7 +39,8 @@ interface Entry {
   br?: Buffer;
 }
 
-export function createStaticHandler(distDir: string) {
+/** `transformHtml` rewrites HTML files once per change on disk (e.g. the API version marker). */
+export function createStaticHandler(distDir: string, transformHtml?: (html: string) => string) {
   const root = resolve(distDir);
   const cache = new Map<string, Entry>();
 
@@ -48,7 +49,8 @@ export function createStaticHandler(distDir: string) {
     if (!st?.isFile()) return null;
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
-    const raw = await readFile(file);
+    let raw = await readFile(file);
+    if (transformHtml && extname(file) === '.html') raw = Buffer.from(transformHtml(raw.toString('utf8')));
     const etag = `"${createHash('sha1').update(raw).digest('base64url')}"`;
     const entry: Entry = { mtimeMs: st.mtimeMs, size: st.size, etag, raw };
     if (COMPRESSIBLE.has(extname(file)) && raw.byteLength > 1024) {

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import type { ApiVersion } from '../gateway/config.ts';
+import { injectApiVersion } from '../gateway/html.ts';
 
 export interface AppServerOptions {
   distDir: string;
@@ -14,6 +16,8 @@ export interface AppServerOptions {
   /** Added as x-api-key to every API request; undefined sends none (the 401 screen). */
   apiKey?: string;
   port?: number;
+  /** Which API the console should speak (v1 adds the marker to index.html, like the gateway). */
+  apiVersion?: ApiVersion;
   /** Extra HTML pages by path (the benchmark's bare baseline page). */
   pages?: Record<string, string>;
 }
@@ -80,7 +84,8 @@ export function createAppServer(options: AppServerOptions): Hono {
       return c.text('Not found', 404);
     }
     // Client-side routes (/contacts/:id, …) all get the app shell.
-    return new Response(await readFile(join(root, 'index.html')), {
+    const html = await readFile(join(root, 'index.html'), 'utf8');
+    return new Response(injectApiVersion(html, options.apiVersion ?? 'v3'), {
       headers: { 'content-type': TYPES['.html'] as string, 'cache-control': 'no-cache' },
     });
   });

@@ -92,6 +92,8 @@ export interface RequestOptions {
   profileId?: string | null;
   signal?: AbortSignal;
   query?: Record<string, string | number | null | undefined>;
+  /** Legacy v1 answers with a bare body, not the {success, data, error, meta} envelope. */
+  bare?: boolean;
 }
 
 /** Builds a same-origin path with the non-empty query parameters, in a stable order. */
@@ -185,5 +187,5 @@ export async function apiRequest<T>(method: string, path: string, options: SendO
       retryAfter,
     });
   }
-  return body.data as T;
+  return (options.bare ? body : body.data) as T;
 }

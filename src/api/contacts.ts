@@ -1,6 +1,7 @@
 import type { ContactListResponse, ContactResponse } from '@sentdm/sentdm/resources/contacts';
 import type { PaginationMeta } from '@sentdm/sentdm/resources/webhooks';
 import { apiGet } from './client';
+import { isV1 } from './version';
 
 export type Contact = ContactResponse;
 export type Pagination = PaginationMeta;
@@ -48,6 +49,8 @@ function toPage(data: ContactListResponse.Data | null | undefined, query: Contac
 }
 
 export async function listContacts(query: ContactListQuery, scope: Scope): Promise<ContactPage> {
+  // Legacy v1 accounts are rare: their adapter is a small chunk of its own.
+  if (isV1) return (await import('./v1')).listContactsV1(apiGet, query, scope);
   const data = await apiGet<ContactListResponse.Data>('/v3/contacts', {
     ...scope,
     query: {

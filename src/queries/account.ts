@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getMe, listProfiles } from '../api/account';
+import { isV1 } from '../api/version';
 import { keys } from './keys';
 
 // Who the key belongs to changes rarely; refetching it on every focus would only cost rate limit.
@@ -10,6 +11,8 @@ export function useMe() {
     queryKey: keys.me(),
     queryFn: ({ signal }) => getMe(signal),
     staleTime: ACCOUNT_STALE_MS,
+    // /v3/me does not exist for legacy v1 keys; such accounts have no profiles to choose from either.
+    enabled: !isV1,
   });
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { Contact } from '../../api/contacts';
+import { isV1 } from '../../api/version';
 import { Badge } from '../../components/Badge';
 import { CopyButton } from '../../components/CopyButton';
 import { EmptyState } from '../../components/EmptyState';
@@ -46,7 +47,8 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
   const backHref = `/${from ? `?${from}` : profileOnlySearch(scope.profileId ?? undefined)}`;
-  const query = useContact(scope.profileId, id, scope.ready);
+  // Legacy v1 has no single-contact endpoint: the detail shows what the list already loaded.
+  const query = useContact(scope.profileId, id, scope.ready && !isV1);
   const mask = usePhoneMask();
   useDocumentTitle(query.data ? mask(displayNumber(query.data), query.data.country_code) : 'Contact');
 
@@ -68,6 +70,12 @@ export function ContactDetail({ scope }: { scope: ProfileScope }) {
           There is no contact <code>{id}</code> in this {scope.profileId ? 'profile' : 'account'}. It may have
           been deleted, or it belongs to another profile.
         </p>
+      </EmptyState>
+    );
+  } else if (isV1) {
+    body = (
+      <EmptyState title="Open this contact from the list" icon="?" action={back}>
+        <p>This account uses the legacy v1 API, which cannot fetch a single contact by its id.</p>
       </EmptyState>
     );
   } else if (scope.checkError) {
@@ -135,9 +143,9 @@ function ContactCard({ contact, profileId }: { contact: Contact; profileId: Scop
         <div className="chips">
           {contact.opt_out ? (
             <Badge tone="danger">Opted out</Badge>
-          ) : (
+          ) : contact.opt_out === false ? (
             <Badge tone="success">Can be messaged</Badge>
-          )}
+          ) : null}
           {contact.is_inherited ? <Badge tone="warning">Inherited from organization</Badge> : null}
         </div>
       </header>
@@ -172,9 +180,11 @@ function ContactCard({ contact, profileId }: { contact: Contact; profileId: Scop
             </Field>
             <ContactEditFields contact={contact} profileId={profileId} />
             <Field label="Inherited">
-              {contact.is_inherited
-                ? 'Yes, shared by the organization (read-only)'
-                : 'No, owned by this account'}
+              {contact.is_inherited == null
+                ? dash
+                : contact.is_inherited
+                  ? 'Yes, shared by the organization (read-only)'
+                  : 'No, owned by this account'}
             </Field>
           </dl>
         </section>
@@ -191,7 +201,11 @@ function ContactCard({ contact, profileId }: { contact: Contact; profileId: Scop
             </Field>
             <Field label="Created">{formatDate(contact.created_at, true)}</Field>
             <Field label="Updated">
-              {contact.updated_at ? formatDate(contact.updated_at, true) : 'Never'}
+              {contact.updated_at === undefined
+                ? dash
+                : contact.updated_at
+                  ? formatDate(contact.updated_at, true)
+                  : 'Never'}
             </Field>
           </dl>
         </section>

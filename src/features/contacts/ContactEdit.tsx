@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { ContactPatch } from '../../api/contactEdits';
 import type { Channel, Contact } from '../../api/contacts';
+import { isV1 } from '../../api/version';
 import { Toast } from '../../components/Toast';
 import { type EditVariables, inverseOf, useEditContact } from '../../queries/editContact';
 import type { ScopeId } from '../../queries/keys';
@@ -62,13 +63,15 @@ export function ContactEditFields({ contact, profileId }: { contact: Contact; pr
   };
   const change = (patch: ContactPatch) => send({ id, patch, inverse: inverseOf(contact, patch) });
 
-  if (contact.is_inherited) {
+  if (contact.is_inherited || isV1) {
     return (
       <>
         <ReadOnlyFields contact={contact} />
         <p className="edit-readonly" role="note">
-          <strong>Read-only.</strong> This contact is owned by the organization and shared with this profile,
-          so only the organization can change its opt-out or default channel.
+          <strong>Read-only.</strong>{' '}
+          {isV1
+            ? 'Editing the opt-out or default channel needs the v3 API; this account uses the legacy v1 API.'
+            : 'This contact is owned by the organization and shared with this profile, so only the organization can change its opt-out or default channel.'}
         </p>
       </>
     );
@@ -154,7 +157,7 @@ function ReadOnlyFields({ contact }: { contact: Contact }) {
         <dt>Opt-out</dt>
         <dd>
           <span className="field-value">
-            {contact.opt_out ? 'Opted out of all messaging' : 'Not opted out'}
+            {contact.opt_out == null ? '—' : contact.opt_out ? 'Opted out of all messaging' : 'Not opted out'}
           </span>
         </dd>
       </div>

@@ -1,7 +1,8 @@
-import { Suspense, useCallback, useEffect, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { Contact } from '../../api/contacts';
+import { isV1 } from '../../api/version';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Pager } from '../../components/Pager';
 import { PageSizeSelect } from '../../components/PageSizeSelect';
@@ -31,7 +32,15 @@ import { useSlashShortcut } from './useSlashShortcut';
 const HIDEABLE = contactColumnIds.filter((id) => id !== 'number');
 
 export function ContactsPage({ scope }: { scope: ProfileScope }) {
-  const [params, update] = useListParams();
+  const [urlParams, update] = useListParams();
+  // Legacy v1 has no search, channel filter, lookup or profiles: such URL values are ignored (and cleaned away).
+  const params = useMemo(
+    () =>
+      isV1
+        ? { ...urlParams, search: '', channel: undefined, phone: undefined, profile: undefined }
+        : urlParams,
+    [urlParams],
+  );
   const [layout, setLayout] = useTableLayout(HIDEABLE);
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -168,7 +177,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
               : '\u00a0'}
           </p>
         </div>
-        <PhoneLookup onLookup={(phone) => update({ phone })} />
+        {isV1 ? null : <PhoneLookup onLookup={(phone) => update({ phone })} />}
       </div>
       {rejectedProfile ? (
         <p className="notice" role="status">
@@ -177,8 +186,16 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
         </p>
       ) : null}
       <div className="toolbar" role="toolbar" aria-label="Filters">
-        <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
-        <ChannelFilter value={params.channel} onChange={(channel) => update({ channel })} />
+        {isV1 ? (
+          <p className="notice v1-note">
+            This account uses the legacy v1 API: search, channel filter, lookup and profiles need v3.
+          </p>
+        ) : (
+          <>
+            <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
+            <ChannelFilter value={params.channel} onChange={(channel) => update({ channel })} />
+          </>
+        )}
         {filtered && !params.phone ? (
           <button type="button" className="btn btn-ghost" onClick={clearFilters}>
             Clear filters

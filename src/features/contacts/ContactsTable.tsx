@@ -2,8 +2,8 @@ import { type PaginationState, type Updater, useTable } from '@tanstack/react-ta
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Contact } from '../../api/contacts';
 import { TableSkeleton } from '../../components/TableSkeleton';
-import { contactColumnIds, contactColumns, contactTableFeatures } from './columns';
-import { type TableLayout, visibilityOf } from './tableLayout';
+import { baseTableFeatures, type ContactTableFeatures, contactColumnIds, contactColumns } from './columns';
+import { type TableLayout, useVisibilityFeature, visibilityOf } from './tableLayout';
 
 const NO_ROWS: Contact[] = [];
 
@@ -25,9 +25,10 @@ interface ContactsTableProps {
 
 function useContactTable(
   props: Pick<ContactsTableProps, 'contacts' | 'rowCount' | 'pagination' | 'layout' | 'onPaginationChange'>,
+  features: ContactTableFeatures,
 ) {
   return useTable({
-    features: contactTableFeatures,
+    features,
     columns: contactColumns,
     data: props.contacts ?? NO_ROWS,
     getRowId: (contact, index) => contact.id ?? String(index),
@@ -41,9 +42,20 @@ function useContactTable(
 
 export type ContactTable = ReturnType<typeof useContactTable>;
 
-/** The list itself. Rows are focusable and open with Enter or a click; the number is also a real link. */
+/** Hides columns with TanStack's visibility feature, registered (a new table) once its chunk is in. */
 export function ContactsTable(props: ContactsTableProps) {
-  const table = useContactTable(props);
+  const features = useVisibilityFeature(props.layout);
+  return features ? (
+    <TableView key={String(features !== baseTableFeatures)} {...props} features={features} />
+  ) : (
+    // A hidden column's feature is still loading: placeholder rows rather than a flash of every column.
+    <TableView {...props} features={baseTableFeatures} loading />
+  );
+}
+
+/** The list itself. Rows are focusable and open with Enter or a click; the number is also a real link. */
+function TableView(props: ContactsTableProps & { features: ContactTableFeatures }) {
+  const table = useContactTable(props, props.features);
   const { hrefFor, onOpen } = props;
 
   const onRowClick = (event: MouseEvent, contact: Contact) => {
@@ -97,7 +109,7 @@ export function ContactsTable(props: ContactsTableProps) {
                   onClick={(event) => onRowClick(event, row.original)}
                   onKeyDown={(event) => onRowKey(event, row.original)}
                 >
-                  {row.getVisibleCells().map((cell) =>
+                  {(row.getVisibleCells?.() ?? row.getAllCells()).map((cell) =>
                     cell.column.id === 'number' ? (
                       <th key={cell.id} scope="row" data-col="number">
                         <a href={hrefFor(row.original)} tabIndex={-1} className="row-anchor">

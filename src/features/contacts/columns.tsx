@@ -1,5 +1,5 @@
 import {
-  columnVisibilityFeature,
+  type columnVisibilityFeature,
   createColumnHelper,
   rowPaginationFeature,
   tableFeatures,
@@ -11,10 +11,19 @@ import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
 import { regionName } from './phone';
 
 // Only pagination and column visibility are registered: the server pages, searches and filters, so no
-// client row models ship.
-export const contactTableFeatures = tableFeatures({ rowPaginationFeature, columnVisibilityFeature });
+// client row models ship. Column visibility is added at run time only while a column is hidden
+// (./visibilityFeature, a lazy chunk); the types always include it.
+export type ContactTableFeatures = {
+  rowPaginationFeature: typeof rowPaginationFeature;
+  columnVisibilityFeature: typeof columnVisibilityFeature;
+};
+export const baseTableFeatures = tableFeatures({ rowPaginationFeature }) as ContactTableFeatures;
 
-const column = createColumnHelper<typeof contactTableFeatures, Contact>();
+/** A flag cell; legacy v1 contacts do not have the field at all, which shows as "—", not "No". */
+const yesNo = (value: boolean | null | undefined, yes: React.ReactNode) =>
+  value ? yes : <span className="muted">{value == null ? '—' : 'No'}</span>;
+
+const column = createColumnHelper<ContactTableFeatures, Contact>();
 
 export const contactColumns = column.columns([
   column.accessor((contact) => displayNumber(contact), {
@@ -75,14 +84,12 @@ export const contactColumns = column.columns([
   column.accessor('opt_out', {
     id: 'optout',
     header: 'Opt-out',
-    cell: (info) =>
-      info.getValue() ? <Badge tone="danger">Opted out</Badge> : <span className="muted">No</span>,
+    cell: (info) => yesNo(info.getValue(), <Badge tone="danger">Opted out</Badge>),
   }),
   column.accessor('is_inherited', {
     id: 'inherited',
     header: 'Inherited',
-    cell: (info) =>
-      info.getValue() ? <Badge tone="warning">Inherited</Badge> : <span className="muted">No</span>,
+    cell: (info) => yesNo(info.getValue(), <Badge tone="warning">Inherited</Badge>),
   }),
   column.accessor('created_at', {
     id: 'created',

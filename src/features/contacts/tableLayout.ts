@@ -1,7 +1,8 @@
 // The table's layout (hidden columns, row density), remembered per browser. Stored under a versioned
 // key and read defensively: whatever is in storage (old shape, hand-edited, unknown columns) yields a
 // valid layout, never an error.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { baseTableFeatures, type ContactTableFeatures } from './columns';
 
 export type Density = 'comfortable' | 'compact';
 
@@ -56,4 +57,33 @@ export function useTableLayout(hideable: readonly string[]): [TableLayout, (next
     }
   }, []);
   return [layout, save];
+}
+
+let withVisibility: ContactTableFeatures | undefined;
+const loadVisibility = () =>
+  import('./visibilityFeature').then((m) => {
+    withVisibility ??= { ...baseTableFeatures, columnVisibilityFeature: m.columnVisibilityFeature };
+    return withVisibility;
+  });
+// Hidden columns from an earlier visit: fetch the feature right away, alongside the first rows.
+try {
+  if (typeof localStorage !== 'undefined' && /"hidden":\["/.test(localStorage.getItem(LAYOUT_KEY) ?? '')) {
+    void loadVisibility().catch(() => {});
+  }
+} catch {
+  // Storage blocked: nothing was stored either.
+}
+
+/**
+ * The table's features for a layout: pagination alone while nothing is hidden, plus TanStack's column
+ * visibility feature once a column is (undefined while that chunk is still on its way).
+ */
+export function useVisibilityFeature(layout: TableLayout): ContactTableFeatures | undefined {
+  const needed = layout.hidden.length > 0;
+  const [loaded, setLoaded] = useState(withVisibility);
+  useEffect(() => {
+    if (needed && !loaded) void loadVisibility().then(setLoaded, () => {});
+  }, [needed, loaded]);
+  if (!needed) return baseTableFeatures;
+  return loaded;
 }

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
+import { isV1 } from '../../api/version';
 import { keys } from '../../queries/keys';
 import { applyPatch, parseListParams, serializeListParams } from '../../url-state/listParams';
 import type { ProfileScope } from './useProfileScope';
@@ -16,7 +17,7 @@ export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
   const location = useLocation();
   const { account, profiles, isOrganization, profileId } = scope;
 
-  if (scope.authError) return null;
+  if (scope.authError || isV1) return null;
   if (!account) return <div className="account account-loading" aria-hidden="true" />;
   if (!isOrganization || profiles.length === 0) {
     return (

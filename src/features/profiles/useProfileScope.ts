@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Account } from '../../api/account';
 import { ApiError } from '../../api/client';
+import { isV1 } from '../../api/version';
 import { useMe, useProfiles } from '../../queries/account';
 import type { ScopeId } from '../../queries/keys';
 import { parseListParams } from '../../url-state/listParams';
@@ -37,7 +38,10 @@ export interface ProfileScope {
  */
 export function useProfileScope(): ProfileScope {
   const [searchParams] = useSearchParams();
-  const wanted = useMemo(() => parseListParams(searchParams).profile ?? null, [searchParams]);
+  const wanted = useMemo(
+    () => (isV1 ? null : (parseListParams(searchParams).profile ?? null)),
+    [searchParams],
+  );
   const me = useMe();
   const isOrganization = me.data?.type === 'organization';
   const profilesQuery = useProfiles(isOrganization);

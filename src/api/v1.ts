@@ -1,0 +1,75 @@
+// Legacy v1 (`GET /v1/contacts`): 0-indexed `page`, `pageSize`, camelCase fields and a bare body. Adapted
+// here to the one contact model the screens use; fields v1 does not have (opt_out, is_inherited, dates)
+// stay undefined and show as "—". Errors (often with empty bodies) become the same ApiError as v3.
+import type { apiGet } from './client';
+import type { Contact, ContactListQuery, ContactPage, Scope } from './contacts';
+
+export interface ContactV1 {
+  id?: string;
+  phoneNumber?: string;
+  formatE164?: string;
+  formatInternational?: string;
+  formatNational?: string;
+  formatRfc?: string;
+  countryCode?: string;
+  regionCode?: string;
+  availableChannels?: string;
+  defaultChannel?: string;
+}
+
+export interface ContactPageV1 {
+  items?: ContactV1[];
+  totalCount?: number;
+  page?: number;
+  pageSize?: number;
+  totalPages?: number;
+}
+
+export function fromV1(c: ContactV1): Contact {
+  return {
+    id: c.id,
+    phone_number: c.phoneNumber,
+    format_e164: c.formatE164,
+    format_international: c.formatInternational,
+    format_national: c.formatNational,
+    format_rfc: c.formatRfc,
+    country_code: c.countryCode,
+    region_code: c.regionCode,
+    available_channels: c.availableChannels,
+    default_channel: c.defaultChannel,
+  };
+}
+
+/** Pure: a v1 page (0-indexed) as the console's 1-indexed page. */
+export function pageFromV1(body: ContactPageV1 | null | undefined, query: ContactListQuery): ContactPage {
+  const contacts = (body?.items ?? []).map(fromV1);
+  const total = body?.totalCount ?? contacts.length;
+  const pageSize = body?.pageSize ?? query.pageSize;
+  const totalPages = body?.totalPages ?? Math.ceil(total / pageSize);
+  const page = body?.page === undefined ? query.page : body.page + 1;
+  return {
+    contacts,
+    pagination: {
+      page,
+      page_size: pageSize,
+      total_count: total,
+      total_pages: totalPages,
+      has_more: page < totalPages,
+    },
+  };
+}
+
+/** `get` is the client's apiGet, passed in so this lazy chunk shares no module with the main bundle. */
+export async function listContactsV1(
+  get: typeof apiGet,
+  query: ContactListQuery,
+  scope: Scope,
+): Promise<ContactPage> {
+  // v1 has no search, channel filter, lookup or profiles (the screens hide them); only paging is sent.
+  const body = await get<ContactPageV1>('/v1/contacts', {
+    signal: scope.signal,
+    bare: true,
+    query: { page: query.page - 1, pageSize: query.pageSize },
+  });
+  return pageFromV1(body, query);
+}
