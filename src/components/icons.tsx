@@ -22,11 +22,3 @@ export function InboxIcon() {
     </svg>
   );
 }
-
-export function PhoneIcon() {
-  return (
-    <svg {...common} aria-hidden="true">
-      <path d="M6.6 2.5 9.3 5.2a1.5 1.5 0 0 1 .1 2L8 9a12 12 0 0 0 7 7l1.8-1.4a1.5 1.5 0 0 1 2 .1l2.7 2.7a1.5 1.5 0 0 1 0 2.1l-1.4 1.4c-.9.9-2.3 1.2-3.5.7A19 19 0 0 1 2.4 7.3c-.5-1.2-.2-2.6.7-3.5l1.4-1.4a1.5 1.5 0 0 1 2.1.1Z" />
-    </svg>
-  );
-}

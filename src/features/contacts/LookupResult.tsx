@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { PhoneIcon } from '../../components/icons';
 import { usePhoneLookup } from '../../queries/contacts';
 import type { ScopeId } from '../../queries/keys';
 import { usePhoneMask } from '../privacy/privacy';
@@ -64,5 +63,14 @@ export function LookupResult({ profileId, ready, phone, onFound, onBack }: Looku
     <div className="lookup-pending" role="status">
       Looking up {pretty}…
     </div>
+  );
+}
+
+// Lives here, not in components/icons, so it ships in this lazy chunk rather than the initial bundle.
+function PhoneIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width={22} height={22} fill="currentColor" aria-hidden="true">
+      <path d="M6.6 2.5 9.3 5.2a1.5 1.5 0 0 1 .1 2L8 9a12 12 0 0 0 7 7l1.8-1.4a1.5 1.5 0 0 1 2 .1l2.7 2.7a1.5 1.5 0 0 1 0 2.1l-1.4 1.4c-.9.9-2.3 1.2-3.5.7A19 19 0 0 1 2.4 7.3c-.5-1.2-.2-2.6.7-3.5l1.4-1.4a1.5 1.5 0 0 1 2.1.1Z" />
+    </svg>
   );
 }
