@@ -56,8 +56,12 @@ export function useEditContact(profileId: ScopeId) {
       await queryClient.cancelQueries({ queryKey: keys.contacts(profileId) });
       writeContact(queryClient, profileId, id, patch);
     },
-    // Writing back the old fields (not a whole snapshot) keeps any other edit that landed meanwhile.
-    onError: (_error, { id, inverse }) => writeContact(queryClient, profileId, id, inverse),
+    // Writing back the old fields (not a whole snapshot) keeps any other edit that landed meanwhile; the
+    // detail is then re-read, in case the server changed something after all (e.g. a timeout after commit).
+    onError: (_error, { id, inverse }) => {
+      writeContact(queryClient, profileId, id, inverse);
+      void queryClient.invalidateQueries({ queryKey: keys.detail(profileId, id) });
+    },
     onSuccess: (contact, { id }) => {
       queryClient.setQueryData(keys.detail(profileId, id), contact);
     },
