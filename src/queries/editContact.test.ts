@@ -1,7 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { MutationObserver, QueryClient } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { Contact, ContactPage } from '../api/contacts';
-import { inverseOf, patchPage, writeContact } from './editContact';
+import { editContactOptions, inverseOf, patchPage, writeContact } from './editContact';
 import { keys } from './keys';
 
 const P = '7a3d2c10-0000-4000-8000-000000000013';
@@ -56,5 +56,46 @@ describe('writeContact', () => {
     expect(qc.getQueryData<Contact>(keys.lookup(P, '+447700900123'))?.opt_out).toBe(true);
     // Another scope's copy is not this profile's business.
     expect(qc.getQueryData<ContactPage>(keys.list(null, { page: 1, pageSize: 20 }))?.contacts[0]).toBe(a);
+  });
+});
+
+describe('the edit mutation (optimistic, rolled back on failure)', () => {
+  const setup = () => {
+    const qc = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+    qc.setQueryData(keys.detail(P, 'a'), a);
+    qc.setQueryData(keys.list(P, { page: 1, pageSize: 20 }), page([a, b]));
+    const observer = new MutationObserver(qc, editContactOptions(qc, P));
+    const optOut = () =>
+      qc.getQueryData<ContactPage>(keys.list(P, { page: 1, pageSize: 20 }))?.contacts[0]?.opt_out;
+    return { qc, observer, optOut };
+  };
+
+  it('shows the change before the server answers and keeps the server copy afterwards', async () => {
+    let answer: (response: Response) => void = () => {};
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
+    const { qc, observer, optOut } = setup();
+    const done = observer.mutate({ id: 'a', patch: { opt_out: true }, inverse: { opt_out: false } });
+    await vi.waitFor(() => expect(optOut()).toBe(true));
+    expect(qc.getQueryData<Contact>(keys.detail(P, 'a'))?.opt_out).toBe(true);
+    answer(
+      new Response(JSON.stringify({ success: true, data: { ...a, opt_out: true, updated_at: 'now' } }), {
+        status: 200,
+      }),
+    );
+    await done;
+    expect(qc.getQueryData<Contact>(keys.detail(P, 'a'))?.updated_at).toBe('now');
+    expect(qc.getQueryState(keys.list(P, { page: 1, pageSize: 20 }))?.isInvalidated).toBe(true);
+    vi.unstubAllGlobals();
+  });
+
+  it('writes the old fields back everywhere when the API refuses', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 500 }));
+    const { qc, observer, optOut } = setup();
+    await expect(
+      observer.mutate({ id: 'a', patch: { opt_out: true }, inverse: { opt_out: false } }),
+    ).rejects.toMatchObject({ status: 500 });
+    expect(optOut()).toBe(false);
+    expect(qc.getQueryData<Contact>(keys.detail(P, 'a'))?.opt_out).toBe(false);
+    vi.unstubAllGlobals();
   });
 });

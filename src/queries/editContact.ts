@@ -47,26 +47,30 @@ export function writeContact(queryClient: QueryClient, profileId: ScopeId, id: s
   );
 }
 
-export function useEditContact(profileId: ScopeId) {
-  const queryClient = useQueryClient();
-  return useMutation({
+/** The mutation's options, apart from React so the optimistic flow can be tested on a bare QueryClient. */
+export function editContactOptions(queryClient: QueryClient, profileId: ScopeId) {
+  return {
     mutationFn: ({ id, patch }: EditVariables) => updateContact(id, patch, { profileId }),
-    onMutate: async ({ id, patch }) => {
+    onMutate: async ({ id, patch }: EditVariables) => {
       // A fetch already in flight would land after the optimistic write and undo it on screen.
       await queryClient.cancelQueries({ queryKey: keys.contacts(profileId) });
       writeContact(queryClient, profileId, id, patch);
     },
     // Writing back the old fields (not a whole snapshot) keeps any other edit that landed meanwhile; the
     // detail is then re-read, in case the server changed something after all (e.g. a timeout after commit).
-    onError: (_error, { id, inverse }) => {
+    onError: (_error: unknown, { id, inverse }: EditVariables) => {
       writeContact(queryClient, profileId, id, inverse);
       void queryClient.invalidateQueries({ queryKey: keys.detail(profileId, id) });
     },
-    onSuccess: (contact, { id }) => {
+    onSuccess: (contact: Contact, { id }: EditVariables) => {
       queryClient.setQueryData(keys.detail(profileId, id), contact);
     },
     onSettled: () =>
       // Lists are refetched when next shown (the server may order or filter by what changed).
       queryClient.invalidateQueries({ queryKey: keys.lists(profileId), refetchType: 'none' }),
-  });
+  };
+}
+
+export function useEditContact(profileId: ScopeId) {
+  return useMutation(editContactOptions(useQueryClient(), profileId));
 }
