@@ -1,4 +1,4 @@
-import { type PaginationState, type Updater, useTable } from '@tanstack/react-table';
+import { flexRender, type PaginationState, type Updater, useTable } from '@tanstack/react-table';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Contact } from '../../api/contacts';
 import { TableSkeleton } from '../../components/TableSkeleton';
@@ -99,6 +99,8 @@ function TableView(props: ContactsTableProps & { features: ContactTableFeatures 
             />
           ) : (
             <tbody>
+              {/* Cells render through flexRender() rather than <table.FlexRender>: one component less per
+                  cell (140 on a page of 20) measurably shortens the first render (npm run bench:ui). */}
               {table.getRowModel().rows.map((row) => (
                 <tr
                   key={row.id}
@@ -113,12 +115,12 @@ function TableView(props: ContactsTableProps & { features: ContactTableFeatures 
                     cell.column.id === 'number' ? (
                       <th key={cell.id} scope="row" data-col="number">
                         <a href={hrefFor(row.original)} tabIndex={-1} className="row-anchor">
-                          <table.FlexRender cell={cell} />
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </a>
                       </th>
                     ) : (
                       <td key={cell.id} data-col={cell.column.id}>
-                        <table.FlexRender cell={cell} />
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     ),
                   )}
