@@ -4,6 +4,9 @@
  * context = empty HTTP cache). Also measures how fast the next page shows after it was prefetched.
  * Prints medians and ratios against the issue's targets; asserts nothing (benchmarks are not tests).
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from '../tools/app-server.ts';
@@ -14,6 +17,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const DIST = 'dist';
 
 await buildIfStale(DIST);
+// Serve a private copy: `npm start` or another run may rebuild dist/ while the benchmark is reading it.
+const served = mkdtempSync(join(tmpdir(), 'sent-bench-ui-'));
+cpSync(DIST, served, { recursive: true });
 
 /** The baseline: the least a page can do to show the same first 20 rows. */
 const BARE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body>
@@ -61,7 +67,7 @@ const NEXT_PAGE_PROBE = `new Promise((resolve) => {
 const api = createEmbeddedApi({ rateLimit: false });
 await api.ready;
 const server = await startAppServer({
-  distDir: DIST,
+  distDir: served,
   api,
   apiKey: 'sk_test_org_demo',
   pages: { '/__bare': BARE_PAGE },
@@ -171,4 +177,5 @@ try {
   await browser.close();
   await server.close();
   api.close();
+  rmSync(served, { recursive: true, force: true });
 }
