@@ -2,7 +2,9 @@
  * `npm run screenshots`: renders every screen of the console (built app + embedded demo API) in headless
  * Chromium and writes PNGs to docs/screenshots/, light and dark at 1280×800 and a phone at 390 px.
  */
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
@@ -13,11 +15,14 @@ const PROFILE_EMPTY = '7a3d2c10-0000-4000-8000-000000000014';
 const PROFILE_US = '7a3d2c10-0000-4000-8000-000000000012';
 
 await buildIfStale();
+// A private copy, so a concurrent rebuild of dist/ (npm start, another run) cannot break the shots.
+const served = mkdtempSync(join(tmpdir(), 'sent-screenshots-'));
+cpSync('dist', served, { recursive: true });
 mkdirSync(OUT, { recursive: true });
 const api = createEmbeddedApi({ testControls: true, rateLimit: false });
 await api.ready;
-const org = await startAppServer({ distDir: 'dist', api, apiKey: 'sk_test_org_demo' });
-const bad = await startAppServer({ distDir: 'dist', api, apiKey: 'sk_test_not_a_key' });
+const org = await startAppServer({ distDir: served, api, apiKey: 'sk_test_org_demo' });
+const bad = await startAppServer({ distDir: served, api, apiKey: 'sk_test_not_a_key' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
@@ -105,4 +110,5 @@ try {
   await browser.close();
   await Promise.all([org.close(), bad.close()]);
   api.close();
+  rmSync(served, { recursive: true, force: true });
 }
