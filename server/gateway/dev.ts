@@ -57,8 +57,8 @@ const gatewayApp = createGatewayApp({
 });
 const handle = getRequestListener(gatewayApp.fetch);
 
-// Registered before Vite's internal middlewares (including its proxy), so /v1, /v3 and /__config never reach
-// the proxy settings in vite.config.ts: they get exactly the production gateway's behaviour.
+// Registered before Vite's internal middlewares, so /v1, /v3 and /__config get exactly the production gateway's
+// behaviour (vite.config.ts has no proxy of its own).
 const gatewayPlugin: Plugin = {
   name: 'sent-gateway',
   transformIndexHtml: (html) => injectApiVersion(html, config.apiVersion),
