@@ -14,6 +14,7 @@ import { build } from 'vite';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from '../tools/app-server.ts';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
 import { percentile, printTable } from './stats.ts';
 
 const COUNT = Number(process.env.BENCH_CONTACTS ?? 100_000);
@@ -46,19 +47,7 @@ const api = createEmbeddedApi({
 });
 await api.ready;
 const server = await startAppServer({ distDir: outDir, api, apiKey: 'sk_test_org_demo' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 /** Samples the page's used JS heap every 20 ms until stopped; returns the peak. */
 function sampleHeap(cdp: CDPSession): () => Promise<number> {

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from '../tools/app-server.ts';
 import { buildIfStale } from '../tools/build-if-stale.ts';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
 import { percentile, printTable } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -72,19 +73,7 @@ const server = await startAppServer({
   apiKey: 'sk_test_org_demo',
   pages: { '/__bare': BARE_PAGE },
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 /**
  * Cold: a fresh browser context (empty HTTP and code caches), the first visit of a new user.

@@ -8,6 +8,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
+import { chromiumLaunchOptions } from './chromium.ts';
 
 const OUT = 'docs/screenshots';
 const REVIEW = process.env.REVIEW_DIR;
@@ -19,10 +20,7 @@ const api = createEmbeddedApi({ rateLimit: false });
 await api.ready;
 const v3 = await startAppServer({ distDir: 'dist', api, apiKey: 'sk_test_org_demo' });
 const v1 = await startAppServer({ distDir: 'dist', api, apiKey: 'sk_test_org_demo', apiVersion: 'v1' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 const contacts = async (page: number) => {
   const response = await api.fetch(

@@ -9,6 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
+import { chromiumLaunchOptions } from './chromium.ts';
 
 const OUT = 'docs/screenshots';
 const PROFILE_EMPTY = '7a3d2c10-0000-4000-8000-000000000014';
@@ -23,10 +24,7 @@ const api = createEmbeddedApi({ testControls: true, rateLimit: false });
 await api.ready;
 const org = await startAppServer({ distDir: served, api, apiKey: 'sk_test_org_demo' });
 const bad = await startAppServer({ distDir: served, api, apiKey: 'sk_test_not_a_key' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 interface Shot {
   name: string;
