@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client';
+import { ErrorFacts } from './ErrorFacts';
 
 interface ErrorPanelProps {
   error: unknown;
@@ -20,27 +21,14 @@ export function ErrorPanel({
     <section className="error-panel" role="alert">
       <h2>{title}</h2>
       <p className="error-message">{message}</p>
-      <dl className="error-facts">
-        <div>
-          <dt>Code</dt>
-          <dd>
-            <code>{api?.code ?? 'UNKNOWN'}</code>
-            {api && api.status > 0 ? <span className="muted"> · HTTP {api.status}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>Request ID</dt>
-          <dd>
-            <code>{api?.requestId ?? '—'}</code>
-          </dd>
-        </div>
+      <ErrorFacts error={api}>
         {api?.retryAfter ? (
           <div>
             <dt>Retry after</dt>
             <dd>{api.retryAfter} s</dd>
           </div>
         ) : null}
-      </dl>
+      </ErrorFacts>
       <button type="button" className="btn btn-primary" onClick={onRetry} disabled={retrying}>
         {retrying ? 'Retrying…' : 'Retry'}
       </button>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
+import { ErrorFacts } from '../../components/ErrorFacts';
 import { channelLabel } from '../contacts/format';
 import { ContactExporter, type ExportFilter, ExportPageError, type ExportProgress } from './exporter';
 import {
@@ -360,21 +361,7 @@ function PageFailure({ error, rowsDone }: { error: ExportPageError; rowsDone: nu
         {error.totalPages ? ` of ${count(error.totalPages)}` : ''} could not be fetched
       </p>
       <p>{reason}</p>
-      <dl className="error-facts">
-        <div>
-          <dt>Code</dt>
-          <dd>
-            <code>{api?.code ?? 'UNKNOWN'}</code>
-            {api && api.status > 0 ? <span className="muted"> · HTTP {api.status}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>Request ID</dt>
-          <dd>
-            <code>{api?.requestId ?? '—'}</code>
-          </dd>
-        </div>
-      </dl>
+      <ErrorFacts error={api} />
       <p className="muted">
         The {count(rowsDone)} rows before it are kept. Retrying continues from page {count(error.page)}, with
         no gaps or duplicates.
