@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { getExampleNumber } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/mobile/examples';
-import { formatsOf, validFromParts } from './phone.ts';
+import { formatsOf, type PhoneFormats, validFromParts } from './phone.ts';
 import { mixSeed, mulberry32, pickWeighted, uuidFor } from './random.ts';
 
 export type RegionMix = readonly (readonly [CountryCode, number])[];
@@ -146,6 +146,19 @@ export function generateContact(
     id: uuidFor(rand, owner.salt, index, seed),
     owner_id: owner.id,
     phone_number: formats.e164,
+    ...phoneColumns(formats),
+    has_sms: hasSms ? 1 : 0,
+    has_whatsapp: hasWhatsapp ? 1 : 0,
+    default_channel: defaultChannel,
+    opt_out: rand() < 0.06 ? 1 : 0,
+    created_at: isoTimestamp(created),
+    updated_at: updated === null ? null : isoTimestamp(updated),
+  };
+}
+
+/** The contact columns that hold a number's formats, as libphonenumber-js computed them. */
+export function phoneColumns(formats: PhoneFormats) {
+  return {
     e164: formats.e164,
     intl: formats.international,
     national: formats.national,
@@ -153,12 +166,6 @@ export function generateContact(
     country_code: formats.countryCode,
     region_code: formats.regionCode,
     search_digits: formats.searchDigits,
-    has_sms: hasSms ? 1 : 0,
-    has_whatsapp: hasWhatsapp ? 1 : 0,
-    default_channel: defaultChannel,
-    opt_out: rand() < 0.06 ? 1 : 0,
-    created_at: isoTimestamp(created),
-    updated_at: updated === null ? null : isoTimestamp(updated),
   };
 }
 

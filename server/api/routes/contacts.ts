@@ -4,7 +4,7 @@ import type { AppEnv, Scope } from '../app-env.ts';
 import type { ContactsStore, StoredContact } from '../contacts-store.ts';
 import { ok } from '../envelope.ts';
 import { ApiFailure } from '../errors.ts';
-import { isoTimestamp } from '../generator.ts';
+import { isoTimestamp, phoneColumns } from '../generator.ts';
 import { formatsOf, normalizeToE164, parseValid } from '../phone.ts';
 import { channelsOf, contactResponse, paginationMeta } from '../present.ts';
 import { optionalBoolean, readJsonObject } from '../request-body.ts';
@@ -97,13 +97,7 @@ export function contactsRoutes(store: ContactsStore): Hono<AppEnv> {
       id: randomUUID(),
       owner_id: scope.acting.id,
       phone_number: body.phone_number.trim(),
-      e164: formats.e164,
-      intl: formats.international,
-      national: formats.national,
-      rfc: formats.rfc,
-      country_code: formats.countryCode,
-      region_code: formats.regionCode,
-      search_digits: formats.searchDigits,
+      ...phoneColumns(formats),
       has_sms: 1 as const,
       has_whatsapp: 0 as const,
       default_channel: 'sms',
