@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
-import type { AccountType } from './demo.ts';
+
+export type AccountType = 'organization' | 'user' | 'profile';
 
 export interface AccountRecord {
   id: string;

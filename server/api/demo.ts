@@ -1,18 +1,8 @@
+import type { AccountRecord } from './accounts.ts';
 import type { OwnerSpec, RegionMix } from './generator.ts';
 
-export type AccountType = 'organization' | 'user' | 'profile';
-
-export interface Account {
-  id: string;
-  type: AccountType;
-  name: string;
-  organizationId: string | null;
-  shortName: string | null;
-  description: string | null;
-  email: string | null;
-  status: string | null;
-  inheritContacts: boolean;
-  createdAt: string;
+/** A demo account: the stored record plus what the generator needs to make its contacts. */
+export interface Account extends AccountRecord {
   /** Contacts this account owns, as a share of the configured per-profile count. */
   contactShare: number;
   regions: RegionMix;
