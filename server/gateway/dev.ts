@@ -7,24 +7,14 @@ import { getRequestListener } from '@hono/node-server';
 import { createServer, type Plugin } from 'vite';
 import { startApiServer } from '../api/server.ts';
 import { createGatewayApp } from './app.ts';
-import { ConfigError, DEMO_ORG_KEY, type GatewayConfig, isLoopbackHost, parseConfig } from './config.ts';
+import { configOrExit, fail } from './cli.ts';
+import { DEMO_ORG_KEY, isLoopbackHost } from './config.ts';
 import { injectApiVersion } from './html.ts';
 import { stdoutSink } from './log.ts';
 import { isApiPath } from './proxy.ts';
 import { remoteUpstream, type Upstream } from './upstream.ts';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let config: GatewayConfig;
-try {
-  config = parseConfig(process.env);
-} catch (err) {
-  if (err instanceof ConfigError) fail(err.message);
-  throw err;
-}
+const config = configOrExit();
 if (!isLoopbackHost(config.host))
   fail('npm run dev only listens on 127.0.0.1; use npm start with DASHBOARD_TOKEN.');
 

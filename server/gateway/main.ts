@@ -4,15 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEmbeddedApi } from '../api/server.ts';
 import { buildIsStale, runBuild } from './build.ts';
-import { ConfigError, type GatewayConfig, parseConfig } from './config.ts';
+import { configOrExit, fail } from './cli.ts';
+import { ConfigError, type GatewayConfig } from './config.ts';
 import { stdoutSink } from './log.ts';
 import { startGateway } from './server.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 /** The upstream, and a promise that settles when it can answer (the embedded API seeds on first start). */
 function openUpstream(config: GatewayConfig): { upstream: Upstream; ready: Promise<void> } {
@@ -30,13 +26,7 @@ function openUpstream(config: GatewayConfig): { upstream: Upstream; ready: Promi
   return { upstream: embeddedUpstream(api), ready: api.ready };
 }
 
-let config: GatewayConfig;
-try {
-  config = parseConfig(process.env);
-} catch (err) {
-  if (err instanceof ConfigError) fail(err.message);
-  throw err;
-}
+const config = configOrExit();
 
 // `npm run build` writes dist/; a custom DIST_DIR is someone else's build to manage.
 if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {

@@ -1,0 +1,17 @@
+// Start-up helpers shared by `npm start` (main.ts) and `npm run dev` (dev.ts): say why, then exit.
+import { ConfigError, type GatewayConfig, parseConfig } from './config.ts';
+
+export function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** The gateway's configuration from the environment; a bad setting ends the process with its message. */
+export function configOrExit(): GatewayConfig {
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+}
