@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react()],
   // See src/shims/use-sync-external-store-shim.ts: the pre-React-18 fallback is dead weight in the bundle.
   resolve: {
@@ -16,10 +16,14 @@ export default defineConfig({
   // API calls in development go through the gateway's own handling: `npm run dev` (server/gateway/dev.ts).
   server: { host: '127.0.0.1' },
   build: { target: 'es2022', sourcemap: false },
+  // The server renderer (src/entry-server.tsx → dist/.ssr/) bundles its dependencies, so it runs from
+  // wherever dist/ is copied, and uses React's production build.
+  ssr: { noExternal: true },
+  define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
-});
+}));

@@ -47,10 +47,13 @@ test('hidden columns and density are remembered across reloads, and Reset restor
   await expect(header('created')).toBeVisible();
 });
 
-test('a corrupt stored layout falls back to the default instead of breaking the table', async ({ page }) => {
-  await page.addInitScript(() =>
-    localStorage.setItem('sent-console:table-layout:v1', '{"hidden":["number",'),
-  );
+test('a corrupt stored layout falls back to the default instead of breaking the table', async ({
+  page,
+  baseURL,
+}) => {
+  await page
+    .context()
+    .addCookies([{ name: 'sent_layout', value: encodeURIComponent('{"hidden":["number",'), url: baseURL }]);
   await page.goto('/');
   await visibleNumbers(page);
   await expect(page.locator('thead th')).toHaveCount(7);

@@ -1,22 +1,43 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { hydrate } from '@tanstack/react-query';
+import { type ReactNode, StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { whenIdle } from './features/contacts/phone';
-import { primeFirstPage } from './queries/prime';
+import { prepareTableLayout } from './features/contacts/tableLayout';
+import { readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
+import { takeServerState } from './serverState';
 import './styles.css';
 
+/**
+ * Declarative mode, chosen by measurement: react-router adds 13.5 kB gzip this way against 29.6 kB as a
+ * data router, and the console needs no loaders (React Query owns the data). URL changes render as
+ * urgent updates, not transitions: a prefetched next page then lands in the very frame after the click
+ * instead of being time-sliced over several.
+ */
+function ClientRouter({ children }: { children: ReactNode }) {
+  return <BrowserRouter useTransitions={false}>{children}</BrowserRouter>;
+}
+
+// The gateway usually sends the first screen already rendered, with the data and preferences it used:
+// hydrate with exactly those, so the first client render matches the HTML and fetches nothing.
+const server = takeServerState(document);
+const prefs = server?.prefs ?? readPrefs(document.cookie, navigator.languages ?? [navigator.language]);
 const queryClient = createQueryClient();
-primeFirstPage(queryClient, window.location);
+if (server) hydrate(queryClient, server.queries);
 
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App queryClient={queryClient} />
-    </StrictMode>,
-  );
-}
+const app = (
+  <StrictMode>
+    <App queryClient={queryClient} prefs={prefs} router={ClientRouter} />
+  </StrictMode>
+);
+void prepareTableLayout(prefs.layout).then(() => {
+  if (!root) return;
+  if (server && root.firstElementChild) hydrateRoot(root, app);
+  else createRoot(root).render(app);
+});
 
 // Keyboard shortcuts are not needed for the first rows: their code is its own chunk, installed on idle.
 whenIdle(() => void import('./features/keyboard/shortcuts').then((m) => m.installShortcuts()));

@@ -77,16 +77,31 @@ export async function visibleNumbers(page: Page): Promise<string[]> {
   return page.locator('tbody tr.row-link th[data-col="number"]').allInnerTexts();
 }
 
-/** Adds x-test-* headers (latency, forced failures) to matching API requests. */
+/**
+ * Adds x-test-* headers (latency, forced failures) to matching API requests. Pages then load as the plain
+ * shell (x-test-ssr: off), so that the first requests are the browser's own and can be slowed or failed.
+ */
 export async function withTestHeaders(
   page: Page,
   headers: (url: URL) => Record<string, string> | null,
   pattern = '**/v3/**',
 ) {
+  await clientRendered(page);
   await page.route(pattern, async (route) => {
     const extra = headers(new URL(route.request().url()));
     await route.continue(extra ? { headers: { ...route.request().headers(), ...extra } } : undefined);
   });
+}
+
+/** Documents are served without server rendering: the browser fetches the first screen itself. */
+export async function clientRendered(page: Page) {
+  await page.route(
+    (url) => url.pathname === '/' || url.pathname.startsWith('/contacts'),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      await route.continue({ headers: { ...route.request().headers(), 'x-test-ssr': 'off' } });
+    },
+  );
 }
 
 interface ApiContact {
@@ -96,6 +111,7 @@ interface ApiContact {
   format_national: string;
   region_code: string;
   is_inherited: boolean;
+  created_at: string;
 }
 
 interface ApiPage {

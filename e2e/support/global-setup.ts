@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { createEmbeddedApi } from '../../server/api/server.ts';
 import { startAppServer } from '../../server/tools/app-server.ts';
+import { buildApp } from '../../server/tools/build-app.ts';
 
 /** One server per key the specs need; their URLs reach the workers through the environment. */
 const SERVERS = {
@@ -17,7 +17,7 @@ export default async function globalSetup() {
   // Build into a private directory so a concurrent `npm run build` elsewhere cannot race this run.
   const outDir = process.env.E2E_DIST ?? (await mkdtemp(join(tmpdir(), 'sent-console-e2e-')));
   if (!process.env.E2E_DIST) {
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await buildApp(outDir);
   }
 
   // Generous limits: the specs must not trip over 200/min; 429 handling is tested with x-test-fail.

@@ -10,10 +10,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from '../tools/app-server.ts';
+import { buildApp } from '../tools/build-app.ts';
 import { chromiumLaunchOptions } from '../tools/chromium.ts';
 import { percentile, printTable } from './stats.ts';
 
@@ -24,7 +24,7 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 // A private build, so a concurrent `npm run build` elsewhere cannot swap files under the benchmark.
 const outDir = await mkdtemp(join(tmpdir(), 'sent-bench-export-'));
 console.log('Building the console…');
-await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+await buildApp(outDir);
 
 console.log(`Seeding ${COUNT.toLocaleString('en')} contacts into one profile…`);
 const api = createEmbeddedApi({

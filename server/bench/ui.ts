@@ -80,8 +80,12 @@ const browser = await chromium.launch(chromiumLaunchOptions);
  * Warm: the same context loads the page a few times first, so the assets and V8's code cache are hot,
  * like any later visit; the API answer itself is never cached (the app and the bare page both refetch).
  */
-async function firstRows(path: string, warm = false): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function firstRows(path: string, warm = false, clientOnly = false): Promise<number> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    // The app without server rendering (the plain shell; the browser fetches and renders), for comparison.
+    extraHTTPHeaders: clientOnly ? { 'x-test-ssr': 'off' } : {},
+  });
   const page = await context.newPage();
   await page.addInitScript(FIRST_ROWS_PROBE);
   for (let visit = 0; visit < (warm ? 3 : 0); visit++) {
@@ -93,11 +97,20 @@ async function firstRows(path: string, warm = false): Promise<number> {
     await page.waitForFunction(() => (window as { __firstRows?: number }).__firstRows)
   ).jsonValue();
   const value = Number(await time);
+  if (path === '/' && !warm) {
+    // When the app can act (hydrated or rendered): its first effect prefetches page 2.
+    const started = await page.waitForFunction(
+      () => performance.getEntriesByType('resource').find((e) => e.name.includes('page=2'))?.startTime,
+    );
+    (clientOnly ? interactive.clientOnly : interactive.app).push(Number(await started.jsonValue()));
+  }
   await context.close();
   return value;
 }
 
-function summarise(label: string, app: number[], bare: number[]): void {
+const interactive = { app: [] as number[], clientOnly: [] as number[] };
+
+function summarise(label: string, app: number[], bare: number[], clientOnly: number[]): void {
   const appMedian = percentile(app, 50);
   const bareMedian = percentile(bare, 50);
   const row = (name: string, samples: number[]) => [
@@ -109,10 +122,18 @@ function summarise(label: string, app: number[], bare: number[]): void {
   console.log(
     `\nTime to first rows, ${label}, ${app.length} runs each (headless Chromium, loopback, embedded API):\n`,
   );
-  printTable(['page', 'median', 'p10', 'p90'], [row('console (dist/)', app), row('bare HTML + fetch', bare)]);
+  printTable(
+    ['page', 'median', 'p10', 'p90'],
+    [
+      row('console (gateway, server-rendered)', app),
+      row('bare HTML + fetch', bare),
+      row('console, browser rendering only', clientOnly),
+    ],
+  );
   const ratio = appMedian / bareMedian;
   console.log(
-    `ratio console / bare: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'OVER TARGET'}`,
+    `ratio console / bare: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'OVER TARGET'}; ` +
+      `browser rendering only: ${(percentile(clientOnly, 50) / bareMedian).toFixed(2)}×`,
   );
 }
 
@@ -135,21 +156,27 @@ try {
   // Warm-up (JIT, disk cache of the server process), then alternate so drift hits both sides alike.
   await firstRows('/');
   await firstRows('/__bare');
-  const cold = { app: [] as number[], bare: [] as number[] };
-  const warm = { app: [] as number[], bare: [] as number[] };
+  const cold = { app: [] as number[], bare: [] as number[], clientOnly: [] as number[] };
+  const warm = { app: [] as number[], bare: [] as number[], clientOnly: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
     cold.app.push(await firstRows('/'));
     cold.bare.push(await firstRows('/__bare'));
+    cold.clientOnly.push(await firstRows('/', false, true));
   }
   for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
     warm.app.push(await firstRows('/', true));
     warm.bare.push(await firstRows('/__bare', true));
+    warm.clientOnly.push(await firstRows('/', true, true));
   }
   const next: { ms: number; frames: number }[] = [];
   for (let i = 0; i < 5; i++) next.push(await nextPage());
 
-  summarise('cold (first visit)', cold.app, cold.bare);
-  summarise('warm (repeat visit, cached assets)', warm.app, warm.bare);
+  summarise('cold (first visit)', cold.app, cold.bare, cold.clientOnly);
+  summarise('warm (repeat visit, cached assets)', warm.app, warm.bare, warm.clientOnly);
+  console.log(
+    `\nready for input, cold (first effect ran): server-rendered ${percentile(interactive.app, 50).toFixed(1)} ms, ` +
+      `browser rendering only ${percentile(interactive.clientOnly, 50).toFixed(1)} ms`,
+  );
   console.log('');
   const nextMs = percentile(
     next.map((n) => n.ms),

@@ -9,6 +9,7 @@ import { injectApiVersion } from './html.ts';
 import { formatLogLine, type LogSink } from './log.ts';
 import { forwardApiRequest, isApiPath } from './proxy.ts';
 import { applySecurityHeaders, isAllowedHost, isCrossSiteWrite } from './security.ts';
+import { createPageRenderer, isPageRequest, renderedPageResponse } from './ssr.ts';
 import { createStaticHandler } from './static.ts';
 import { createFailureThrottle } from './throttle.ts';
 import type { Upstream } from './upstream.ts';
@@ -39,6 +40,22 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
     ? createStaticHandler(opts.distDir, (html) => injectApiVersion(html, opts.apiVersion))
     : null;
   const secrets = [opts.upstream.apiKey, opts.dashboardToken ?? ''];
+  const proxyOptions = {
+    upstream: opts.upstream,
+    timeoutMs: opts.timeoutMs,
+    testControls: opts.testControls,
+  };
+  // First screens are server-rendered for v3 accounts (the legacy v1 adapter stays in the browser).
+  const renderPage =
+    opts.distDir && opts.apiVersion === 'v3'
+      ? createPageRenderer({
+          distDir: opts.distDir,
+          api: async (req) => (await forwardApiRequest(req, newRequestId(), proxyOptions)).response,
+        })
+      : null;
+  /** Test runs can ask for the plain shell, to watch the browser's own first requests. */
+  const wantsRendering = (req: Request) =>
+    !(opts.testControls && req.headers.get('x-test-ssr') === 'off') && isPageRequest(req);
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -129,14 +146,14 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
 
   app.all('*', async (c) => {
     if (isApiPath(c.req.path)) {
-      const result = await forwardApiRequest(c.req.raw, c.get('requestId'), {
-        upstream: opts.upstream,
-        timeoutMs: opts.timeoutMs,
-        testControls: opts.testControls,
-      });
+      const result = await forwardApiRequest(c.req.raw, c.get('requestId'), proxyOptions);
       if (result.error) c.set('error', result.error);
       if (result.cause) c.set('cause', result.cause);
       return result.response;
+    }
+    if (renderPage && wantsRendering(c.req.raw)) {
+      const html = await renderPage(c.req.raw);
+      if (html) return renderedPageResponse(c.req.raw, html);
     }
     if (serveStatic) return serveStatic(c.req.raw);
     return c.text('Not found', 404);

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { injectApiVersion } from './html.ts';
 
-const page =
-  '<!doctype html>\n<html lang="en">\n  <head>\n    <script src="/early-fetch.js"></script>\n  </head></html>';
+const page = '<!doctype html>\n<html lang="en">\n  <head>\n    <title>x</title>\n  </head></html>';
 
 describe('injectApiVersion', () => {
   it('leaves v3 pages untouched', () => {
     expect(injectApiVersion(page, 'v3')).toBe(page);
   });
-  it('marks v1 first thing in <head> and drops the v3 head-start request', () => {
+  it('marks v1 first thing in <head>', () => {
     const html = injectApiVersion(page, 'v1');
     expect(html.indexOf('<meta name="sent-api-version" content="v1" />')).toBeGreaterThan(
       html.indexOf('<head>'),
     );
-    expect(html).not.toContain('early-fetch.js');
-    expect(injectApiVersion(page, 'v3')).toContain('early-fetch.js');
   });
   it('still marks a page without a <head>', () => {
     expect(injectApiVersion('<p>x</p>', 'v1')).toContain('content="v1"');

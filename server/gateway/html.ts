@@ -6,15 +6,11 @@ import type { ApiVersion } from './config.ts';
 
 export const API_VERSION_META = 'sent-api-version';
 
-/**
- * index.html for a v1 account: the API version marker first in <head>, and without early-fetch.js (its
- * head start is a v3 request). v3 pages are served as built.
- */
+/** index.html for a v1 account: the API version marker first in <head>. v3 pages are served as built. */
 export function injectApiVersion(html: string, version: ApiVersion): string {
   if (version === 'v3') return html;
   const meta = `<meta name="${API_VERSION_META}" content="${version}" />`;
-  const page = html.replace(/\s*<script src="\/early-fetch\.js"><\/script>/, '');
-  return /<head[^>]*>/i.test(page)
-    ? page.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`)
-    : meta + page;
+  return /<head[^>]*>/i.test(html)
+    ? html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`)
+    : meta + html;
 }

@@ -14,10 +14,12 @@ export interface BundleReport {
   css: number;
 }
 
+/** Files the browser can get: dot directories (dist/.ssr, the server renderer) are never served. */
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.')) return [];
+    return entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)];
+  });
 }
 
 export function measureBundle(distDir: string): BundleReport {

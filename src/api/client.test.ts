@@ -118,38 +118,6 @@ describe('apiGet', () => {
   });
 });
 
-describe('early first request', () => {
-  afterEach(() => {
-    (globalThis as { __sentEarly?: unknown }).__sentEarly = undefined;
-  });
-
-  it('adopts the head-start response once, only for the same unscoped request', async () => {
-    const fetch = stubFetch(() => envelope({ from: 'fetch' }));
-    const early = {
-      url: '/v3/contacts?page=1&page_size=20',
-      response: Promise.resolve(envelope({ from: 'early' })),
-    };
-    (globalThis as { __sentEarly?: unknown }).__sentEarly = early;
-
-    // A scoped request never takes it, even with the same URL.
-    await expect(
-      apiGet('/v3/contacts', { query: { page: 1, page_size: 20 }, profileId: 'p' }),
-    ).resolves.toEqual({
-      from: 'fetch',
-    });
-    await expect(apiGet('/v3/contacts', { query: { page: 2, page_size: 20 } })).resolves.toEqual({
-      from: 'fetch',
-    });
-    await expect(apiGet('/v3/contacts', { query: { page: 1, page_size: 20 } })).resolves.toEqual({
-      from: 'early',
-    });
-    await expect(apiGet('/v3/contacts', { query: { page: 1, page_size: 20 } })).resolves.toEqual({
-      from: 'fetch',
-    });
-    expect(fetch).toHaveBeenCalledTimes(3);
-  });
-});
-
 describe('helpers', () => {
   it('builds paths without empty parameters', () => {
     expect(

@@ -106,23 +106,16 @@ export function buildPath(path: string, query: RequestOptions['query'] = {}): st
   return qs ? `${path}?${qs}` : path;
 }
 
-interface EarlyRequest {
-  url: string;
-  response: Promise<Response>;
-}
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+let transport: Transport = (url, init) => fetch(url, init);
 
 /**
- * public/early-fetch.js starts the very first list request from index.html, so the network overlaps the
- * download and start-up of this bundle. It only does so for the plain list view with well-formed
- * parameters (no profile, no lookup) and swallows its own failures. Adopt that response once, and only for
- * exactly the same unscoped request; anything else fetches as usual.
+ * Server rendering (src/entry-server.tsx) sends the console's requests through the gateway in-process,
+ * with the server-side key, instead of over HTTP; the browser always uses fetch.
  */
-function takeEarlyResponse(url: string, options: RequestOptions): Promise<Response> | undefined {
-  const holder = globalThis as { __sentEarly?: EarlyRequest };
-  const early = holder.__sentEarly;
-  if (!early || early.url !== url || options.profileId) return undefined;
-  holder.__sentEarly = undefined;
-  return early.response;
+export function setTransport(next: Transport): void {
+  transport = next;
 }
 
 /** GET a v3 (or v1) endpoint and return the envelope's `data`, or throw an ApiError. */
@@ -147,8 +140,7 @@ export async function apiRequest<T>(method: string, path: string, options: SendO
   const url = buildPath(path, options.query);
   let response: Response;
   try {
-    response = await ((method === 'GET' && takeEarlyResponse(url, options)) ||
-      fetch(url, { method, headers, body: payload, signal: options.signal }));
+    response = await transport(url, { method, headers, body: payload, signal: options.signal });
   } catch (error) {
     // Aborts must stay aborts so React Query treats them as cancellations, not failures.
     if (options.signal?.aborted) throw error;

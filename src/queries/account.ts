@@ -2,21 +2,28 @@ import { useQuery } from '@tanstack/react-query';
 import { getMe, listProfiles } from '../api/account';
 import { isV1 } from '../api/version';
 import { keys } from './keys';
+import { useWantedOnServer } from './serverRender';
 
 // Who the key belongs to changes rarely; refetching it on every focus would only cost rate limit.
 const ACCOUNT_STALE_MS = 5 * 60_000;
 
 export function useMe() {
-  return useQuery({
+  const options = {
     queryKey: keys.me(),
-    queryFn: ({ signal }) => getMe(signal),
+    queryFn: ({ signal }: { signal: AbortSignal }) => getMe(signal),
     staleTime: ACCOUNT_STALE_MS,
     // /v3/me does not exist for legacy v1 keys; such accounts have no profiles to choose from either.
     enabled: !isV1,
-  });
+  };
+  useWantedOnServer(options);
+  return useQuery(options);
 }
 
-/** Child profiles; only organization keys have any, so the query waits until we know the key type. */
+/**
+ * Child profiles; only organization keys have any, so the query waits until we know the key type. Not
+ * fetched for server rendering: /v3/me already names the profiles, and a second round trip there would
+ * only delay the first rows.
+ */
 export function useProfiles(enabled: boolean) {
   return useQuery({
     queryKey: keys.profiles(),

@@ -9,6 +9,7 @@ import {
   listContacts,
 } from '../api/contacts';
 import { keys, type ScopeId, scopeOfKey } from './keys';
+import { useWantedOnServer } from './serverRender';
 
 export function listOptions(profileId: ScopeId, query: ContactListQuery) {
   return {
@@ -25,13 +26,11 @@ export function listOptions(profileId: ScopeId, query: ContactListQuery) {
  */
 export function useContactsPage(profileId: ScopeId, query: ContactListQuery, enabled = true) {
   const queryClient = useQueryClient();
+  const options = listOptions(profileId, query);
+  useWantedOnServer({ ...options, enabled });
   const result = useQuery({
-    ...listOptions(profileId, query),
+    ...options,
     enabled,
-    // The first page may already have failed before this mounts (primeFirstPage); mounting must not
-    // quietly repeat that request, which for a 4xx would be exactly the retry we promise not to make.
-    // The error panel's Retry is the way to ask again.
-    retryOnMount: false,
     placeholderData: (previous, previousQuery) =>
       previousQuery && scopeOfKey(previousQuery.queryKey) === profileId ? previous : undefined,
   });
@@ -58,10 +57,13 @@ function findInLists(queryClient: QueryClient, profileId: ScopeId, id: string) {
 
 export function useContact(profileId: ScopeId, id: string, enabled = true) {
   const queryClient = useQueryClient();
+  const queryKey = keys.detail(profileId, id);
+  const queryFn = ({ signal }: { signal: AbortSignal }) => getContact(id, { profileId, signal });
+  useWantedOnServer({ queryKey, queryFn, enabled });
   return useQuery({
-    queryKey: keys.detail(profileId, id),
+    queryKey,
     enabled,
-    queryFn: ({ signal }) => getContact(id, { profileId, signal }),
+    queryFn,
     // Seeded from the list: fresh list data means no request at all; older data still shows at once
     // and is refreshed in the background.
     initialData: () => findInLists(queryClient, profileId, id)?.contact,
@@ -75,10 +77,10 @@ export function useContact(profileId: ScopeId, id: string, enabled = true) {
  */
 export function usePhoneLookup(profileId: ScopeId, phone: string | undefined, enabled = true) {
   const queryClient = useQueryClient();
-  return useQuery({
+  const options = {
     queryKey: keys.lookup(profileId, phone ?? ''),
     enabled: enabled && Boolean(phone),
-    queryFn: async ({ signal }): Promise<Contact | null> => {
+    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => {
       try {
         const page = await listContacts({ page: 1, pageSize: 1, phone }, { profileId, signal });
         const contact = page.contacts[0] ?? null;
@@ -89,5 +91,7 @@ export function usePhoneLookup(profileId: ScopeId, phone: string | undefined, en
         throw error;
       }
     },
-  });
+  };
+  useWantedOnServer(options);
+  return useQuery(options);
 }

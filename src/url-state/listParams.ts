@@ -1,7 +1,7 @@
 // The console's view state lives in the URL. This module is the single reader and writer: every value is
 // parsed by a schema whose fields fall back to a safe default, so a hand-edited or stale link
 // (page=-3, page_size=9999, channel=fax, profile=not-a-uuid) can never break the page.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -10,25 +10,31 @@ export const CHANNELS = ['sms', 'whatsapp'] as const;
 const MAX_PAGE = 1_000_000;
 const MAX_SEARCH = 64;
 
-const optional = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
-const pattern = (regex: RegExp) => optional(z.string().check(z.regex(regex)));
+// Valibot rather than zod: the same schema costs about 1 kB gzip instead of 6 in the initial bundle.
+// Every URL value arrives as a string (or not at all); each field falls back on its own.
+const optional = <T extends v.GenericSchema<string, string>>(schema: T) =>
+  v.fallback(v.optional(schema), undefined);
+const pattern = (regex: RegExp) => optional(v.pipe(v.string(), v.regex(regex)));
+const number = v.pipe(v.string(), v.transform(Number));
 
-// Kept to a handful of zod/mini primitives on purpose: every extra schema kind adds to the initial bundle.
-const schema = z.object({
-  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE)), 1),
-  page_size: z.catch(
-    z.coerce.number().check(z.refine((n) => PAGE_SIZES.includes(n as PageSize))),
+const schema = v.object({
+  page: v.fallback(v.pipe(number, v.integer(), v.minValue(1), v.maxValue(MAX_PAGE)), 1),
+  page_size: v.fallback(
+    v.pipe(
+      number,
+      v.check((n) => PAGE_SIZES.includes(n as PageSize)),
+    ),
     DEFAULT_PAGE_SIZE,
   ),
   // Search is free text: anything goes, trimmed and capped below rather than rejected.
-  search: z.catch(z.string(), ''),
-  channel: optional(z.enum(CHANNELS)),
+  search: v.fallback(v.string(), ''),
+  channel: optional(v.picklist(CHANNELS)),
   // Lookups are stored normalised (E.164), so anything else in the URL is dropped.
   phone: pattern(/^\+[1-9]\d{5,14}$/),
   profile: pattern(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
 });
 
-export type ListParams = Omit<z.infer<typeof schema>, 'page_size'> & { page_size: PageSize };
+export type ListParams = Omit<v.InferOutput<typeof schema>, 'page_size'> & { page_size: PageSize };
 export type Channel = (typeof CHANNELS)[number];
 export const DEFAULT_PARAMS: ListParams = parseListParams('');
 
@@ -37,11 +43,11 @@ export function parseListParams(search: URLSearchParams | string): ListParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const raw: Record<string, string> = {};
   // First occurrence wins, like most servers; repeated keys must not turn into arrays.
-  for (const key of Object.keys(schema.shape)) {
+  for (const key of Object.keys(schema.entries)) {
     const value = params.get(key);
     if (value !== null) raw[key] = value;
   }
-  const parsed = schema.parse(raw);
+  const parsed = v.parse(schema, raw);
   return {
     ...parsed,
     page_size: parsed.page_size as PageSize,

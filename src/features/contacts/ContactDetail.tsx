@@ -17,7 +17,8 @@ import { usePhoneMask, usePrivacy } from '../privacy/privacy';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
 import { ContactEditFields } from './ContactEdit';
-import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
+import { channelLabel, channelsOf, displayNumber } from './format';
+import { LocalDate } from './LocalDate';
 import { regionName } from './phone';
 
 interface FieldProps {
@@ -199,13 +200,17 @@ function ContactCard({ contact, profileId }: { contact: Contact; profileId: Scop
             <Field label="Region">
               {contact.region_code ? `${regionName(contact.region_code)} (${contact.region_code})` : dash}
             </Field>
-            <Field label="Created">{formatDate(contact.created_at, true)}</Field>
+            <Field label="Created">
+              <LocalDate value={contact.created_at} withTime />
+            </Field>
             <Field label="Updated">
-              {contact.updated_at === undefined
-                ? dash
-                : contact.updated_at
-                  ? formatDate(contact.updated_at, true)
-                  : 'Never'}
+              {contact.updated_at === undefined ? (
+                dash
+              ) : contact.updated_at ? (
+                <LocalDate value={contact.updated_at} withTime />
+              ) : (
+                'Never'
+              )}
             </Field>
           </dl>
         </section>

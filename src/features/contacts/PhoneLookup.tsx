@@ -1,15 +1,6 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { savePref, usePrefs } from '../../prefs/prefs';
 import { loadPhoneLib, regionFromLocale, regionName } from './phone';
-
-const REGION_KEY = 'sent.lookup.region';
-
-function initialRegion(): string {
-  try {
-    return localStorage.getItem(REGION_KEY) ?? regionFromLocale();
-  } catch {
-    return regionFromLocale();
-  }
-}
 
 interface RegionOption {
   code: string;
@@ -23,7 +14,9 @@ interface RegionOption {
 export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) {
   const id = useId();
   const [text, setText] = useState('');
-  const [region, setRegion] = useState(initialRegion);
+  const prefs = usePrefs();
+  // The region the user chose last, else the browser's (the same languages the server rendered with).
+  const [region, setRegion] = useState(() => prefs.region ?? regionFromLocale(prefs.languages));
   const [problem, setProblem] = useState<string | null>(null);
   const [regions, setRegions] = useState<RegionOption[] | null>(null);
 
@@ -38,14 +31,6 @@ export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) 
       ),
     );
   };
-
-  useEffect(() => {
-    try {
-      localStorage.setItem(REGION_KEY, region);
-    } catch {
-      // Private mode: the choice just does not persist.
-    }
-  }, [region]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -92,6 +77,7 @@ export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) 
           onPointerDown={loadRegions}
           onChange={(event) => {
             setRegion(event.target.value);
+            savePref('region', event.target.value);
             setProblem(null);
           }}
           title="Default region for numbers without a country code"

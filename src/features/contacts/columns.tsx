@@ -7,7 +7,8 @@ import {
 import type { Contact } from '../../api/contacts';
 import { Badge } from '../../components/Badge';
 import { MaskedNumber } from '../privacy/MaskedNumber';
-import { channelLabel, channelsOf, displayNumber, formatDate } from './format';
+import { channelLabel, channelsOf, displayNumber } from './format';
+import { LocalDate } from './LocalDate';
 import { regionName } from './phone';
 
 // Only pagination and column visibility are registered: the server pages, searches and filters, so no
@@ -96,7 +97,7 @@ export const contactColumns = column.columns([
     header: 'Created',
     cell: (info) => (
       <time dateTime={info.getValue() ?? undefined} className="nowrap">
-        {formatDate(info.getValue())}
+        <LocalDate value={info.getValue()} />
       </time>
     ),
   }),

@@ -14,21 +14,27 @@ export function channelsOf(contact: Contact): string[] {
     .filter(Boolean);
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
+const dateOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const timeOptions: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(value: string | null | undefined, withTime = false): string {
+/** Formatters are costly to create: one per (with time, zone) pair, made on first use. */
+function formatter(withTime: boolean, timeZone: 'UTC' | undefined): Intl.DateTimeFormat {
+  const key = `${withTime}:${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { ...dateOptions, ...(withTime ? timeOptions : {}), timeZone });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** In the browser's time zone, or in UTC where the output must not depend on it (server rendering). */
+export function formatDate(value: string | null | undefined, withTime = false, timeZone?: 'UTC'): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return (withTime ? dateTimeFormat : dateFormat).format(date);
+  return formatter(withTime, timeZone).format(date);
 }
 
 export function displayNumber(contact: Contact): string {

@@ -22,9 +22,7 @@ export function preloadPhoneLib(): void {
 }
 
 /** Region from the browser's locale ("en-GB" → "GB"), US when the locale has none. */
-export function regionFromLocale(
-  languages: readonly string[] = navigator.languages ?? [navigator.language],
-): string {
+export function regionFromLocale(languages: readonly string[]): string {
   for (const tag of languages) {
     // Most tags carry the region ("en-GB", "zh-Hant-TW"): read it directly. Intl.Locale#maximize() loads
     // likely-subtags data and costs tens of milliseconds on first use, so it is only the fallback ("de").

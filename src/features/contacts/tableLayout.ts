@@ -2,6 +2,7 @@
 // key and read defensively: whatever is in storage (old shape, hand-edited, unknown columns) yields a
 // valid layout, never an error.
 import { useCallback, useEffect, useState } from 'react';
+import { savePref, usePrefs } from '../../prefs/prefs';
 import { baseTableFeatures, type ContactTableFeatures } from './columns';
 
 export type Density = 'comfortable' | 'compact';
@@ -12,7 +13,6 @@ export interface TableLayout {
   density: Density;
 }
 
-export const LAYOUT_KEY = 'sent-console:table-layout:v1';
 export const DEFAULT_LAYOUT: TableLayout = { hidden: [], density: 'comfortable' };
 
 /** Pure: a stored value (any string, or null) as a valid layout for these hideable columns. */
@@ -36,25 +36,13 @@ export function visibilityOf(layout: TableLayout): Record<string, boolean> {
   return Object.fromEntries(layout.hidden.map((id) => [id, false]));
 }
 
-function load(hideable: readonly string[]): TableLayout {
-  try {
-    return parseLayout(localStorage.getItem(LAYOUT_KEY), hideable);
-  } catch {
-    return DEFAULT_LAYOUT; // Storage blocked: defaults, still changeable for this page.
-  }
-}
-
 export function useTableLayout(hideable: readonly string[]): [TableLayout, (next: TableLayout) => void] {
-  const [layout, setLayout] = useState(() => load(hideable));
+  const stored = usePrefs().layout;
+  const [layout, setLayout] = useState(() => parseLayout(stored, hideable));
   const save = useCallback((next: TableLayout) => {
     setLayout(next);
-    try {
-      if (next.hidden.length === 0 && next.density === DEFAULT_LAYOUT.density)
-        localStorage.removeItem(LAYOUT_KEY);
-      else localStorage.setItem(LAYOUT_KEY, JSON.stringify(next));
-    } catch {
-      // Not remembered, but applied.
-    }
+    const isDefault = next.hidden.length === 0 && next.density === DEFAULT_LAYOUT.density;
+    savePref('layout', isDefault ? null : JSON.stringify(next));
   }, []);
   return [layout, save];
 }
@@ -65,13 +53,12 @@ const loadVisibility = () =>
     withVisibility ??= { ...baseTableFeatures, columnVisibilityFeature: m.columnVisibilityFeature };
     return withVisibility;
   });
-// Hidden columns from an earlier visit: fetch the feature right away, alongside the first rows.
-try {
-  if (typeof localStorage !== 'undefined' && /"hidden":\["/.test(localStorage.getItem(LAYOUT_KEY) ?? '')) {
-    void loadVisibility().catch(() => {});
-  }
-} catch {
-  // Storage blocked: nothing was stored either.
+/**
+ * Hidden columns from an earlier visit: load the feature before the first render (main.tsx and the
+ * server renderer await this), so the table renders in its final shape and hydration matches.
+ */
+export async function prepareTableLayout(storedLayout: string | null): Promise<void> {
+  if (/"hidden":\["/.test(storedLayout ?? '')) await loadVisibility().catch(() => {});
 }
 
 /**

@@ -43,8 +43,7 @@ export function ExportButton({ scope, params, total }: ExportButtonProps) {
       <button
         ref={button}
         type="button"
-        className="btn"
-        style={{ marginLeft: 'auto' }}
+        className="btn btn-export"
         disabled={!total}
         onPointerEnter={preload}
         onFocus={preload}

@@ -1,27 +1,16 @@
 // Privacy mode (mask phone numbers for screen sharing): one flag per browser, shared by every screen.
 import { useCallback, useSyncExternalStore } from 'react';
+import { savePref, usePrefs } from '../../prefs/prefs';
 import { maskPhone } from './mask';
 
-export const PRIVACY_KEY = 'sent-console:privacy:v1';
 const listeners = new Set<() => void>();
 
-function read(): boolean {
-  try {
-    return localStorage.getItem(PRIVACY_KEY) === 'on';
-  } catch {
-    return false; // Storage blocked (privacy settings): the mode still works for this page.
-  }
-}
-
-let enabled = typeof localStorage === 'undefined' ? false : read();
+/** Set once the user toggles; until then the stored preference (the same on server and client) rules. */
+let enabled: boolean | null = null;
 
 export function setPrivacy(on: boolean): void {
   enabled = on;
-  try {
-    localStorage.setItem(PRIVACY_KEY, on ? 'on' : 'off');
-  } catch {
-    // Not remembered, but applied.
-  }
+  savePref('privacy', on ? 'on' : null);
   for (const listener of listeners) listener();
 }
 
@@ -33,7 +22,12 @@ function subscribe(listener: () => void) {
 }
 
 export function usePrivacy(): boolean {
-  return useSyncExternalStore(subscribe, () => enabled);
+  const stored = usePrefs().privacy;
+  return useSyncExternalStore(
+    subscribe,
+    () => enabled ?? stored,
+    () => stored,
+  );
 }
 
 /** A function that shows a phone number as privacy mode wants it (masked or as is). */

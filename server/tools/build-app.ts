@@ -1,0 +1,25 @@
+// The console is two Vite builds: the browser app (dist/) and its server renderer (dist/.ssr/, imported by
+// the gateway; a dot directory, which the static handler never serves). `npm run build` runs this.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { SSR_DIR } from '../gateway/ssr.ts';
+
+export async function buildApp(outDir = 'dist'): Promise<void> {
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    logLevel: 'warn',
+    build: {
+      ssr: 'src/entry-server.tsx',
+      outDir: resolve(outDir, SSR_DIR),
+      emptyOutDir: true,
+      copyPublicDir: false,
+      // .mjs: dist/ may be copied where no package.json says "type": "module".
+      rollupOptions: { output: { entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' } },
+    },
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildApp(process.argv[2]);
+}

@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEmbeddedApi } from '../server/api/server.ts';
+import type { Transport } from './api/client';
+import { renderPage } from './entry-server';
+import type { ServerState } from './serverState';
+
+const api = createEmbeddedApi({ contactsPerProfile: 60, rateLimit: false });
+afterAll(() => api.close());
+const PROFILE_UK = '7a3d2c10-0000-4000-8000-000000000011';
+
+/** The embedded API with a server-side key; records every request the render made. */
+function transport(apiKey = 'sk_test_org_demo') {
+  const seen: { path: string; profile: string | null }[] = [];
+  const send: Transport = (url, init) => {
+    const headers = new Headers(init.headers);
+    seen.push({ path: url, profile: headers.get('x-profile-id') });
+    headers.set('x-api-key', apiKey);
+    return api.fetch(new Request(`http://api.test${url}`, { ...init, headers }));
+  };
+  return { send, seen };
+}
+
+const render = (url: string, api: Transport, cookies = '') =>
+  renderPage({ url, cookies, acceptLanguage: 'en-GB,en;q=0.8', api });
+
+const stateOf = (page: { state: string }) => JSON.parse(page.state) as ServerState;
+
+describe('server rendering (src/entry-server.tsx)', () => {
+  it('renders the rows the URL asks for, with only the requests the first screen needs', async () => {
+    const { send, seen } = transport();
+    const page = await render(`/?profile=${PROFILE_UK}&page_size=10&channel=sms`, send);
+    if (!page) throw new Error('expected a rendered page');
+    expect(page.html.match(/class="row-link/g)).toHaveLength(10);
+    expect(seen.map((r) => [r.path.split('?')[0], r.profile]).sort()).toEqual([
+      ['/v3/contacts', PROFILE_UK],
+      ['/v3/me', null],
+    ]);
+    expect(seen.find((r) => r.path.startsWith('/v3/contacts'))?.path).toBe(
+      '/v3/contacts?page=1&page_size=10&channel=sms',
+    );
+    const state = stateOf(page);
+    expect(state.queries.queries.map((q) => q.queryKey[1])).toEqual(
+      expect.arrayContaining(['me', PROFILE_UK]),
+    );
+    // The lookup region follows Accept-Language when the browser chose none.
+    expect(state.prefs).toMatchObject({ privacy: false, region: null, languages: ['en-GB', 'en'] });
+    expect(page.html).toContain('United Kingdom</option>');
+  });
+
+  it('renders a contact deep link with its fields', async () => {
+    const first = await render('/', transport().send);
+    const id = stateOf(first as { state: string }).queries.queries.flatMap(
+      (q) => (q.state.data as { contacts?: { id: string }[] })?.contacts ?? [],
+    )[0]?.id;
+    const page = await render(`/contacts/${id}`, transport().send);
+    expect(page?.html).toContain('Phone formats');
+  });
+
+  it('gives up (null) when the API refuses, so the browser shows its own error screen', async () => {
+    expect(await render('/', transport('sk_test_not_a_key').send)).toBeNull();
+    expect(await render('/contacts/not-a-contact', transport().send)).toBeNull();
+  });
+
+  it('keeps hostile data inert: no "<" in the state script, markup escaped', async () => {
+    const evil = '</script><script>alert(1)</script><!--';
+    const send: Transport = async (url) =>
+      Response.json({
+        success: true,
+        error: null,
+        meta: {},
+        data: url.startsWith('/v3/me')
+          ? { id: 'a', name: evil, type: 'user', profiles: [] }
+          : {
+              contacts: [{ id: 'c1', format_international: evil, created_at: '2026-01-01T00:00:00Z' }],
+              pagination: { page: 1, page_size: 20, total_count: 1, total_pages: 1, has_more: false },
+            },
+      });
+    const page = await render('/', send);
+    if (!page) throw new Error('expected a rendered page');
+    expect(page.state).not.toContain('<');
+    expect(JSON.stringify(stateOf(page))).toContain(evil);
+    expect(page.html).not.toContain('<script>');
+    expect(page.html).toContain('&lt;/script&gt;');
+  });
+});

@@ -1,0 +1,97 @@
+// Server rendering of the console's first screen, imported by the gateway from dist/.ssr/ (a separate
+// Vite build of this file). The same components and queries as in the browser: render, fetch the queries
+// the screen asked for, render again until nothing new is needed, then hand over HTML plus the data.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { dehydrate, hashKey, QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { prerender } from 'react-dom/static';
+import { StaticRouter } from 'react-router';
+import { App } from './App';
+import { setTransport, type Transport } from './api/client';
+import { prepareTableLayout } from './features/contacts/tableLayout';
+import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
+import { WantedQueries, type WantedQuery } from './queries/serverRender';
+import { serializeServerState } from './serverState';
+
+// Each page render talks to the API through its own gateway (and key): the transport is per request.
+const currentTransport = new AsyncLocalStorage<Transport>();
+setTransport((url, init) => {
+  const transport = currentTransport.getStore();
+  if (!transport) return Promise.reject(new Error('API request outside a server render'));
+  return transport(url, init);
+});
+
+/** Rendering, fetching, rendering again: list → (maybe) account → done; more passes mean a bug. */
+const MAX_PASSES = 4;
+
+export interface RenderRequest {
+  /** Path and query of the page, e.g. "/?page=2". */
+  url: string;
+  cookies: string;
+  acceptLanguage: string | null;
+  /** Sends one console API request (same-origin path) upstream with the server-side key. */
+  api: Transport;
+  /** Gives up (null) when the data is not all in by then; the browser then fetches it itself. */
+  signal?: AbortSignal;
+}
+
+export interface RenderedPage {
+  /** Markup for inside <div id="root">. */
+  html: string;
+  /** Contents of the JSON state script (see src/serverState.ts). */
+  state: string;
+}
+
+async function renderToHtml(node: ReactNode, signal?: AbortSignal): Promise<string | null> {
+  let failed = false;
+  const { prelude } = await prerender(node, {
+    signal,
+    onError: () => {
+      failed = true;
+    },
+  });
+  const html = await new Response(prelude).text();
+  return failed ? null : html;
+}
+
+function Router(url: string) {
+  return ({ children }: { children: ReactNode }) => <StaticRouter location={url}>{children}</StaticRouter>;
+}
+
+/**
+ * The page's HTML and state, or null when it cannot be rendered faithfully (an API error, a timeout, a
+ * render error): the gateway then serves the plain app shell and the browser does everything as usual.
+ */
+export function renderPage(request: RenderRequest): Promise<RenderedPage | null> {
+  return currentTransport.run(request.api, async () => {
+    const prefs = readPrefs(request.cookies, parseAcceptLanguage(request.acceptLanguage));
+    await prepareTableLayout(prefs.layout);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const router = Router(request.url);
+    try {
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const wanted = new Map<string, WantedQuery>();
+        const want = (query: WantedQuery) => wanted.set(hashKey(query.queryKey), query);
+        const html = await renderToHtml(
+          <WantedQueries value={want}>
+            <App queryClient={queryClient} prefs={prefs} router={router} />
+          </WantedQueries>,
+          request.signal,
+        );
+        if (html === null || request.signal?.aborted) return null;
+        const missing = [...wanted.values()].filter(
+          (query) => queryClient.getQueryState(query.queryKey)?.status !== 'success',
+        );
+        if (missing.length === 0) {
+          return { html, state: serializeServerState({ queries: dehydrate(queryClient), prefs }) };
+        }
+        await Promise.all(missing.map((query) => queryClient.fetchQuery(query)));
+      }
+      return null;
+    } catch {
+      return null;
+    } finally {
+      queryClient.clear();
+    }
+  });
+}
