@@ -26,9 +26,13 @@ describe('buildIsStale', () => {
   it('is fresh when dist/index.html is newer than every source, stale once a nested source changes', () => {
     const root = project();
     for (const p of ['src/features/list.tsx', 'src/features', 'src', 'index.html']) age(join(root, p), 100);
-    mkdirSync(join(root, 'dist'));
+    mkdirSync(join(root, 'dist', '.ssr'), { recursive: true });
     writeFileSync(join(root, 'dist', 'index.html'), 'built');
     age(join(root, 'dist', 'index.html'), 50);
+    // A build without the server renderer (from before it existed) is stale.
+    expect(buildIsStale(join(root, 'dist'), root)).toBe(true);
+    writeFileSync(join(root, 'dist', '.ssr', 'entry-server.mjs'), 'built');
+    age(join(root, 'dist', '.ssr', 'entry-server.mjs'), 50);
     expect(buildIsStale(join(root, 'dist'), root)).toBe(false);
     writeFileSync(join(root, 'src', 'features', 'list.tsx'), 'export const changed = 1;');
     expect(buildIsStale(join(root, 'dist'), root)).toBe(true);

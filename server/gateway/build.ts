@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
@@ -18,10 +19,14 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/** Both outputs of `npm run build` must exist (an older build had no server renderer) and be newer. */
 export function buildIsStale(distDir: string, root = '.'): boolean {
   let built: number;
   try {
-    built = statSync(join(distDir, 'index.html')).mtimeMs;
+    built = Math.min(
+      statSync(join(distDir, 'index.html')).mtimeMs,
+      statSync(join(distDir, SSR_DIR, SSR_ENTRY)).mtimeMs,
+    );
   } catch {
     return true;
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from './server.ts';
-import { SSR_DIR } from './ssr.ts';
+import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 import { type FakeApi, makeFixtureDist, SERVER_KEY, startFakeApi, startTestGateway } from './test-helpers.ts';
 
 // Renders what the API answered for the first list page, and fails on demand (?fail) or hangs (?hang).
@@ -28,7 +28,7 @@ beforeAll(async () => {
   api = await startFakeApi();
   const dist = makeFixtureDist();
   mkdirSync(join(dist, SSR_DIR));
-  writeFileSync(join(dist, SSR_DIR, 'entry-server.mjs'), RENDERER);
+  writeFileSync(join(dist, SSR_DIR, SSR_ENTRY), RENDERER);
   gateway = await startTestGateway(api.url, { distDir: dist, testControls: true });
   plain = await startTestGateway(api.url, { distDir: makeFixtureDist() });
 });

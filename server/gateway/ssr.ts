@@ -10,7 +10,7 @@ import type { RenderedPage, RenderRequest } from '../../src/entry-server.tsx';
 import { SERVER_STATE_ID } from '../../src/serverState.ts';
 
 export const SSR_DIR = '.ssr';
-const ENTRY = 'entry-server.mjs';
+export const SSR_ENTRY = 'entry-server.mjs';
 const ROOT = '<div id="root"></div>';
 /** Past this the browser is better served by the shell and its own requests (with a skeleton). */
 export const SSR_BUDGET_MS = 1500;
@@ -49,7 +49,7 @@ function timeout(ms: number, controller: AbortController): Promise<null> {
 }
 
 export function createPageRenderer(options: PageRendererOptions) {
-  const entry = join(options.distDir, SSR_DIR, ENTRY);
+  const entry = join(options.distDir, SSR_DIR, SSR_ENTRY);
   let loaded: { mtimeMs: number; renderer: Promise<Renderer | null> } | null = null;
 
   /** The renderer module, re-imported after a rebuild so it always matches the served bundle. */
