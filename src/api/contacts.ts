@@ -28,8 +28,11 @@ export interface Scope {
   signal?: AbortSignal;
 }
 
-/** Normalises the list payload so screens never deal with optional pagination fields. */
-function toPage(data: ContactListResponse.Data | null | undefined, query: ContactListQuery): ContactPage {
+/** Normalises the list payload (v3, or v1 mapped to it) so screens never deal with optional pagination fields. */
+export function toPage(
+  data: ContactListResponse.Data | null | undefined,
+  query: ContactListQuery,
+): ContactPage {
   const contacts = data?.contacts ?? [];
   const p = data?.pagination ?? {};
   const total = p.total_count ?? contacts.length;

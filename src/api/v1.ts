@@ -2,7 +2,7 @@
 // here to the one contact model the screens use; fields v1 does not have (opt_out, is_inherited, dates)
 // stay undefined and show as "—". Errors (often with empty bodies) become the same ApiError as v3.
 import type { apiGet } from './client';
-import type { Contact, ContactListQuery, ContactPage, Scope } from './contacts';
+import { type Contact, type ContactListQuery, type ContactPage, type Scope, toPage } from './contacts';
 
 export interface ContactV1 {
   id?: string;
@@ -42,21 +42,18 @@ export function fromV1(c: ContactV1): Contact {
 
 /** Pure: a v1 page (0-indexed) as the console's 1-indexed page. */
 export function pageFromV1(body: ContactPageV1 | null | undefined, query: ContactListQuery): ContactPage {
-  const contacts = (body?.items ?? []).map(fromV1);
-  const total = body?.totalCount ?? contacts.length;
-  const pageSize = body?.pageSize ?? query.pageSize;
-  const totalPages = body?.totalPages ?? Math.ceil(total / pageSize);
-  const page = body?.page === undefined ? query.page : body.page + 1;
-  return {
-    contacts,
-    pagination: {
-      page,
-      page_size: pageSize,
-      total_count: total,
-      total_pages: totalPages,
-      has_more: page < totalPages,
+  return toPage(
+    {
+      contacts: (body?.items ?? []).map(fromV1),
+      pagination: {
+        page: body?.page === undefined ? undefined : body.page + 1,
+        page_size: body?.pageSize,
+        total_count: body?.totalCount,
+        total_pages: body?.totalPages,
+      },
     },
-  };
+    query,
+  );
 }
 
 /** `get` is the client's apiGet, passed in so this lazy chunk shares no module with the main bundle. */

@@ -16,8 +16,9 @@ import { MaskedNumber } from '../privacy/MaskedNumber';
 import { usePhoneMask, usePrivacy } from '../privacy/privacy';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import type { ProfileScope } from '../profiles/useProfileScope';
+import { ChannelChips } from './ChannelChips';
 import { ContactEditFields } from './ContactEdit';
-import { channelLabel, channelsOf, displayNumber } from './format';
+import { channelsOf, displayNumber } from './format';
 import { LocalDate } from './LocalDate';
 import { regionName } from './phone';
 
@@ -167,17 +168,7 @@ function ContactCard({ contact, profileId }: { contact: Contact; profileId: Scop
           <h2 id="messaging-title">Messaging</h2>
           <dl className="fields">
             <Field label="Channels">
-              {channels.length ? (
-                <span className="chips">
-                  {channels.map((channel) => (
-                    <Badge key={channel} tone={channel === 'whatsapp' ? 'success' : 'info'}>
-                      {channelLabel(channel)}
-                    </Badge>
-                  ))}
-                </span>
-              ) : (
-                dash
-              )}
+              <ChannelChips channels={channels} empty={dash} />
             </Field>
             <ContactEditFields contact={contact} profileId={profileId} />
             <Field label="Inherited">

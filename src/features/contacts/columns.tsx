@@ -7,6 +7,7 @@ import {
 import type { Contact } from '../../api/contacts';
 import { Badge } from '../../components/Badge';
 import { MaskedNumber } from '../privacy/MaskedNumber';
+import { ChannelChips } from './ChannelChips';
 import { channelLabel, channelsOf, displayNumber } from './format';
 import { LocalDate } from './LocalDate';
 import { regionName } from './phone';
@@ -59,20 +60,7 @@ export const contactColumns = column.columns([
   column.accessor((contact) => channelsOf(contact), {
     id: 'channels',
     header: 'Channels',
-    cell: (info) => {
-      const channels = info.getValue();
-      return channels.length ? (
-        <span className="chips">
-          {channels.map((channel) => (
-            <Badge key={channel} tone={channel === 'whatsapp' ? 'success' : 'info'}>
-              {channelLabel(channel)}
-            </Badge>
-          ))}
-        </span>
-      ) : (
-        <span className="muted">None</span>
-      );
-    },
+    cell: (info) => <ChannelChips channels={info.getValue()} empty={<span className="muted">None</span>} />,
   }),
   column.accessor('default_channel', {
     id: 'default',
