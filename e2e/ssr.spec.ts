@@ -1,5 +1,14 @@
 import type { Browser } from '@playwright/test';
-import { apiList, expect, rangeText, rows, test, visibleNumbers } from './support/fixtures';
+import {
+  apiList,
+  clientRendered,
+  expect,
+  PROFILE_US,
+  rangeText,
+  rows,
+  test,
+  visibleNumbers,
+} from './support/fixtures';
 
 /** A page with JavaScript off: whatever it shows came from the server's HTML. */
 async function htmlOnly(browser: Browser, baseURL: string | undefined, cookies: Record<string, string> = {}) {
@@ -12,6 +21,27 @@ async function htmlOnly(browser: Browser, baseURL: string | undefined, cookies: 
     })),
   );
   return { page: await context.newPage(), close: () => context.close() };
+}
+
+/**
+ * Every element with its classes, ARIA/data attributes, link, disabled state and own text: what a user or a
+ * screen reader gets. Leaves out what legitimately differs between the two renders' serialisations
+ * (useId values, attribute order, the `selected` attribute vs property, text separators).
+ */
+function describeTree(root: Element): string[] {
+  const kept = /^(class|aria-.*|data-.*|href|disabled|role|tabindex|title)$/;
+  return [root, ...root.querySelectorAll('*')].map((element) => {
+    const attributes = [...element.attributes]
+      .filter((attribute) => kept.test(attribute.name))
+      .map((attribute) => `${attribute.name}=${attribute.value}`)
+      .sort();
+    const text = [...element.childNodes]
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.textContent ?? '')
+      .join('')
+      .trim();
+    return `${element.tagName} ${attributes.join(' ')} ${text}`;
+  });
 }
 
 test('the first screen arrives rendered: rows, totals and pager are in the HTML', async ({
@@ -42,9 +72,42 @@ test('the browser takes over the rendered page without asking for its data again
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
   expect((await visibleNumbers(page))[0]).not.toBe(first[0]);
+  // Nothing is left looking busy: the server rendered the settled state the browser computes too.
+  await expect(page.locator('.progress')).not.toHaveClass(/progress-active/);
   const pagesRequested = contactRequests.map((url) => url.searchParams.get('page'));
   expect(pagesRequested).not.toContain('1');
   expect(pagesRequested).toContain('2');
+});
+
+test.describe('in UTC', () => {
+  test.use({ timezoneId: 'UTC' });
+  test('the server renders the same markup the browser renders by itself', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    // Hydration leaves attributes the server got wrong in place without a word in production builds, so
+    // compare the two renders directly: the HTML with JavaScript off, and a browser-only render.
+    const { contacts } = await apiList(page, {}, PROFILE_US);
+    const inherited = contacts.find((c) => c.is_inherited);
+    const paths = [
+      '/?page=3&page_size=10',
+      `/?profile=${PROFILE_US}&channel=whatsapp`,
+      `/contacts/${inherited?.id}?profile=${PROFILE_US}`,
+    ];
+    await clientRendered(page);
+    for (const path of paths) {
+      const noJs = await htmlOnly(browser, baseURL);
+      await noJs.page.goto(path);
+      const server = await noJs.page.locator('main').evaluate(describeTree);
+      await noJs.close();
+      await page.goto(path);
+      await expect(page.locator('main[aria-busy="true"], .table-stale, .progress-active')).toHaveCount(0);
+      await expect(page.locator('h1')).toBeVisible();
+      expect(server.length, path).toBeGreaterThan(40);
+      expect(await page.locator('main').evaluate(describeTree), path).toEqual(server);
+    }
+  });
 });
 
 test('preferences stored in this browser are already applied in the HTML', async ({

@@ -31,6 +31,8 @@ describe('server rendering (src/entry-server.tsx)', () => {
     const page = await render(`/?profile=${PROFILE_UK}&page_size=10&channel=sms`, send);
     if (!page) throw new Error('expected a rendered page');
     expect(page.html.match(/class="row-link/g)).toHaveLength(10);
+    // Rendered as settled, like the browser's first render: no background-fetch bar, no stale table.
+    expect(page.html).not.toMatch(/progress-active|table-stale|aria-busy="true"/);
     expect(seen.map((r) => [r.path.split('?')[0], r.profile]).sort()).toEqual([
       ['/v3/contacts', PROFILE_UK],
       ['/v3/me', null],

@@ -2,7 +2,7 @@
 // Vite build of this file). The same components and queries as in the browser: render, fetch the queries
 // the screen asked for, render again until nothing new is needed, then hand over HTML plus the data.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { dehydrate, hashKey, QueryClient } from '@tanstack/react-query';
+import { dehydrate, hashKey } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { prerender } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
@@ -10,6 +10,7 @@ import { App } from './App';
 import { setTransport, type Transport } from './api/client';
 import { prepareTableLayout } from './features/contacts/tableLayout';
 import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
+import { createQueryClient } from './queries/queryClient';
 import { WantedQueries, type WantedQuery } from './queries/serverRender';
 import { serializeServerState } from './serverState';
 
@@ -66,7 +67,10 @@ export function renderPage(request: RenderRequest): Promise<RenderedPage | null>
   return currentTransport.run(request.api, async () => {
     const prefs = readPrefs(request.cookies, parseAcceptLanguage(request.acceptLanguage));
     await prepareTableLayout(prefs.layout);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // The browser's defaults (stale times above all: with another one, a query would render as "fetching"
+    // here and not there), except that the server never waits to retry.
+    const queryClient = createQueryClient();
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
     const router = Router(request.url);
     try {
       for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -14,8 +14,9 @@ export async function buildApp(outDir = 'dist'): Promise<void> {
       outDir: resolve(outDir, SSR_DIR),
       emptyOutDir: true,
       copyPublicDir: false,
-      // .mjs: dist/ may be copied where no package.json says "type": "module".
-      rollupOptions: { output: { entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' } },
+      // One .mjs file: dist/ may be copied where no package.json says "type": "module", and the gateway
+      // re-imports it under a new URL after a rebuild, which split chunks importing it back would defeat.
+      rollupOptions: { output: { entryFileNames: '[name].mjs', codeSplitting: false } },
     },
   });
 }
