@@ -29,7 +29,7 @@ export interface GatewayAppOptions {
 // `incoming` is there under @hono/node-server (gateway and dev server); absent when app.fetch is called directly.
 type Env = {
   Bindings: Partial<HttpBindings>;
-  Variables: { requestId: string; error?: string; cause?: string };
+  Variables: { requestId: string; error?: string; cause?: string; render?: string };
 };
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
@@ -77,6 +77,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
             durationMs: performance.now() - started,
             error: c.get('error'),
             cause: c.get('cause'),
+            render: c.get('render'),
           },
           secrets,
         ),
@@ -152,8 +153,9 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
       return result.response;
     }
     if (renderPage && wantsRendering(c.req.raw)) {
-      const html = await renderPage(c.req.raw);
-      if (html) return renderedPageResponse(c.req.raw, html);
+      const page = await renderPage(c.req.raw);
+      c.set('render', 'html' in page ? 'server' : `shell:${page.shell}`);
+      if ('html' in page) return renderedPageResponse(c.req.raw, page.html);
     }
     if (serveStatic) return serveStatic(c.req.raw);
     return c.text('Not found', 404);

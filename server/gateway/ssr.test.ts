@@ -18,6 +18,7 @@ export async function renderPage({ url, api, cookies }) {
   return { html: '<p>rows for ' + body.data.path + ' $& ' + cookies + '</p>', state: '{"queries":1}' };
 }`;
 
+const logged: string[] = [];
 let api: FakeApi;
 let gateway: RunningGateway;
 let plain: RunningGateway;
@@ -29,7 +30,9 @@ beforeAll(async () => {
   const dist = makeFixtureDist();
   mkdirSync(join(dist, SSR_DIR));
   writeFileSync(join(dist, SSR_DIR, SSR_ENTRY), RENDERER);
-  gateway = await startTestGateway(api.url, { distDir: dist, testControls: true });
+  gateway = await startTestGateway(api.url, { distDir: dist, testControls: true }, (line) =>
+    logged.push(line),
+  );
   plain = await startTestGateway(api.url, { distDir: makeFixtureDist() });
 });
 afterAll(async () => {
@@ -72,10 +75,15 @@ describe('server-rendered pages', () => {
 
   it('falls back to the plain shell: renderer declines, too slow, not built, test opt-out, not a page', async () => {
     const shell = (html: string) => html.includes('<div id="root"></div>') && !html.includes('sent-state');
+    const renderLogged = () => /render=(\S+)/.exec(logged.at(-1) ?? '')?.[1];
+    await page(gateway.url, '/');
+    expect(renderLogged()).toBe('server');
     expect(shell(await (await page(gateway.url, '/?fail')).text())).toBe(true);
+    expect(renderLogged()).toBe('shell:declined');
     const started = Date.now();
     expect(shell(await (await page(gateway.url, '/?hang')).text())).toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
+    expect(renderLogged()).toBe('shell:timeout');
     expect(shell(await (await page(plain.url, '/')).text())).toBe(true);
     expect(shell(await (await page(gateway.url, '/', { 'x-test-ssr': 'off' })).text())).toBe(true);
     expect(shell(await (await fetch(`${gateway.url}/`, { headers: { accept: '*/*' } })).text())).toBe(true);

@@ -15,6 +15,12 @@ const ROOT = '<div id="root"></div>';
 /** Past this the browser is better served by the shell and its own requests (with a skeleton). */
 export const SSR_BUDGET_MS = 1500;
 
+/**
+ * Why a navigation got the plain shell: no renderer in dist/, the renderer declined (an API error or a
+ * render error: the browser will show it properly), the data took longer than the budget, or it threw.
+ */
+export type ShellReason = 'not-built' | 'declined' | 'timeout' | 'error';
+
 interface Renderer {
   renderPage(request: RenderRequest): Promise<RenderedPage | null>;
 }
@@ -63,15 +69,16 @@ export function createPageRenderer(options: PageRendererOptions) {
     return loaded.renderer;
   }
 
-  /** The whole HTML page for this navigation, or null to serve the plain shell instead. */
-  return async function renderPage(req: Request): Promise<string | null> {
+  /** The whole HTML page for this navigation, or why the plain shell is served instead (for the log). */
+  return async function renderPage(req: Request): Promise<{ html: string } | { shell: ShellReason }> {
     const [module, shell] = await Promise.all([
       renderer(),
       readFile(join(options.distDir, 'index.html'), 'utf8').catch(() => null),
     ]);
-    if (!module || !shell?.includes(ROOT)) return null;
+    if (!module || !shell?.includes(ROOT)) return { shell: 'not-built' };
     const url = new URL(req.url);
     const controller = new AbortController();
+    let failed = false;
     const page = await Promise.race([
       module.renderPage({
         url: url.pathname + url.search,
@@ -81,11 +88,15 @@ export function createPageRenderer(options: PageRendererOptions) {
         signal: controller.signal,
       }),
       timeout(options.budgetMs ?? SSR_BUDGET_MS, controller),
-    ]).catch(() => null);
+    ]).catch(() => {
+      failed = true;
+      return null;
+    });
+    const timedOut = controller.signal.aborted;
     controller.abort();
-    if (!page) return null;
+    if (!page) return { shell: failed ? 'error' : timedOut ? 'timeout' : 'declined' };
     const root = `<div id="root">${page.html}</div><script type="application/json" id="${SERVER_STATE_ID}">${page.state}</script>`;
-    return shell.replace(ROOT, () => root);
+    return { html: shell.replace(ROOT, () => root) };
   };
 }
 
