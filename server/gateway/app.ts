@@ -19,6 +19,8 @@ export interface GatewayAppOptions {
   apiVersion: ApiVersion;
   dashboardToken: string | null;
   timeoutMs: number;
+  /** Server rendering's wait for data (ms); 0 or absent serves the plain shell to every navigation. */
+  renderBudgetMs?: number;
   testControls: boolean;
   /** Built console to serve; null when only the API part is wanted (the Vite dev server). */
   distDir: string | null;
@@ -47,10 +49,11 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
   };
   // First screens are server-rendered for v3 accounts (the legacy v1 adapter stays in the browser).
   const renderPage =
-    opts.distDir && opts.apiVersion === 'v3'
+    opts.distDir && opts.apiVersion === 'v3' && opts.renderBudgetMs
       ? createPageRenderer({
           distDir: opts.distDir,
           api: async (req) => (await forwardApiRequest(req, newRequestId(), proxyOptions)).response,
+          budgetMs: opts.renderBudgetMs,
         })
       : null;
   /** Test runs can ask for the plain shell, to watch the browser's own first requests. */

@@ -7,7 +7,7 @@ import { startTestGateway } from './test-helpers.ts';
 const TOKEN = 'a-long-enough-access-secret';
 
 describe('parseConfig', () => {
-  it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, no test controls', () => {
+  it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, 1.5 s render budget, no test controls', () => {
     const c = parseConfig({});
     expect(c).toMatchObject({
       host: '127.0.0.1',
@@ -16,8 +16,11 @@ describe('parseConfig', () => {
       apiVersion: 'v3',
       dashboardToken: null,
       timeoutMs: 15_000,
+      renderBudgetMs: 1_500,
       testControls: false,
     });
+    expect(parseConfig({ SSR_BUDGET_MS: '0' }).renderBudgetMs).toBe(0);
+    expect(parseConfig({ SSR_BUDGET_MS: '400' }).renderBudgetMs).toBe(400);
   });
 
   it('uses the real API when a key is set', () => {
@@ -43,6 +46,8 @@ describe('parseConfig', () => {
     [{ SENT_API_VERSION: 'v2' }, /"v3" or "v1"/],
     [{ PORT: 'abc' }, /PORT/],
     [{ SENT_API_TIMEOUT_MS: '-1' }, /SENT_API_TIMEOUT_MS/],
+    [{ SENT_API_TIMEOUT_MS: '0' }, /SENT_API_TIMEOUT_MS must be a positive/],
+    [{ SSR_BUDGET_MS: 'soon' }, /SSR_BUDGET_MS must be a number of milliseconds \(0 = off\)/],
   ])('refuses %o', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

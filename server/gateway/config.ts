@@ -4,6 +4,8 @@
 export const DEMO_ORG_KEY = 'sk_test_org_demo';
 export const DEFAULT_REMOTE_URL = 'https://api.sent.dm';
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long a page navigation may wait for server rendering's data before the plain shell is sent. */
+export const DEFAULT_RENDER_BUDGET_MS = 1_500;
 export const MIN_TOKEN_LENGTH = 16;
 
 export type ApiVersion = 'v3' | 'v1';
@@ -20,6 +22,8 @@ export interface GatewayConfig {
   /** Access secret; when set every request must present it (cookie or bearer). */
   dashboardToken: string | null;
   timeoutMs: number;
+  /** Server rendering's wait for data, in ms; 0 turns server rendering off. */
+  renderBudgetMs: number;
   distDir: string;
   /** Forward x-test-latency-ms / x-test-fail (and enable the embedded API's test controls). */
   testControls: boolean;
@@ -44,11 +48,12 @@ function parsePort(raw: string | undefined, fallback: number): number {
   return n;
 }
 
-function parseTimeout(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_MS;
+function parseMs(name: string, raw: string | undefined, fallback: number, allowZero: boolean): number {
+  if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new ConfigError(`SENT_API_TIMEOUT_MS must be a positive number of milliseconds, got "${raw}".`);
+  if (!Number.isFinite(n) || n < 0 || (n === 0 && !allowZero)) {
+    const what = allowZero ? 'a number of milliseconds (0 = off)' : 'a positive number of milliseconds';
+    throw new ConfigError(`${name} must be ${what}, got "${raw}".`);
   }
   return n;
 }
@@ -103,7 +108,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig
     upstream: parseUpstream(env),
     apiVersion: version,
     dashboardToken: token,
-    timeoutMs: parseTimeout(env.SENT_API_TIMEOUT_MS),
+    timeoutMs: parseMs('SENT_API_TIMEOUT_MS', env.SENT_API_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, false),
+    renderBudgetMs: parseMs('SSR_BUDGET_MS', env.SSR_BUDGET_MS, DEFAULT_RENDER_BUDGET_MS, true),
     distDir: env.DIST_DIR || 'dist',
     testControls: env.GATEWAY_TEST_CONTROLS === '1',
     log: env.GATEWAY_LOG !== 'off',

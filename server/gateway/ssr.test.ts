@@ -30,8 +30,10 @@ beforeAll(async () => {
   const dist = makeFixtureDist();
   mkdirSync(join(dist, SSR_DIR));
   writeFileSync(join(dist, SSR_DIR, SSR_ENTRY), RENDERER);
-  gateway = await startTestGateway(api.url, { distDir: dist, testControls: true }, (line) =>
-    logged.push(line),
+  gateway = await startTestGateway(
+    api.url,
+    { distDir: dist, testControls: true, renderBudgetMs: 500 },
+    (line) => logged.push(line),
   );
   plain = await startTestGateway(api.url, { distDir: makeFixtureDist() });
 });

@@ -12,8 +12,6 @@ import { SERVER_STATE_ID } from '../../src/serverState.ts';
 export const SSR_DIR = '.ssr';
 export const SSR_ENTRY = 'entry-server.mjs';
 const ROOT = '<div id="root"></div>';
-/** Past this the browser is better served by the shell and its own requests (with a skeleton). */
-export const SSR_BUDGET_MS = 1500;
 
 /**
  * Why a navigation got the plain shell: no renderer in dist/, the renderer declined (an API error or a
@@ -29,7 +27,8 @@ export interface PageRendererOptions {
   distDir: string;
   /** Forwards one console API request upstream (the gateway's proxy, with its key and allowlist). */
   api: (request: Request) => Promise<Response>;
-  budgetMs?: number;
+  /** Past this the browser is better served by the shell and its own requests (with a skeleton). */
+  budgetMs: number;
 }
 
 /** Navigations to client routes: GET, no file extension, a browser asking for HTML. */
@@ -69,6 +68,9 @@ export function createPageRenderer(options: PageRendererOptions) {
     return loaded.renderer;
   }
 
+  // Load it now: importing the renderer takes a few hundred ms, which the first visitor should not wait for.
+  void renderer();
+
   /** The whole HTML page for this navigation, or why the plain shell is served instead (for the log). */
   return async function renderPage(req: Request): Promise<{ html: string } | { shell: ShellReason }> {
     const [module, shell] = await Promise.all([
@@ -87,7 +89,7 @@ export function createPageRenderer(options: PageRendererOptions) {
         api: (path, init) => options.api(new Request(new URL(path, url.origin), init)),
         signal: controller.signal,
       }),
-      timeout(options.budgetMs ?? SSR_BUDGET_MS, controller),
+      timeout(options.budgetMs, controller),
     ]).catch(() => {
       failed = true;
       return null;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createGatewayApp } from '../gateway/app.ts';
-import type { ApiVersion } from '../gateway/config.ts';
+import { type ApiVersion, DEFAULT_RENDER_BUDGET_MS } from '../gateway/config.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
 
 export interface AppServerOptions {
@@ -37,6 +37,7 @@ export function createAppServer(options: AppServerOptions): Hono {
     apiVersion: options.apiVersion ?? 'v3',
     dashboardToken: null,
     timeoutMs: 10_000,
+    renderBudgetMs: DEFAULT_RENDER_BUDGET_MS,
     testControls: true,
     distDir: options.distDir,
     log: null,
