@@ -1,5 +1,5 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, type ReactNode, Suspense, useSyncExternalStore } from 'react';
+import { type ComponentType, type ReactNode, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { getRateLimit, subscribeRateLimit } from './api/client';
 import { EmptyState } from './components/EmptyState';
@@ -90,6 +90,11 @@ export interface AppProps {
 }
 
 export function App({ queryClient, prefs, router: Router }: AppProps) {
+  // Server-rendered controls do nothing until React has taken over; this marks that moment (the CSS shows
+  // a busy cursor until then, and tests wait for it before they click).
+  useEffect(() => {
+    document.documentElement.dataset.ready = '';
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
       <PrefsContext value={prefs}>

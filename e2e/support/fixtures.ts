@@ -59,6 +59,21 @@ export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' 
       problems.push(`console.error: ${text}`);
     });
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    // Pages arrive server-rendered: wait until React has taken over before a test clicks anything, as its
+    // controls do nothing before that (html[data-ready], set by App).
+    const ready = () => page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (...args) => {
+      const response = await goto(...args);
+      await ready();
+      return response;
+    };
+    page.reload = async (...args) => {
+      const response = await reload(...args);
+      await ready();
+      return response;
+    };
     await use(page);
     expect(problems, 'console errors or uncaught exceptions during the test').toEqual([]);
   },

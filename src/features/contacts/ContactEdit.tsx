@@ -7,7 +7,6 @@ import { Toast } from '../../components/Toast';
 import { type EditVariables, inverseOf, useEditContact } from '../../queries/editContact';
 import type { ScopeId } from '../../queries/keys';
 import { channelLabel, channelsOf } from './format';
-import './edit.css';
 
 const UNDO_MS = 6000;
 

@@ -10,5 +10,15 @@ export function preloadScreens(): void {
   void loadLookup();
 }
 
+/**
+ * The screen chunk a server-rendered URL shows, loaded before hydration: hydrating a lazy screen whose
+ * code is still on its way would leave the rendered controls dead until it arrives.
+ */
+export function loadScreenFor(location: { pathname: string; search: string }): Promise<unknown> {
+  if (location.pathname.startsWith('/contacts/')) return loadDetail();
+  if (new URLSearchParams(location.search).has('phone')) return loadLookup();
+  return Promise.resolve();
+}
+
 export const LazyContactDetail = lazy(() => loadDetail().then((m) => ({ default: m.ContactDetail })));
 export const LazyLookupResult = lazy(() => loadLookup().then((m) => ({ default: m.LookupResult })));
