@@ -48,11 +48,11 @@ const FIRST_ROWS_PROBE = `
     }
   }).observe(document, { childList: true, subtree: true });
   new MutationObserver((_, observer) => {
-    if (document.documentElement.hasAttribute('data-ready')) {
+    if (document.documentElement?.hasAttribute('data-ready')) {
       window.__ready = performance.now();
       observer.disconnect();
     }
-  }).observe(document.documentElement, { attributes: true });`;
+  }).observe(document, { attributes: true, attributeFilter: ['data-ready'], subtree: true });`;
 
 /** In the page: clicks "Next page" at the start of a frame and reports when the new rows are in the DOM. */
 const NEXT_PAGE_PROBE = `new Promise((resolve) => {
