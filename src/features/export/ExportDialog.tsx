@@ -183,7 +183,7 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
     // biome-ignore lint/a11y/useKeyWithClickEvents: Esc is handled by the dialog's cancel event
     <dialog
       ref={dialog}
-      className="export-dialog"
+      className="modal export-dialog"
       aria-labelledby={titleId}
       aria-describedby={scopeId}
       onCancel={(event) => {

@@ -13,7 +13,7 @@ const SHORTCUTS: [string[], string][] = [
 
 export function openShortcutHelp(doc: Document = document): HTMLDialogElement {
   const dialog = doc.createElement('dialog');
-  dialog.className = 'help-dialog';
+  dialog.className = 'modal help-dialog';
   dialog.setAttribute('aria-labelledby', 'help-title');
   const title = doc.createElement('h2');
   title.id = 'help-title';
