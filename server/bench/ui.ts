@@ -82,6 +82,19 @@ const server = await startAppServer({
   apiKey: 'sk_test_org_demo',
   pages: { '/__bare': BARE_PAGE },
 });
+/** The same, behind an API that takes API_LATENCY_MS to answer, like a distant real one. */
+const API_LATENCY_MS = 300;
+const slowServer = await startAppServer({
+  distDir: served,
+  api: {
+    fetch: async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, API_LATENCY_MS));
+      return api.fetch(request);
+    },
+  },
+  apiKey: 'sk_test_org_demo',
+  pages: { '/__bare': BARE_PAGE },
+});
 const browser = await chromium.launch(chromiumLaunchOptions);
 
 /**
@@ -89,32 +102,43 @@ const browser = await chromium.launch(chromiumLaunchOptions);
  * Warm: the same context loads the page a few times first, so the assets and V8's code cache are hot,
  * like any later visit; the API answer itself is never cached (the app and the bare page both refetch).
  */
-async function firstRows(path: string, warm = false, clientOnly = false): Promise<number> {
+interface Visit {
+  warm?: boolean;
+  /** The app without server rendering (the plain shell; the browser fetches and renders), for comparison. */
+  clientOnly?: boolean;
+  base?: string;
+  /** Collects when the page was ready for input (html[data-ready]). */
+  ready?: number[];
+}
+
+async function firstRows(path: string, visit: Visit = {}): Promise<number> {
+  const { warm = false, clientOnly = false, base = server.url, ready } = visit;
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
-    // The app without server rendering (the plain shell; the browser fetches and renders), for comparison.
     extraHTTPHeaders: clientOnly ? { 'x-test-ssr': 'off' } : {},
   });
   const page = await context.newPage();
   await page.addInitScript(FIRST_ROWS_PROBE);
-  for (let visit = 0; visit < (warm ? 3 : 0); visit++) {
-    await page.goto(`${server.url}${path}`);
+  for (let n = 0; n < (warm ? 3 : 0); n++) {
+    await page.goto(`${base}${path}`);
     await page.waitForFunction(() => (window as { __firstRows?: number }).__firstRows);
   }
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${base}${path}`);
   const time = (
     await page.waitForFunction(() => (window as { __firstRows?: number }).__firstRows)
   ).jsonValue();
   const value = Number(await time);
-  if (path === '/' && !warm) {
-    const ready = await page.waitForFunction(() => (window as { __ready?: number }).__ready);
-    (clientOnly ? interactive.clientOnly : interactive.app).push(Number(await ready.jsonValue()));
+  if (ready) {
+    const at = await page.waitForFunction(() => (window as { __ready?: number }).__ready);
+    ready.push(Number(await at.jsonValue()));
   }
   await context.close();
   return value;
 }
 
 const interactive = { app: [] as number[], clientOnly: [] as number[] };
+const slow = { app: [] as number[], bare: [] as number[], clientOnly: [] as number[] };
+const slowReady = { app: [] as number[], clientOnly: [] as number[] };
 
 function summarise(label: string, app: number[], bare: number[], clientOnly: number[]): void {
   const appMedian = percentile(app, 50);
@@ -165,24 +189,34 @@ try {
   const cold = { app: [] as number[], bare: [] as number[], clientOnly: [] as number[] };
   const warm = { app: [] as number[], bare: [] as number[], clientOnly: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
-    cold.app.push(await firstRows('/'));
+    cold.app.push(await firstRows('/', { ready: interactive.app }));
     cold.bare.push(await firstRows('/__bare'));
-    cold.clientOnly.push(await firstRows('/', false, true));
+    cold.clientOnly.push(await firstRows('/', { clientOnly: true, ready: interactive.clientOnly }));
   }
   for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
-    warm.app.push(await firstRows('/', true));
-    warm.bare.push(await firstRows('/__bare', true));
-    warm.clientOnly.push(await firstRows('/', true, true));
+    warm.app.push(await firstRows('/', { warm: true }));
+    warm.bare.push(await firstRows('/__bare', { warm: true }));
+    warm.clientOnly.push(await firstRows('/', { warm: true, clientOnly: true }));
+  }
+  const base = slowServer.url;
+  for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
+    slow.app.push(await firstRows('/', { base, ready: slowReady.app }));
+    slow.bare.push(await firstRows('/__bare', { base }));
+    slow.clientOnly.push(await firstRows('/', { base, clientOnly: true, ready: slowReady.clientOnly }));
   }
   const next: { ms: number; frames: number }[] = [];
   for (let i = 0; i < 5; i++) next.push(await nextPage());
 
   summarise('cold (first visit)', cold.app, cold.bare, cold.clientOnly);
   summarise('warm (repeat visit, cached assets)', warm.app, warm.bare, warm.clientOnly);
-  console.log(
-    `\nready for input, cold (html[data-ready]): server-rendered ${percentile(interactive.app, 50).toFixed(1)} ms, ` +
-      `browser rendering only ${percentile(interactive.clientOnly, 50).toFixed(1)} ms`,
-  );
+  const readyLine = (label: string, ready: { app: number[]; clientOnly: number[] }) =>
+    console.log(
+      `\nready for input, ${label} (html[data-ready]): server-rendered ${percentile(ready.app, 50).toFixed(1)} ms, ` +
+        `browser rendering only ${percentile(ready.clientOnly, 50).toFixed(1)} ms`,
+    );
+  readyLine('cold', interactive);
+  summarise(`cold, API answering in ${API_LATENCY_MS} ms`, slow.app, slow.bare, slow.clientOnly);
+  readyLine(`cold, API answering in ${API_LATENCY_MS} ms`, slowReady);
   console.log('');
   const nextMs = percentile(
     next.map((n) => n.ms),
@@ -198,6 +232,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await slowServer.close();
   api.close();
   rmSync(served, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ import { injectApiVersion } from './html.ts';
 import { formatLogLine, type LogSink } from './log.ts';
 import { forwardApiRequest, isApiPath } from './proxy.ts';
 import { applySecurityHeaders, isAllowedHost, isCrossSiteWrite } from './security.ts';
-import { createPageRenderer, isPageRequest, renderedPageResponse } from './ssr.ts';
+import { createPageRenderer, isPageRequest, type RenderOutcome, streamedPageResponse } from './ssr.ts';
 import { createStaticHandler } from './static.ts';
 import { createFailureThrottle } from './throttle.ts';
 import type { Upstream } from './upstream.ts';
@@ -31,7 +31,13 @@ export interface GatewayAppOptions {
 // `incoming` is there under @hono/node-server (gateway and dev server); absent when app.fetch is called directly.
 type Env = {
   Bindings: Partial<HttpBindings>;
-  Variables: { requestId: string; error?: string; cause?: string; render?: string };
+  Variables: {
+    requestId: string;
+    error?: string;
+    cause?: string;
+    /** Page navigations: known once the streamed page is complete. */
+    render?: RenderOutcome | Promise<RenderOutcome>;
+  };
 };
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
@@ -68,23 +74,23 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
     const requestId = c.res.headers.get('x-request-id') ?? c.get('requestId');
     if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', requestId);
     applySecurityHeaders(c.res.headers);
-    if (opts.log) {
+    const log = opts.log;
+    if (log) {
       const url = new URL(c.req.url);
-      opts.log(
-        formatLogLine(
-          {
-            requestId,
-            method: c.req.method,
-            pathAndQuery: url.pathname + url.search,
-            status: c.res.status,
-            durationMs: performance.now() - started,
-            error: c.get('error'),
-            cause: c.get('cause'),
-            render: c.get('render'),
-          },
-          secrets,
-        ),
-      );
+      const entry = {
+        requestId,
+        method: c.req.method,
+        pathAndQuery: url.pathname + url.search,
+        status: c.res.status,
+        error: c.get('error'),
+        cause: c.get('cause'),
+      };
+      // A streamed page is logged when its last byte is ready, with the whole duration and how it went.
+      const write = (render?: RenderOutcome) =>
+        log(formatLogLine({ ...entry, durationMs: performance.now() - started, render }, secrets));
+      const render = c.get('render');
+      if (render instanceof Promise) void render.then(write);
+      else write(render);
     }
   });
 
@@ -157,8 +163,14 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<Env> {
     }
     if (renderPage && wantsRendering(c.req.raw)) {
       const page = await renderPage(c.req.raw);
-      c.set('render', 'html' in page ? 'server' : `shell:${page.shell}`);
-      if ('html' in page) return renderedPageResponse(c.req.raw, page.html);
+      if (page) {
+        c.set(
+          'render',
+          page.rest.then((rest) => rest.outcome),
+        );
+        return streamedPageResponse(c.req.raw, page);
+      }
+      c.set('render', 'shell:not-built');
     }
     if (serveStatic) return serveStatic(c.req.raw);
     return c.text('Not found', 404);

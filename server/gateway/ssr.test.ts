@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningGateway } from './server.ts';
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 import { type FakeApi, makeFixtureDist, SERVER_KEY, startFakeApi, startTestGateway } from './test-helpers.ts';
@@ -56,6 +56,17 @@ describe('server-rendered pages', () => {
     expect(api.seen.at(-1)?.headers.cookie).toBeUndefined();
   });
 
+  it('sends the head at once, before the data is in, so CSS and JS load meanwhile', async () => {
+    const started = Date.now();
+    const res = await page(gateway.url, '/?hang');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(Date.now() - started).toBeLessThan(400); // the render budget here is 500 ms
+    expect(first).toContain('<script type="module" src="/assets/index-AbC123xY.js">');
+    expect(first.endsWith('<div id="root">')).toBe(true);
+    await reader.cancel();
+  });
+
   it('compresses the page when the browser accepts gzip', async () => {
     const { request } = await import('node:http');
     const { port } = new URL(gateway.url);
@@ -77,15 +88,16 @@ describe('server-rendered pages', () => {
 
   it('falls back to the plain shell: renderer declines, too slow, not built, test opt-out, not a page', async () => {
     const shell = (html: string) => html.includes('<div id="root"></div>') && !html.includes('sent-state');
-    const renderLogged = () => /render=(\S+)/.exec(logged.at(-1) ?? '')?.[1];
-    await page(gateway.url, '/');
-    expect(renderLogged()).toBe('server');
+    const renderLogged = (outcome: string) =>
+      vi.waitFor(() => expect(/render=(\S+)/.exec(logged.at(-1) ?? '')?.[1]).toBe(outcome));
+    await (await page(gateway.url, '/')).text();
+    await renderLogged('server');
     expect(shell(await (await page(gateway.url, '/?fail')).text())).toBe(true);
-    expect(renderLogged()).toBe('shell:declined');
+    await renderLogged('shell:declined');
     const started = Date.now();
     expect(shell(await (await page(gateway.url, '/?hang')).text())).toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(renderLogged()).toBe('shell:timeout');
+    await renderLogged('shell:timeout');
     expect(shell(await (await page(plain.url, '/')).text())).toBe(true);
     expect(shell(await (await page(gateway.url, '/', { 'x-test-ssr': 'off' })).text())).toBe(true);
     expect(shell(await (await fetch(`${gateway.url}/`, { headers: { accept: '*/*' } })).text())).toBe(true);

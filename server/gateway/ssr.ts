@@ -1,11 +1,13 @@
 // Server rendering of the console's first screen (src/entry-server.tsx, built into dist/.ssr/entry-server.mjs): page
 // navigations get HTML with the rows already in it, rendered from data fetched through the gateway's own
-// forwarding (same allowlist, server-side key). Whenever that is not possible (not built, an API error,
-// too slow) the answer is null and the plain app shell is served, which fetches in the browser as before.
+// forwarding (same allowlist, server-side key). The page is streamed: its <head> goes out at once, so CSS
+// and JS download while the server waits for the API. Whenever rendering is not possible (an API error,
+// too slow) the rest is the plain app shell's, which then fetches in the browser as before.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import type { RenderedPage, RenderRequest } from '../../src/entry-server.tsx';
 import { SERVER_STATE_ID } from '../../src/serverState.ts';
 
@@ -18,6 +20,14 @@ const ROOT = '<div id="root"></div>';
  * render error: the browser will show it properly), the data took longer than the budget, or it threw.
  */
 export type ShellReason = 'not-built' | 'declined' | 'timeout' | 'error';
+export type RenderOutcome = 'server' | `shell:${ShellReason}`;
+
+export interface StreamedPage {
+  /** The shell up to and including `<div id="root">`: sent at once. */
+  head: string;
+  /** The rest: rendered markup, state and the end of the shell, or only the end of the shell. Never rejects. */
+  rest: Promise<{ tail: string; outcome: RenderOutcome }>;
+}
 
 interface Renderer {
   renderPage(request: RenderRequest): Promise<RenderedPage | null>;
@@ -71,18 +81,12 @@ export function createPageRenderer(options: PageRendererOptions) {
   // Load it now: importing the renderer takes a few hundred ms, which the first visitor should not wait for.
   void renderer();
 
-  /** The whole HTML page for this navigation, or why the plain shell is served instead (for the log). */
-  return async function renderPage(req: Request): Promise<{ html: string } | { shell: ShellReason }> {
-    const [module, shell] = await Promise.all([
-      renderer(),
-      readFile(join(options.distDir, 'index.html'), 'utf8').catch(() => null),
-    ]);
-    if (!module || !shell?.includes(ROOT)) return { shell: 'not-built' };
+  async function render(req: Request, renderer: Renderer): Promise<RenderedPage | ShellReason> {
     const url = new URL(req.url);
     const controller = new AbortController();
     let failed = false;
     const page = await Promise.race([
-      module.renderPage({
+      renderer.renderPage({
         url: url.pathname + url.search,
         cookies: req.headers.get('cookie') ?? '',
         acceptLanguage: req.headers.get('accept-language'),
@@ -96,24 +100,58 @@ export function createPageRenderer(options: PageRendererOptions) {
     });
     const timedOut = controller.signal.aborted;
     controller.abort();
-    if (!page) return { shell: failed ? 'error' : timedOut ? 'timeout' : 'declined' };
-    const root = `<div id="root">${page.html}</div><script type="application/json" id="${SERVER_STATE_ID}">${page.state}</script>`;
-    return { html: shell.replace(ROOT, () => root) };
+    return page ?? (failed ? 'error' : timedOut ? 'timeout' : 'declined');
+  }
+
+  /** This navigation as a streamed page, or null when there is no renderer (serve the plain shell). */
+  return async function renderPage(req: Request): Promise<StreamedPage | null> {
+    const [module, shell] = await Promise.all([
+      renderer(),
+      readFile(join(options.distDir, 'index.html'), 'utf8').catch(() => null),
+    ]);
+    const at = shell?.indexOf(ROOT) ?? -1;
+    if (!module || !shell || at < 0) return null;
+    const open = ROOT.slice(0, -'</div>'.length);
+    const after = shell.slice(at + ROOT.length);
+    return {
+      head: shell.slice(0, at) + open,
+      rest: render(req, module).then((page) =>
+        typeof page === 'string'
+          ? { tail: `</div>${after}`, outcome: `shell:${page}` as const }
+          : {
+              tail: `${page.html}</div><script type="application/json" id="${SERVER_STATE_ID}">${page.state}</script>${after}`,
+              outcome: 'server' as const,
+            },
+      ),
+    };
   };
 }
 
-/** A rendered page: personal data, so never stored by any cache. */
-export function renderedPageResponse(req: Request, html: string): Response {
+/**
+ * Sends the head at once and the rest when it is ready, gzip-compressed when the browser accepts it (flushed
+ * after the head, so compression does not hold it back). Personal data: never stored by any cache.
+ */
+export function streamedPageResponse(req: Request, page: StreamedPage): Response {
   const headers = new Headers({
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     vary: 'accept-encoding, cookie',
   });
-  let body: Uint8Array = Buffer.from(html);
   if (/\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
-    body = gzipSync(body, { level: 6 });
     headers.set('content-encoding', 'gzip');
+    const gzip = createGzip();
+    gzip.write(page.head);
+    gzip.flush();
+    void page.rest.then(({ tail }) => gzip.end(tail));
+    return new Response(Readable.toWeb(gzip) as ReadableStream<Uint8Array>, { status: 200, headers });
   }
-  headers.set('content-length', String(body.byteLength));
-  return new Response(new Uint8Array(body), { status: 200, headers });
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(encoder.encode(page.head));
+      controller.enqueue(encoder.encode((await page.rest).tail));
+      controller.close();
+    },
+  });
+  return new Response(body, { status: 200, headers });
 }
