@@ -149,3 +149,24 @@ test.describe('far from UTC', () => {
     await expect(page.locator('tbody tr.row-link td[data-col="created"]')).toHaveText(expected);
   });
 });
+
+test('what is typed before React takes over is kept, and the search runs', async ({ page }) => {
+  // A fresh page of the same context (the fixture's goto waits for React, which this test must not).
+  const early = await page.context().newPage();
+  // Hold the app's JS back, so there is time to type into the server-rendered inputs first.
+  await early.route('**/assets/index-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await early.goto('/', { waitUntil: 'commit' });
+  await early.locator('#contact-search').pressSequentially('447');
+  await early.getByRole('textbox', { name: 'Look up a phone number' }).pressSequentially('+44 20 7946 0958');
+  expect(await early.locator('html[data-ready]').count()).toBe(0); // typed before hydration
+  await early.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await expect(early).toHaveURL(/\?search=447$/);
+  await expect(early.locator('#contact-search')).toHaveValue('447');
+  await expect(early.getByRole('textbox', { name: 'Look up a phone number' })).toHaveValue(
+    '+44 20 7946 0958',
+  );
+  await early.close();
+});

@@ -3,6 +3,7 @@ import { type ReactNode, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { rememberTypedInputs } from './components/typedBeforeHydration';
 import { loadScreenFor } from './features/contacts/lazyScreens';
 import { whenIdle } from './features/contacts/phone';
 import { prepareTableLayout } from './features/contacts/tableLayout';
@@ -43,8 +44,10 @@ void Promise.all([
   hydrating ? loadScreenFor(window.location).catch(() => {}) : null,
 ]).then(() => {
   if (!root) return;
-  if (hydrating) hydrateRoot(root, app);
-  else createRoot(root).render(app);
+  if (hydrating) {
+    rememberTypedInputs(root);
+    hydrateRoot(root, app);
+  } else createRoot(root).render(app);
 });
 
 // Keyboard shortcuts are not needed for the first rows: their code is its own chunk, installed on idle.

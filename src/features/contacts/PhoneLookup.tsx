@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
 import { savePref, usePrefs } from '../../prefs/prefs';
 import { loadPhoneLib, regionFromLocale, regionName } from './phone';
 
@@ -14,6 +15,7 @@ interface RegionOption {
 export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) {
   const id = useId();
   const [text, setText] = useState('');
+  useTypedBeforeHydration(`${id}-phone`, setText);
   const prefs = usePrefs();
   // The region the user chose last, else the browser's (the same languages the server rendered with).
   const [region, setRegion] = useState(() => prefs.region ?? regionFromLocale(prefs.languages));

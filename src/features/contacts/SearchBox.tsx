@@ -1,4 +1,5 @@
 import { forwardRef, useEffect, useRef, useState } from 'react';
+import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
 
 const DEBOUNCE_MS = 300;
 
@@ -21,6 +22,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
 ) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
+  useTypedBeforeHydration('contact-search', setText);
 
   // Follow outside changes (back/forward, "Clear filters") without clobbering text still being typed.
   useEffect(() => {
