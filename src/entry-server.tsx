@@ -22,7 +22,10 @@ setTransport((url, init) => {
   return transport(url, init);
 });
 
-/** Rendering, fetching, rendering again: list → (maybe) account → done; more passes mean a bug. */
+/**
+ * Render, fetch what it asked for, render again: two passes for a plain list (contacts and /v3/me at once),
+ * three with a profile in the URL (/v3/me first, then that profile's contacts). More would mean a bug.
+ */
 const MAX_PASSES = 4;
 
 export interface RenderRequest {
