@@ -102,7 +102,10 @@ test.describe('in UTC', () => {
       const server = await noJs.page.locator('main').evaluate(describeTree);
       await noJs.close();
       await page.goto(path);
-      await expect(page.locator('main[aria-busy="true"], .table-stale, .progress-active')).toHaveCount(0);
+      // Settled: nothing loading, no skeleton, no stale rows.
+      await expect(page.locator('[aria-busy="true"], .skeleton, .table-stale, .progress-active')).toHaveCount(
+        0,
+      );
       await expect(page.locator('h1')).toBeVisible();
       expect(server.length, path).toBeGreaterThan(40);
       expect(await page.locator('main').evaluate(describeTree), path).toEqual(server);
@@ -153,15 +156,20 @@ test.describe('far from UTC', () => {
 test('what is typed before React takes over is kept, and the search runs', async ({ page }) => {
   // A fresh page of the same context (the fixture's goto waits for React, which this test must not).
   const early = await page.context().newPage();
-  // Hold the app's JS back, so there is time to type into the server-rendered inputs first.
+  // Hold the app's JS back until the typing is done.
+  let release = () => {};
+  const typed = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   await early.route('**/assets/index-*.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await typed;
     await route.continue();
   });
   await early.goto('/', { waitUntil: 'commit' });
   await early.locator('#contact-search').pressSequentially('447');
   await early.getByRole('textbox', { name: 'Look up a phone number' }).pressSequentially('+44 20 7946 0958');
   expect(await early.locator('html[data-ready]').count()).toBe(0); // typed before hydration
+  release();
   await early.locator('html[data-ready]').waitFor({ state: 'attached' });
   await expect(early).toHaveURL(/\?search=447$/);
   await expect(early.locator('#contact-search')).toHaveValue('447');
