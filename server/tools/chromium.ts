@@ -13,3 +13,12 @@ export const chromiumLaunchOptions = {
     '--disable-sync',
   ],
 };
+
+/**
+ * Opens a console page and waits until React has taken over the server-rendered HTML (html[data-ready]):
+ * its controls do nothing before that. For the screenshot tools (the e2e fixtures do the same for tests).
+ */
+export async function openConsole(page: import('playwright-core').Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}

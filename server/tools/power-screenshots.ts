@@ -8,7 +8,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
-import { chromiumLaunchOptions } from './chromium.ts';
+import { chromiumLaunchOptions, openConsole } from './chromium.ts';
 
 const OUT = 'docs/screenshots';
 const REVIEW = process.env.REVIEW_DIR;
@@ -114,7 +114,7 @@ try {
         locale: 'en-US',
       });
       const page = await context.newPage();
-      await page.goto(`${shot.base ?? v3.url}${shot.path}`);
+      await openConsole(page, `${shot.base ?? v3.url}${shot.path}`);
       await shot.act(page);
       await page.waitForTimeout(350); // let the progress bar and transitions settle
       const file = variant.suffix ? `${REVIEW}/${shot.name}${variant.suffix}.png` : `${OUT}/${shot.name}.png`;

@@ -9,7 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
-import { chromiumLaunchOptions } from './chromium.ts';
+import { chromiumLaunchOptions, openConsole } from './chromium.ts';
 
 const OUT = 'docs/screenshots';
 const PROFILE_EMPTY = '7a3d2c10-0000-4000-8000-000000000014';
@@ -72,6 +72,11 @@ const shots: Shot[] = [
     path: '/',
     ready: '.error-panel',
     prepare: async (page) => {
+      // The browser's own request has to fail: serve the plain shell, not a server-rendered page.
+      await page.route(
+        (url) => url.pathname === '/',
+        (route) => route.continue({ headers: { ...route.request().headers(), 'x-test-ssr': 'off' } }),
+      );
       await page.route('**/v3/contacts?**', (route) =>
         route.continue({ headers: { ...route.request().headers(), 'x-test-fail': '503' } }),
       );
@@ -96,7 +101,7 @@ try {
     });
     const page = await context.newPage();
     await shot.prepare?.(page);
-    await page.goto(`${shot.base ?? org.url}${shot.path}`);
+    await openConsole(page, `${shot.base ?? org.url}${shot.path}`);
     await shot.act?.(page);
     await page.locator(shot.ready).first().waitFor({ timeout: 15_000 });
     await page.waitForTimeout(300); // let the progress bar fade out
