@@ -33,6 +33,12 @@ interface Renderer {
   renderPage(request: RenderRequest): Promise<RenderedPage | null>;
 }
 
+interface Build {
+  renderer: Renderer;
+  /** dist/index.html, which has the empty root the rendered page goes into. */
+  shell: string;
+}
+
 export interface PageRendererOptions {
   distDir: string;
   /** Forwards one console API request upstream (the gateway's proxy, with its key and allowlist). */
@@ -65,21 +71,33 @@ function timeout(ms: number, controller: AbortController): Promise<null> {
 
 export function createPageRenderer(options: PageRendererOptions) {
   const entry = join(options.distDir, SSR_DIR, SSR_ENTRY);
-  let loaded: { mtimeMs: number; renderer: Promise<Renderer | null> } | null = null;
+  let loaded: { mtimeMs: number; build: Promise<Build | null> } | null = null;
 
-  /** The renderer module, re-imported after a rebuild so it always matches the served bundle. */
-  async function renderer(): Promise<Renderer | null> {
+  /**
+   * The renderer module and the index.html it fills, loaded together and again only after a rebuild (the
+   * renderer is written last), so they always match the served bundle and a navigation costs one stat.
+   */
+  async function build(): Promise<Build | null> {
     const st = await stat(entry).catch(() => null);
     if (!st) return null;
     if (loaded?.mtimeMs !== st.mtimeMs) {
       const url = `${pathToFileURL(entry).href}?v=${st.mtimeMs}`;
-      loaded = { mtimeMs: st.mtimeMs, renderer: import(url).catch(() => null) as Promise<Renderer | null> };
+      loaded = {
+        mtimeMs: st.mtimeMs,
+        build: Promise.all([
+          import(url) as Promise<Renderer>,
+          readFile(join(options.distDir, 'index.html'), 'utf8'),
+        ]).then(
+          ([renderer, shell]) => (shell.includes(ROOT) ? { renderer, shell } : null),
+          () => null,
+        ),
+      };
     }
-    return loaded.renderer;
+    return loaded.build;
   }
 
   // Load it now: importing the renderer takes a few hundred ms, which the first visitor should not wait for.
-  void renderer();
+  void build();
 
   async function render(req: Request, renderer: Renderer): Promise<RenderedPage | ShellReason> {
     const url = new URL(req.url);
@@ -105,17 +123,15 @@ export function createPageRenderer(options: PageRendererOptions) {
 
   /** This navigation as a streamed page, or null when there is no renderer (serve the plain shell). */
   return async function renderPage(req: Request): Promise<StreamedPage | null> {
-    const [module, shell] = await Promise.all([
-      renderer(),
-      readFile(join(options.distDir, 'index.html'), 'utf8').catch(() => null),
-    ]);
-    const at = shell?.indexOf(ROOT) ?? -1;
-    if (!module || !shell || at < 0) return null;
+    const built = await build();
+    if (!built) return null;
+    const { renderer, shell } = built;
+    const at = shell.indexOf(ROOT);
     const open = ROOT.slice(0, -'</div>'.length);
     const after = shell.slice(at + ROOT.length);
     return {
       head: shell.slice(0, at) + open,
-      rest: render(req, module).then((page) =>
+      rest: render(req, renderer).then((page) =>
         typeof page === 'string'
           ? { tail: `</div>${after}`, outcome: `shell:${page}` as const }
           : {
