@@ -12,7 +12,7 @@ import { prepareTableLayout } from './features/contacts/tableLayout';
 import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
 import { WantedQueries, type WantedQuery } from './queries/serverRender';
-import { serializeServerState } from './serverState';
+import { serializeServerState } from './shared/serverState';
 
 // Each page render talks to the API through its own gateway (and key): the transport is per request.
 const currentTransport = new AsyncLocalStorage<Transport>();

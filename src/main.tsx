@@ -9,7 +9,7 @@ import { whenIdle } from './features/contacts/phone';
 import { prepareTableLayout } from './features/contacts/tableLayout';
 import { readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
-import { takeServerState } from './serverState';
+import { takeServerState } from './shared/serverState';
 import './styles.css';
 // The detail screen's controls are in server-rendered HTML: their styles must be there at first paint, not
 // arrive with the detail chunk.

@@ -1,10 +1,7 @@
+import { CHANNELS, type Channel, isUuid } from '../../src/shared/contract.ts';
 import { ApiFailure } from './errors.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
-
-export const CHANNELS = ['sms', 'whatsapp'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel, isUuid };
 
 export function requireUuid(value: string, field = 'id'): string {
   if (!isUuid(value))

@@ -1,5 +1,6 @@
 // One log line per request: request id, method, path, status, duration. Never the API key or access secret,
 // never a full phone number (query values are masked; digit runs in paths too, except inside UUIDs).
+import { isUuid } from '../../src/shared/contract.ts';
 
 export type LogSink = (line: string) => void;
 
@@ -8,7 +9,6 @@ export const stdoutSink: LogSink = (line) => {
 };
 
 const SENSITIVE_PARAMS = new Set(['phone', 'phone_number', 'phonenumber', 'search', 'q', 'to', 'from']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Keeps a leading '+' and the last two digits: "+447700900123" → "+**********23". */
 export function maskDigits(value: string): string {
@@ -33,7 +33,7 @@ export function maskPathAndQuery(pathAndQuery: string): string {
   const path = q === -1 ? pathAndQuery : pathAndQuery.slice(0, q);
   const maskedPath = path
     .split('/')
-    .map((seg) => (UUID.test(seg) ? seg : seg.replace(LONG_DIGITS, (d) => maskDigits(d))))
+    .map((seg) => (isUuid(seg) ? seg : seg.replace(LONG_DIGITS, (d) => maskDigits(d))))
     .join('/');
   if (q === -1) return maskedPath;
   const params = pathAndQuery

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import type { RenderedPage, RenderRequest } from '../../src/entry-server.tsx';
-import { SERVER_STATE_ID } from '../../src/serverState.ts';
+import { SERVER_STATE_ID } from '../../src/shared/serverState.ts';
 
 export const SSR_DIR = '.ssr';
 export const SSR_ENTRY = 'entry-server.mjs';

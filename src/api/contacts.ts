@@ -5,7 +5,10 @@ import { isV1 } from './version';
 
 export type Contact = ContactResponse;
 export type Pagination = PaginationMeta;
-export type Channel = 'sms' | 'whatsapp';
+
+import type { Channel } from '../shared/contract';
+
+export type { Channel };
 
 export interface ContactPage {
   contacts: Contact[];

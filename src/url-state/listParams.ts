@@ -2,13 +2,12 @@
 // parsed by a schema whose fields fall back to a safe default, so a hand-edited or stale link
 // (page=-3, page_size=9999, channel=fax, profile=not-a-uuid) can never break the page.
 import * as v from 'valibot';
+import { CHANNELS, MAX_SEARCH, UUID_PATTERN } from '../shared/contract';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 20;
-export const CHANNELS = ['sms', 'whatsapp'] as const;
 const MAX_PAGE = 1_000_000;
-const MAX_SEARCH = 64;
 
 // Valibot rather than zod: the same schema costs about 1 kB gzip instead of 6 in the initial bundle.
 // Every URL value arrives as a string (or not at all); each field falls back on its own.
@@ -31,11 +30,12 @@ const schema = v.object({
   channel: optional(v.picklist(CHANNELS)),
   // Lookups are stored normalised (E.164), so anything else in the URL is dropped.
   phone: pattern(/^\+[1-9]\d{5,14}$/),
-  profile: pattern(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+  profile: pattern(UUID_PATTERN),
 });
 
 export type ListParams = Omit<v.InferOutput<typeof schema>, 'page_size'> & { page_size: PageSize };
-export type Channel = (typeof CHANNELS)[number];
+export type { Channel } from '../shared/contract';
+export { CHANNELS };
 export const DEFAULT_PARAMS: ListParams = parseListParams('');
 
 /** Reads the list state from a query string; every bad value falls back on its own. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { MAX_SEARCH } from '../../../src/shared/contract.ts';
 import type { AppEnv, Scope } from '../app-env.ts';
 import type { ContactsStore, StoredContact } from '../contacts-store.ts';
 import { ok } from '../envelope.ts';
@@ -9,8 +10,6 @@ import { formatsOf, normalizeToE164, parseValid } from '../phone.ts';
 import { channelsOf, contactResponse, paginationMeta } from '../present.ts';
 import { optionalBoolean, readJsonObject } from '../request-body.ts';
 import { assertRange, parseChannel, requiredInt, requireUuid } from '../validation.ts';
-
-const MAX_SEARCH = 64;
 
 export function contactsRoutes(store: ContactsStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

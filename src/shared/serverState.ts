@@ -1,7 +1,7 @@
 // What a server-rendered page hands to the browser: the query data it rendered with and the preferences
 // it assumed, in a JSON <script> (not executable, so the CSP's "no inline script" still holds).
 import type { DehydratedState } from '@tanstack/react-query';
-import type { Prefs } from './prefs/prefs';
+import type { Prefs } from '../prefs/prefs';
 
 export const SERVER_STATE_ID = 'sent-state';
 
