@@ -3,6 +3,7 @@ import { type ComponentType, type ReactNode, Suspense, useEffect, useSyncExterna
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { getRateLimit, subscribeRateLimit } from './api/client';
 import { EmptyState } from './components/EmptyState';
+import { ScriptNote } from './components/ScriptNote';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
 import { PrivacyToggle } from './features/privacy/PrivacyToggle';
@@ -78,6 +79,7 @@ function Shell() {
       <footer className="app-foot">
         <RateLimitNote />
       </footer>
+      <ScriptNote />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { prerender } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { App } from './App';
 import { setTransport, type Transport } from './api/client';
+import { loadScreenFor } from './features/contacts/lazyScreens';
 import { prepareTableLayout } from './features/contacts/tableLayout';
 import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
@@ -69,7 +70,11 @@ function Router(url: string) {
 export function renderPage(request: RenderRequest): Promise<RenderedPage | null> {
   return currentTransport.run(request.api, async () => {
     const prefs = readPrefs(request.cookies, parseAcceptLanguage(request.acceptLanguage));
-    await prepareTableLayout(prefs.layout);
+    // What the screen renders synchronously (the phone library for a lookup), as the browser does before hydrating.
+    await Promise.all([
+      prepareTableLayout(prefs.layout),
+      loadScreenFor(new URL(request.url, 'http://render')),
+    ]);
     // The browser's defaults (stale times above all: with another one, a query would render as "fetching"
     // here and not there), except that the server never waits to retry.
     const queryClient = createQueryClient();

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/client';
 import { ErrorFacts } from './ErrorFacts';
+import { RetryButton } from './RetryButton';
 
 interface ErrorPanelProps {
   error: unknown;
@@ -29,9 +30,7 @@ export function ErrorPanel({
           </div>
         ) : null}
       </ErrorFacts>
-      <button type="button" className="btn btn-primary" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
-      </button>
+      <RetryButton onRetry={onRetry} retrying={retrying} />
     </section>
   );
 }

@@ -1,14 +1,28 @@
+import { useId } from 'react';
+import { HiddenFields } from './HiddenFields';
+
 interface PageSizeSelectProps<T extends number> {
   value: T;
   options: readonly T[];
   onChange: (size: T) => void;
+  /** The rest of the view: a plain GET form (with its own button) until the app's JavaScript runs. */
+  fields: readonly (readonly [string, string])[];
 }
 
-export function PageSizeSelect<T extends number>({ value, options, onChange }: PageSizeSelectProps<T>) {
+export function PageSizeSelect<T extends number>({
+  value,
+  options,
+  onChange,
+  fields,
+}: PageSizeSelectProps<T>) {
+  const id = useId();
   return (
-    <label className="page-size">
-      <span>Rows per page</span>
+    <form className="page-size" method="get" onSubmit={(event) => event.preventDefault()}>
+      <HiddenFields fields={fields} />
+      <label htmlFor={id}>Rows per page</label>
       <select
+        id={id}
+        name="page_size"
         className="select"
         value={value}
         onChange={(event) => {
@@ -22,6 +36,10 @@ export function PageSizeSelect<T extends number>({ value, options, onChange }: P
           </option>
         ))}
       </select>
-    </label>
+      {/* A select does not submit by itself; once the app runs, changing it is enough. */}
+      <button type="submit" className="btn btn-small until-ready">
+        Show
+      </button>
+    </form>
   );
 }

@@ -3,7 +3,9 @@ import {
   applyPatch,
   clampPage,
   DEFAULT_PARAMS,
+  formFields,
   hasFilters,
+  listHref,
   parseListParams,
   serializeListParams,
 } from './listParams';
@@ -27,13 +29,23 @@ describe('parseListParams', () => {
   });
 
   it('falls back per field on bad values', () => {
-    expect(parseListParams('page=-3&page_size=9999&channel=fax&profile=not-a-uuid&phone=hello')).toEqual(
+    expect(parseListParams('page=-3&page_size=9999&channel=fax&profile=not-a-uuid&region=gb')).toEqual(
       DEFAULT_PARAMS,
     );
     expect(parseListParams('page=2.5&page_size=abc&search=%20%20')).toEqual(DEFAULT_PARAMS);
     expect(parseListParams('page=99999999999&page_size=0')).toMatchObject({ page: 1, page_size: 20 });
     // One bad field does not take the good ones down with it.
     expect(parseListParams('page=4&channel=fax')).toMatchObject({ page: 4, channel: undefined });
+  });
+
+  it('keeps a typed phone number raw (screens normalise it) with its region, trimmed and capped', () => {
+    expect(parseListParams('phone=%20020%207946%200958%20&region=GB')).toMatchObject({
+      phone: '020 7946 0958',
+      region: 'GB',
+    });
+    expect(parseListParams('phone=hello').phone).toBe('hello');
+    expect(parseListParams(`phone=${'1'.repeat(500)}`).phone).toHaveLength(40);
+    expect(parseListParams('phone=%20%20').phone).toBeUndefined();
   });
 
   it('uses the first of repeated keys and caps long searches', () => {
@@ -52,6 +64,16 @@ describe('serializeListParams', () => {
     expect(serializeListParams({ ...DEFAULT_PARAMS, page: 2, channel: 'sms' }).toString()).toBe(
       'channel=sms&page=2',
     );
+  });
+
+  it('keeps the region only for a number that still needs it', () => {
+    expect(serializeListParams({ ...DEFAULT_PARAMS, phone: '020 7946', region: 'GB' }).toString()).toBe(
+      'phone=020+7946&region=GB',
+    );
+    expect(serializeListParams({ ...DEFAULT_PARAMS, phone: '+442079460958', region: 'GB' }).toString()).toBe(
+      'phone=%2B442079460958',
+    );
+    expect(serializeListParams({ ...DEFAULT_PARAMS, region: 'GB' }).toString()).toBe('');
   });
 
   it('round-trips', () => {
@@ -91,5 +113,25 @@ describe('helpers', () => {
     expect(clampPage(9, 8)).toBe(8);
     expect(clampPage(3, 8)).toBe(3);
     expect(clampPage(5, 0)).toBe(1);
+  });
+});
+
+describe('plain links and forms', () => {
+  const params = parseListParams(`page=3&page_size=50&channel=sms&search=44&profile=${PROFILE}`);
+
+  it('links to the canonical address', () => {
+    expect(listHref(DEFAULT_PARAMS)).toBe('/');
+    expect(listHref({ ...params, page: 4 })).toBe(
+      `/?profile=${PROFILE}&search=44&channel=sms&page_size=50&page=4`,
+    );
+  });
+
+  it('gives a form the rest of the view, without its own fields and always from page 1', () => {
+    expect(formFields(params, 'channel')).toEqual([
+      ['profile', PROFILE],
+      ['search', '44'],
+      ['page_size', '50'],
+    ]);
+    expect(formFields(DEFAULT_PARAMS)).toEqual([]);
   });
 });

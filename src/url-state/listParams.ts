@@ -15,6 +15,11 @@ const optional = <T extends v.GenericSchema<string, string>>(schema: T) =>
   v.fallback(v.optional(schema), undefined);
 const pattern = (regex: RegExp) => optional(v.pipe(v.string(), v.regex(regex)));
 const number = v.pipe(v.string(), v.transform(Number));
+const MAX_PHONE_TEXT = 40;
+const cleanPhoneText = (text: string) => text.trim().slice(0, MAX_PHONE_TEXT);
+
+/** A lookup already in E.164 form: needs no phone library (and no region) to be used. */
+export const E164_PATTERN = /^\+[1-9]\d{5,14}$/;
 
 const schema = v.object({
   page: v.fallback(v.pipe(number, v.integer(), v.minValue(1), v.maxValue(MAX_PAGE)), 1),
@@ -28,8 +33,10 @@ const schema = v.object({
   // Search is free text: anything goes, trimmed and capped below rather than rejected.
   search: v.fallback(v.string(), ''),
   channel: optional(v.picklist(CHANNELS)),
-  // Lookups are stored normalised (E.164), so anything else in the URL is dropped.
-  phone: pattern(/^\+[1-9]\d{5,14}$/),
+  // A lookup: E.164 once the browser normalised it, or the raw text a plain GET form sent (before the app's
+  // JavaScript runs), with the form's default `region`. Screens normalise it (features/contacts/phoneParam).
+  phone: optional(v.pipe(v.string(), v.transform(cleanPhoneText), v.nonEmpty())),
+  region: pattern(/^[A-Z]{2}$/),
   profile: pattern(UUID_PATTERN),
 });
 
@@ -60,6 +67,8 @@ export function serializeListParams(params: ListParams): URLSearchParams {
   const out = new URLSearchParams();
   if (params.profile) out.set('profile', params.profile);
   if (params.phone) out.set('phone', params.phone);
+  // The region only matters for a number that still has to be normalised.
+  if (params.phone && params.region && !E164_PATTERN.test(params.phone)) out.set('region', params.region);
   if (params.search) out.set('search', params.search);
   if (params.channel) out.set('channel', params.channel);
   if (params.page_size !== DEFAULT_PAGE_SIZE) out.set('page_size', String(params.page_size));
@@ -90,4 +99,20 @@ export function hasFilters(params: ListParams): boolean {
 /** Clamps a page to the last existing page once the total is known (at least page 1). */
 export function clampPage(page: number, totalPages: number): number {
   return Math.min(Math.max(1, page), Math.max(1, totalPages));
+}
+
+/** The list's address for these params: "/" plus the canonical query string. */
+export function listHref(params: ListParams): string {
+  const search = serializeListParams(params).toString();
+  return search ? `/?${search}` : '/';
+}
+
+/**
+ * The current params as hidden fields of a plain GET form that sets `own` itself: submitted before the app's
+ * JavaScript runs (or without it), the form keeps the rest of the view. The page always starts over.
+ */
+export function formFields(params: ListParams, ...own: (keyof ListParams)[]): [string, string][] {
+  return [...serializeListParams(params)].filter(
+    ([key]) => key !== 'page' && !own.includes(key as keyof ListParams),
+  );
 }

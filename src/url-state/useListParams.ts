@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   applyPatch,
+  formFields,
   type ListParams,
   type ListPatch,
   parseListParams,
@@ -35,4 +36,10 @@ export function useListParams(): [ListParams, (patch: ListPatch, options?: Updat
 /** Query string that keeps only the profile, for links that leave the list (detail, "back to all"). */
 export function profileOnlySearch(profile: string | undefined): string {
   return profile ? `?${new URLSearchParams({ profile })}` : '';
+}
+
+/** Hidden fields for a GET form that sets `own` (see formFields), from the URL as it is. */
+export function useListFormFields(...own: (keyof ListParams)[]): [string, string][] {
+  const [params] = useListParams();
+  return formFields(params, ...own);
 }

@@ -1,8 +1,14 @@
+import { HiddenFields } from '../../components/HiddenFields';
 import type { Channel } from '../../url-state/listParams';
+import { useListFormFields } from '../../url-state/useListParams';
 import { channelLabel } from './format';
 
 const OPTIONS: (Channel | undefined)[] = [undefined, 'sms', 'whatsapp'];
 
+/**
+ * Toggle buttons that are also the submit buttons of a plain GET form (`?channel=…`), so they work before
+ * the app's JavaScript runs; once it does, a click changes the filter in place.
+ */
 export function ChannelFilter({
   value,
   onChange,
@@ -10,19 +16,28 @@ export function ChannelFilter({
   value: Channel | undefined;
   onChange: (c?: Channel) => void;
 }) {
+  const fields = useListFormFields('channel');
   return (
-    <fieldset className="segmented">
-      <legend className="sr-only">Channel</legend>
-      {OPTIONS.map((option) => (
-        <button
-          key={option ?? 'all'}
-          type="button"
-          aria-pressed={value === option}
-          onClick={() => value !== option && onChange(option)}
-        >
-          {option ? channelLabel(option) : 'All channels'}
-        </button>
-      ))}
-    </fieldset>
+    <form method="get">
+      <HiddenFields fields={fields} />
+      <fieldset className="segmented">
+        <legend className="sr-only">Channel</legend>
+        {OPTIONS.map((option) => (
+          <button
+            key={option ?? 'all'}
+            type="submit"
+            name="channel"
+            value={option ?? ''}
+            aria-pressed={value === option}
+            onClick={(event) => {
+              event.preventDefault();
+              if (value !== option) onChange(option);
+            }}
+          >
+            {option ? channelLabel(option) : 'All channels'}
+          </button>
+        ))}
+      </fieldset>
+    </form>
   );
 }

@@ -10,7 +10,13 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { RangeSummary } from '../../components/RangeSummary';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useContactsPage } from '../../queries/contacts';
-import { hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
+import {
+  formFields,
+  hasFilters,
+  listHref,
+  PAGE_SIZES,
+  serializeListParams,
+} from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
 import { ExportButton } from '../export/ExportButton';
 import { usePhoneMask } from '../privacy/privacy';
@@ -24,6 +30,7 @@ import { ListEmptyState } from './ListEmptyState';
 import { LazyLookupResult, preloadScreens } from './lazyScreens';
 import { PhoneLookup } from './PhoneLookup';
 import { preloadPhoneLib, whenIdle } from './phone';
+import { usePhoneParam } from './phoneParam';
 import { SearchBox } from './SearchBox';
 import { useTableLayout } from './tableLayout';
 import { useCanonicalListUrl } from './useCanonicalListUrl';
@@ -33,13 +40,15 @@ const HIDEABLE = contactColumnIds.filter((id) => id !== 'number');
 
 export function ContactsPage({ scope }: { scope: ProfileScope }) {
   const [urlParams, update] = useListParams();
+  // A number typed into the lookup's plain form arrives raw: normalised here (or explained) like the browser's own.
+  const phoneParam = usePhoneParam(urlParams);
   // Legacy v1 has no search, channel filter, lookup or profiles: such URL values are ignored (and cleaned away).
   const params = useMemo(
     () =>
       isV1
         ? { ...urlParams, search: '', channel: undefined, phone: undefined, profile: undefined }
-        : urlParams,
-    [urlParams],
+        : phoneParam.params,
+    [urlParams, phoneParam.params],
   );
   const [layout, setLayout] = useTableLayout(HIDEABLE);
   const navigate = useNavigate();
@@ -103,10 +112,11 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
       <Suspense fallback={null}>
         <LazyLookupResult
           profileId={profileId}
-          ready={scope.ready}
+          ready={scope.ready && !phoneParam.pending}
           phone={params.phone}
           onFound={onFound}
-          onBack={() => update({ phone: undefined })}
+          detailHref={detailHref}
+          backHref={listHref({ ...params, phone: undefined })}
         />
       </Suspense>
     );
@@ -152,11 +162,14 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
               value={params.page_size}
               options={PAGE_SIZES}
               onChange={(size) => table.setPageSize(size)}
+              fields={formFields(params, 'page_size')}
             />
             <Pager
               page={params.page}
               pageCount={table.getPageCount()}
               onPageChange={(page) => table.setPageIndex(page - 1)}
+              hrefFor={(page) => listHref({ ...params, page })}
+              fields={formFields(params)}
               disabled={!data}
             />
           </footer>
@@ -177,7 +190,12 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
               : '\u00a0'}
           </p>
         </div>
-        {isV1 ? null : <PhoneLookup onLookup={(phone) => update({ phone })} />}
+        {isV1 ? null : (
+          <PhoneLookup
+            onLookup={(phone) => update({ phone })}
+            typed={{ text: urlParams.phone, region: urlParams.region, problem: phoneParam.problem?.reason }}
+          />
+        )}
       </div>
       {rejectedProfile ? (
         <p className="notice" role="status">

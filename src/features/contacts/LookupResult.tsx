@@ -1,25 +1,37 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { usePhoneLookup } from '../../queries/contacts';
 import type { ScopeId } from '../../queries/keys';
 import { usePhoneMask } from '../privacy/privacy';
-import { loadPhoneLib } from './phone';
+import { ChannelChips } from './ChannelChips';
+import { channelsOf } from './format';
+import { loadPhoneLib, phoneLibIfLoaded, regionName } from './phone';
 
 interface LookupResultProps {
   profileId: ScopeId;
   /** False while the profile in the URL is still being checked: never look up under the wrong scope. */
   ready: boolean;
   phone: string;
+  /** Opens the contact found (the browser goes straight there). */
   onFound: (id: string) => void;
-  onBack: () => void;
+  detailHref: (id: string) => string;
+  /** The list without the lookup. */
+  backHref: string;
 }
 
-/** Shows the lookup in progress, or a miss as an answer ("No contact with …"), never as an error. */
-export function LookupResult({ profileId, ready, phone, onFound, onBack }: LookupResultProps) {
+/**
+ * Shows the lookup in progress, or a miss as an answer ("No contact with …"), never as an error. A hit is
+ * shown as well as opened: the server renders it (a lookup sent before the app's JavaScript ran, or
+ * without it), and the browser then goes on to the contact's page.
+ */
+export function LookupResult({ profileId, ready, phone, onFound, detailHref, backHref }: LookupResultProps) {
   const lookup = usePhoneLookup(profileId, phone, ready);
-  const [formatted, setPretty] = useState(phone);
-  const pretty = usePhoneMask()(formatted);
+  // Formatted at once when the library is here (server rendering and hydration both load it first).
+  const [formatted, setPretty] = useState(() => phoneLibIfLoaded()?.formatE164(phone) ?? phone);
+  const mask = usePhoneMask();
+  const pretty = mask(formatted);
   useEffect(() => {
     let live = true;
     void loadPhoneLib().then((lib) => live && setPretty(lib.formatE164(phone)));
@@ -34,9 +46,9 @@ export function LookupResult({ profileId, ready, phone, onFound, onBack }: Looku
   }, [found, onFound]);
 
   const back = (
-    <button type="button" className="btn" onClick={onBack}>
+    <Link className="btn" to={backHref}>
       ← Back to all contacts
-    </button>
+    </Link>
   );
 
   if (lookup.isError) {
@@ -56,6 +68,27 @@ export function LookupResult({ profileId, ready, phone, onFound, onBack }: Looku
           Nobody in this account has that number. Check the digits with the caller, or try another default
           region.
         </p>
+      </EmptyState>
+    );
+  }
+  const contact = lookup.data;
+  if (contact?.id) {
+    return (
+      <EmptyState
+        title={mask(contact.format_international ?? formatted, contact.country_code)}
+        icon={<PhoneIcon />}
+        action={
+          <Link className="btn btn-primary" to={detailHref(contact.id)}>
+            Open contact
+          </Link>
+        }
+      >
+        <p>
+          Found in this {profileId ? 'profile' : 'account'}
+          {contact.region_code ? `, ${regionName(contact.region_code)}` : ''}
+          {contact.opt_out ? ', opted out' : ''}.
+        </p>
+        <ChannelChips channels={channelsOf(contact)} empty={null} />
       </EmptyState>
     );
   }

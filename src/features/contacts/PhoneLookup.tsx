@@ -1,7 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
+import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
 import { savePref, usePrefs } from '../../prefs/prefs';
-import { loadPhoneLib, regionFromLocale, regionName } from './phone';
+import { useListFormFields } from '../../url-state/useListParams';
+import { loadPhoneLib, regionName } from './phone';
+import { defaultRegion } from './phoneParam';
 
 interface RegionOption {
   code: string;
@@ -10,16 +13,26 @@ interface RegionOption {
 
 /**
  * The support-staff path: paste or type the number a caller reads out, in any format. It is normalised
- * to E.164 in the browser; an invalid number is explained right here and never sent.
+ * to E.164 in the browser; an invalid number is explained right here and never sent. It is also a plain
+ * GET form (`?phone=…&region=…`): sent before the app's JavaScript runs, or without it, the server
+ * normalises and explains the number with the same rules and region (see phoneParam).
  */
-export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) {
+export function PhoneLookup({
+  onLookup,
+  typed,
+}: {
+  onLookup: (e164: string) => void;
+  /** A number that came in the URL from the plain form: shown as typed, with its region and problem. */
+  typed: { text: string | undefined; region: string | undefined; problem: string | undefined };
+}) {
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(typed.text ?? '');
   useTypedBeforeHydration(`${id}-phone`, setText);
   const prefs = usePrefs();
+  const fields = useListFormFields('phone', 'region');
   // The region the user chose last, else the browser's (the same languages the server rendered with).
-  const [region, setRegion] = useState(() => prefs.region ?? regionFromLocale(prefs.languages));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [region, setRegion] = useState(() => typed.region ?? defaultRegion(prefs));
+  const [problem, setProblem] = useState<string | null>(typed.problem ?? null);
   const [regions, setRegions] = useState<RegionOption[] | null>(null);
 
   const loadRegions = () => {
@@ -48,7 +61,8 @@ export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) 
 
   const options = regions ?? [{ code: region, label: regionName(region) }];
   return (
-    <form className="lookup" onSubmit={submit} noValidate>
+    <form className="lookup" method="get" onSubmit={submit} noValidate>
+      <HiddenFields fields={fields} />
       <div className="lookup-row">
         <label htmlFor={`${id}-phone`} className="sr-only">
           Look up a phone number
@@ -57,6 +71,7 @@ export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) 
           id={`${id}-phone`}
           className="input lookup-input"
           type="tel"
+          name="phone"
           autoComplete="off"
           placeholder="Look up a number…"
           value={text}
@@ -73,6 +88,7 @@ export function PhoneLookup({ onLookup }: { onLookup: (e164: string) => void }) 
         </label>
         <select
           id={`${id}-region`}
+          name="region"
           className="select lookup-region"
           value={region}
           onFocus={loadRegions}

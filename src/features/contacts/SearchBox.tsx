@@ -1,5 +1,7 @@
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
+import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
+import { useListFormFields } from '../../url-state/useListParams';
 
 const DEBOUNCE_MS = 300;
 
@@ -14,7 +16,8 @@ interface SearchBoxProps {
  * Keeps what the user types in local state and reports a term only once typing pauses, so each settled
  * term costs exactly one request. The URL (and so the query key) only ever sees settled terms; React
  * Query aborts the request of a term that is superseded, and keyed caching means a late answer for an
- * old term can never replace the newer one.
+ * old term can never replace the newer one. Enter settles at once; it is also a plain GET form
+ * (`?search=…`), so Enter works before the app's JavaScript runs.
  */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
   { value, onSettle },
@@ -23,6 +26,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const [text, setText] = useState(value);
   const committed = useRef(value);
   useTypedBeforeHydration('contact-search', setText);
+  const fields = useListFormFields('search');
 
   // Follow outside changes (back/forward, "Clear filters") without clobbering text still being typed.
   useEffect(() => {
@@ -32,19 +36,33 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     }
   }, [value]);
 
+  const settle = useCallback(
+    (term: string) => {
+      const previous = committed.current;
+      if (term === previous) return;
+      committed.current = term;
+      onSettle(term, previous);
+    },
+    [onSettle],
+  );
+
   useEffect(() => {
     const term = text.trim();
     if (term === committed.current) return;
-    const timer = setTimeout(() => {
-      const previous = committed.current;
-      committed.current = term;
-      onSettle(term, previous);
-    }, DEBOUNCE_MS);
+    const timer = setTimeout(() => settle(term), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, onSettle]);
+  }, [text, settle]);
 
   return (
-    <div className="search">
+    <form
+      className="search"
+      method="get"
+      onSubmit={(event) => {
+        event.preventDefault();
+        settle(text.trim());
+      }}
+    >
+      <HiddenFields fields={fields} />
       <label htmlFor="contact-search" className="sr-only">
         Search contacts by number
       </label>
@@ -54,6 +72,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       <input
         ref={ref}
         id="contact-search"
+        name="search"
         className="input search-input"
         type="search"
         inputMode="tel"
@@ -72,6 +91,6 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       <span className="search-kbd" aria-hidden="true">
         /
       </span>
-    </div>
+    </form>
   );
 });

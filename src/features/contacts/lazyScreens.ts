@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { loadPhoneLib } from './phone';
 
 // Screens that are not needed to show the first rows are their own chunks. They are fetched on idle once
 // the list is up (see ContactsPage), so opening a contact or looking a number up still feels instant.
@@ -11,12 +12,14 @@ export function preloadScreens(): void {
 }
 
 /**
- * The screen chunk a server-rendered URL shows, loaded before hydration: hydrating a lazy screen whose
+ * The screen chunks a server-rendered URL shows, loaded before hydration: hydrating a lazy screen whose
  * code is still on its way would leave the rendered controls dead until it arrives.
  */
 export function loadScreenFor(location: { pathname: string; search: string }): Promise<unknown> {
   if (location.pathname.startsWith('/contacts/')) return loadDetail();
-  if (new URLSearchParams(location.search).has('phone')) return loadLookup();
+  // A lookup renders the number with the phone library (and normalises a typed one with it): the server
+  // did, so the first browser render must have it too.
+  if (new URLSearchParams(location.search).has('phone')) return Promise.all([loadLookup(), loadPhoneLib()]);
   return Promise.resolve();
 }
 

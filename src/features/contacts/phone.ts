@@ -5,10 +5,22 @@
 export type PhoneLib = typeof import('./phoneLib');
 
 let libPromise: Promise<PhoneLib> | null = null;
+let loaded: PhoneLib | null = null;
 
 export function loadPhoneLib(): Promise<PhoneLib> {
-  libPromise ??= import('./phoneLib');
+  libPromise ??= import('./phoneLib').then((lib) => {
+    loaded = lib;
+    return lib;
+  });
   return libPromise;
+}
+
+/**
+ * The library if it is already here, for rendering synchronously: the server loads it before rendering a
+ * lookup, and the browser before hydrating one (see lazyScreens), so both render the same text.
+ */
+export function phoneLibIfLoaded(): PhoneLib | null {
+  return loaded;
 }
 
 /** Runs a task when the browser is idle (falls back to a timeout where requestIdleCallback is missing). */

@@ -26,6 +26,8 @@ export function useCanonicalListUrl(
   const navState = (location.state ?? null) as NavState | null;
 
   useEffect(() => {
+    // Something navigated after this render (a lookup hit opening its contact): that navigation stands.
+    if (window.location.pathname + window.location.search !== location.pathname + location.search) return;
     const canonical = serializeListParams({
       ...params,
       profile: rejectedProfile ? undefined : params.profile,
@@ -33,7 +35,7 @@ export function useCanonicalListUrl(
     if (canonical.toString() === location.search.replace(/^\?/, '')) return;
     const state = rejectedProfile ? { ...navState, rejectedProfile } : navState;
     navigate({ search: canonical.toString() ? `?${canonical}` : '' }, { replace: true, state });
-  }, [params, rejectedProfile, location.search, navState, navigate]);
+  }, [params, rejectedProfile, location.pathname, location.search, navState, navigate]);
 
   useEffect(() => {
     if (totalPages === undefined) return;

@@ -1,15 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { isV1 } from '../../api/version';
+import { HiddenFields } from '../../components/HiddenFields';
 import { keys } from '../../queries/keys';
-import { applyPatch, parseListParams, serializeListParams } from '../../url-state/listParams';
+import { applyPatch, formFields, parseListParams, serializeListParams } from '../../url-state/listParams';
 import type { ProfileScope } from './useProfileScope';
 
 const ORG_VALUE = '';
 
 /**
  * Organization keys pick the organization itself or one of its profiles; profile and user keys just see
- * whose data this is. The choice lives in the URL (`?profile=`), so it survives reloads and links.
+ * whose data this is. The choice lives in the URL (`?profile=`), so it survives reloads and links. The
+ * switcher is a plain GET form to the list with a button, so it works before the app's JavaScript runs;
+ * once it does, picking a profile is enough (the button is hidden, see .until-ready).
  */
 export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
   const queryClient = useQueryClient();
@@ -28,38 +31,50 @@ export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
     );
   }
 
+  const onList = location.pathname === '/';
+  const current = onList ? parseListParams(location.search) : parseListParams('');
   const choose = (value: string) => {
     const next = value || undefined;
     if ((next ?? null) === profileId) return;
     // Whatever the old profile still has in flight is cancelled; its keys are scoped, so even a response
     // that slips through lands in the old profile's cache and never on screen.
     void queryClient.cancelQueries({ queryKey: keys.scope(profileId) });
-    const onList = location.pathname === '/';
-    const current = onList ? parseListParams(location.search) : parseListParams('');
     const search = serializeListParams(applyPatch(current, { profile: next })).toString();
     navigate({ pathname: '/', search: search ? `?${search}` : '' });
   };
 
   return (
-    <label className="account account-switch">
-      <span className="account-kind">Profile</span>
-      <select
-        className="select"
-        aria-label="Profile"
-        value={profileId ?? ORG_VALUE}
-        onChange={(event) => choose(event.target.value)}
-      >
-        <optgroup label="Organization">
-          <option value={ORG_VALUE}>{account.name}</option>
-        </optgroup>
-        <optgroup label="Profiles">
-          {profiles.map((profile) => (
-            <option key={profile.id} value={profile.id}>
-              {profile.name}
-            </option>
-          ))}
-        </optgroup>
-      </select>
-    </label>
+    <form
+      className="account account-switch"
+      method="get"
+      action="/"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <HiddenFields fields={formFields(current, 'profile')} />
+      <label className="account">
+        <span className="account-kind">Profile</span>
+        <select
+          name="profile"
+          className="select"
+          aria-label="Profile"
+          value={profileId ?? ORG_VALUE}
+          onChange={(event) => choose(event.target.value)}
+        >
+          <optgroup label="Organization">
+            <option value={ORG_VALUE}>{account.name}</option>
+          </optgroup>
+          <optgroup label="Profiles">
+            {profiles.map((profile) => (
+              <option key={profile.id} value={profile.id}>
+                {profile.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      <button type="submit" className="btn btn-small until-ready">
+        Switch
+      </button>
+    </form>
   );
 }
