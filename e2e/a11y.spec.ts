@@ -49,7 +49,7 @@ test.describe('phone width', () => {
     await page.goto('/');
     await visibleNumbers(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByRole('link', { name: 'Next page' }).click();
     await expect(page).toHaveURL(/\?page=2$/);
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -44,7 +44,7 @@ test('a miss says so, with a way back, not an error panel', async ({ page, allow
   await expect(page).toHaveURL(/\?phone=%2B14155550100$/);
   await expect(page.getByRole('heading', { name: 'No contact with +1 415 555 0100' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await page.getByRole('button', { name: '← Back to all contacts' }).click();
+  await page.getByRole('link', { name: '← Back to all contacts' }).click();
   await expect(page).toHaveURL(/\/$/);
   await visibleNumbers(page);
 });

@@ -8,7 +8,7 @@ test('pages with next/previous/first/last and changes the page size', async ({ p
   await expect(page.locator('.range')).toHaveText(rangeText(1, 20, total));
   const first = await visibleNumbers(page);
 
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
   await expect(page.locator('.range')).toHaveText(rangeText(2, 20, total));
   const second = await visibleNumbers(page);
@@ -16,7 +16,7 @@ test('pages with next/previous/first/last and changes the page size', async ({ p
   expect(second.filter((n) => first.includes(n))).toEqual([]);
   expect(second).toEqual((await apiList(page, { page: 2 })).contacts.map((c) => c.format_international));
 
-  await page.getByRole('button', { name: 'Previous page' }).click();
+  await page.getByRole('link', { name: 'Previous page' }).click();
   await expect(page).toHaveURL(/\/$/);
   expect(await visibleNumbers(page)).toEqual(first);
 
@@ -26,14 +26,14 @@ test('pages with next/previous/first/last and changes the page size', async ({ p
   await expect(page.locator('.range')).toHaveText(rangeText(1, 50, total));
 
   const lastPage = Math.ceil(total / 50);
-  await page.getByRole('button', { name: 'Last page' }).click();
+  await page.getByRole('link', { name: 'Last page' }).click();
   await expect(page).toHaveURL(new RegExp(`page_size=50&page=${lastPage}$`));
   await expect(page.locator('.range')).toHaveText(rangeText(lastPage, 50, total));
-  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  await expect(page.getByRole('link', { name: 'Next page' })).toBeDisabled();
 
-  await page.getByRole('button', { name: 'First page' }).click();
+  await page.getByRole('link', { name: 'First page' }).click();
   await expect(page).toHaveURL(/\?page_size=50$/);
-  await expect(page.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+  await expect(page.getByRole('link', { name: 'Previous page' })).toBeDisabled();
 });
 
 test('changing the page size from a later page goes back to page 1', async ({ page }) => {
@@ -66,7 +66,7 @@ test('next page is prefetched and shows without a new request', async ({ page, c
   // The prefetch of page 2 goes out once page 1 is real.
   await expect.poll(() => contactRequests.some((url) => url.searchParams.get('page') === '2')).toBe(true);
   const before = contactRequests.length;
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page.locator('table.table:not(.table-stale)')).toBeVisible();
   await expect(page.locator('.range')).toContainText('21–40');
   // Page 3 gets prefetched next, but page 2 itself is never fetched again.
@@ -76,7 +76,7 @@ test('next page is prefetched and shows without a new request', async ({ page, c
 test('back and forward walk through page and filter changes', async ({ page }) => {
   await page.goto('/');
   await visibleNumbers(page);
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
   await page.getByRole('button', { name: 'SMS', exact: true }).click();
   await expect(page).toHaveURL(/\?channel=sms$/);

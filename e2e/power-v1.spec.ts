@@ -32,7 +32,7 @@ test('a legacy v1 account pages through GET /v1/contacts with the v3-only contro
   await expect(page.getByLabel('Profile')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /look up/i })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
   expect(await visibleNumbers(page)).toEqual(expected.items.map((c) => c.formatInternational));
   await expect(page.getByText(rangeText(2, 20, expected.totalCount))).toBeVisible();

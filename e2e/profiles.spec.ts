@@ -30,7 +30,7 @@ test('switching profile never shows the old profile rows, even when its response
   await withTestHeaders(page, (url) =>
     slow && url.pathname === '/v3/contacts' ? { 'x-test-latency-ms': '1200' } : null,
   );
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
   await page.getByLabel('Profile').selectOption(PROFILE_UK);
   await expect(page).toHaveURL(new RegExp(`\\?profile=${PROFILE_UK}$`));
@@ -59,7 +59,7 @@ test('the profile choice lives in the URL and resets to page 1', async ({ page }
   await expect(page).toHaveURL(/\/$/);
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`\\?profile=${PROFILE_US}&page=2$`));
-  await page.getByRole('button', { name: 'First page' }).click();
+  await page.getByRole('link', { name: 'First page' }).click();
   expect(await visibleNumbers(page)).toEqual(us.contacts.map((c) => c.format_international));
 });
 

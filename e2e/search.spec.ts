@@ -98,7 +98,7 @@ test('starting a search pushes history, refining it replaces; Back undoes the wh
   await page.clock.install();
   await page.goto('/');
   await visibleNumbers(page);
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
 
   const box = page.getByLabel('Search contacts by number');

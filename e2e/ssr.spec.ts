@@ -69,7 +69,7 @@ test('the browser takes over the rendered page without asking for its data again
   await page.goto('/');
   const first = await visibleNumbers(page);
   // Hydrated: client-side navigation works, and page 1 was never requested by the browser.
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
   expect((await visibleNumbers(page))[0]).not.toBe(first[0]);
   // Nothing is left looking busy: the server rendered the settled state the browser computes too.

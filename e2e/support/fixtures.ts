@@ -49,7 +49,7 @@ export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' 
     });
     await use(seen);
   },
-  page: async ({ page, allowedStatuses }, use) => {
+  page: async ({ page, allowedStatuses, javaScriptEnabled }, use) => {
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -59,9 +59,12 @@ export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' 
       problems.push(`console.error: ${text}`);
     });
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    // Pages arrive server-rendered: wait until React has taken over before a test clicks anything, as its
-    // controls do nothing before that (html[data-ready], set by App).
-    const ready = () => page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    // Pages arrive server-rendered: wait until React has taken over before a test clicks anything, so that
+    // it exercises the app rather than the plain links and forms (html[data-ready], set by App).
+    // With JavaScript off there is nothing to wait for: the server's HTML is all there is.
+    const ready = async () => {
+      if (javaScriptEnabled !== false) await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    };
     const goto = page.goto.bind(page);
     const reload = page.reload.bind(page);
     page.goto = async (...args) => {

@@ -70,7 +70,7 @@ const NEXT_PAGE_PROBE = `new Promise((resolve) => {
   requestAnimationFrame(() => {
     requestAnimationFrame(countFrames);
     start = performance.now();
-    document.querySelector('button[aria-label="Next page"]').click();
+    document.querySelector('a[aria-label="Next page"]').click();
   });
 })`;
 
