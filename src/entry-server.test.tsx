@@ -23,7 +23,7 @@ function transport(apiKey = 'sk_test_org_demo') {
 const render = (url: string, api: Transport, cookies = '') =>
   renderPage({ url, cookies, acceptLanguage: 'en-GB,en;q=0.8', api });
 
-const stateOf = (page: { state: string }) => JSON.parse(page.state) as ServerState;
+const stateOf = (page: { state: string | null }) => JSON.parse(page.state ?? 'null') as ServerState;
 
 describe('server rendering (src/entry-server.tsx)', () => {
   it('renders the rows the URL asks for, with only the requests the first screen needs', async () => {
@@ -51,16 +51,21 @@ describe('server rendering (src/entry-server.tsx)', () => {
 
   it('renders a contact deep link with its fields', async () => {
     const first = await render('/', transport().send);
-    const id = stateOf(first as { state: string }).queries.queries.flatMap(
+    const id = stateOf(first as { state: string | null }).queries.queries.flatMap(
       (q) => (q.state.data as { contacts?: { id: string }[] })?.contacts ?? [],
     )[0]?.id;
     const page = await render(`/contacts/${id}`, transport().send);
     expect(page?.html).toContain('Phone formats');
   });
 
-  it('gives up (null) when the API refuses, so the browser shows its own error screen', async () => {
-    expect(await render('/', transport('sk_test_not_a_key').send)).toBeNull();
-    expect(await render('/contacts/not-a-contact', transport().send)).toBeNull();
+  it('renders what the API refused without state, so the browser renders it afresh rather than hydrating', async () => {
+    const refused = await render('/', transport('sk_test_not_a_key').send);
+    expect(refused).toMatchObject({ state: null });
+    expect(refused?.html).toContain('API key');
+    const missing = await render('/contacts/not-a-contact', transport().send);
+    expect(missing).toMatchObject({ state: null });
+    expect(missing?.html).toContain('Could not load this contact');
+    expect(missing?.html).toContain('>Retry</button>');
   });
 
   it('keeps hostile data inert: no "<" in the state script, markup escaped', async () => {

@@ -43,8 +43,12 @@ export interface RenderRequest {
 export interface RenderedPage {
   /** Markup for inside <div id="root">. */
   html: string;
-  /** Contents of the JSON state script (see src/serverState.ts). */
-  state: string;
+  /**
+   * Contents of the JSON state script (see src/shared/serverState.ts); null when the page shows an API
+   * error: the HTML then serves until the app starts (its Retry reloads the page), and the browser renders
+   * afresh with its own requests rather than hydrating an error it could not reproduce.
+   */
+  state: string | null;
 }
 
 async function renderToHtml(node: ReactNode, signal?: AbortSignal): Promise<string | null> {
@@ -64,8 +68,8 @@ function Router(url: string) {
 }
 
 /**
- * The page's HTML and state, or null when it cannot be rendered faithfully (an API error, a timeout, a
- * render error): the gateway then serves the plain app shell and the browser does everything as usual.
+ * The page's HTML and state, or null when it cannot be rendered faithfully (a timeout, a render error):
+ * the gateway then serves the plain app shell and the browser does everything as usual.
  */
 export function renderPage(request: RenderRequest): Promise<RenderedPage | null> {
   return currentTransport.run(request.api, async () => {
@@ -76,9 +80,12 @@ export function renderPage(request: RenderRequest): Promise<RenderedPage | null>
       loadScreenFor(new URL(request.url, 'http://render')),
     ]);
     // The browser's defaults (stale times above all: with another one, a query would render as "fetching"
-    // here and not there), except that the server never waits to retry.
+    // here and not there), except that the server never waits to retry, and renders a failed query as
+    // its error (not as a retry in progress).
     const queryClient = createQueryClient();
-    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+    queryClient.setDefaultOptions({
+      queries: { ...queryClient.getDefaultOptions().queries, retry: false, retryOnMount: false },
+    });
     const router = Router(request.url);
     try {
       for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -91,13 +98,19 @@ export function renderPage(request: RenderRequest): Promise<RenderedPage | null>
           request.signal,
         );
         if (html === null || request.signal?.aborted) return null;
+        const status = (query: WantedQuery) => queryClient.getQueryState(query.queryKey)?.status;
         const missing = [...wanted.values()].filter(
-          (query) => queryClient.getQueryState(query.queryKey)?.status !== 'success',
+          (query) => !['success', 'error'].includes(status(query) ?? ''),
         );
         if (missing.length === 0) {
-          return { html, state: serializeServerState({ queries: dehydrate(queryClient), prefs }) };
+          const failed = [...wanted.values()].some((query) => status(query) === 'error');
+          return {
+            html,
+            state: failed ? null : serializeServerState({ queries: dehydrate(queryClient), prefs }),
+          };
         }
-        await Promise.all(missing.map((query) => queryClient.fetchQuery(query)));
+        // A failure stays in the cache as the query's error, and the next pass renders it (an error panel).
+        await Promise.all(missing.map((query) => queryClient.fetchQuery(query).catch(() => {})));
       }
       return null;
     } catch {

@@ -135,7 +135,8 @@ export function createPageRenderer(options: PageRendererOptions) {
         typeof page === 'string'
           ? { tail: `</div>${after}`, outcome: `shell:${page}` as const }
           : {
-              tail: `${page.html}</div><script type="application/json" id="${SERVER_STATE_ID}">${page.state}</script>${after}`,
+              // No state: an error page, which the browser renders afresh instead of hydrating.
+              tail: `${page.html}</div>${page.state === null ? '' : `<script type="application/json" id="${SERVER_STATE_ID}">${page.state}</script>`}${after}`,
               outcome: 'server' as const,
             },
       ),

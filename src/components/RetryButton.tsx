@@ -6,7 +6,15 @@ import { HiddenFields } from './HiddenFields';
  * without it) the browser asks the server for the page again; once it runs, only the failed request is
  * repeated.
  */
-export function RetryButton({ onRetry, retrying }: { onRetry: () => void; retrying: boolean }) {
+export function RetryButton({
+  onRetry,
+  retrying = false,
+  label = 'Retry',
+}: {
+  onRetry: () => void;
+  retrying?: boolean;
+  label?: string;
+}) {
   const { search } = useLocation();
   return (
     <form
@@ -18,7 +26,7 @@ export function RetryButton({ onRetry, retrying }: { onRetry: () => void; retryi
     >
       <HiddenFields fields={[...new URLSearchParams(search)]} />
       <button type="submit" className="btn btn-primary" disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
+        {retrying ? 'Retrying…' : label}
       </button>
     </form>
   );

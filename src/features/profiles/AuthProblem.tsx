@@ -1,4 +1,5 @@
 import type { ApiError } from '../../api/client';
+import { RetryButton } from '../../components/RetryButton';
 
 /** 401/403 are a key problem, not a page problem: say what is wrong and who can fix it. */
 export function AuthProblem({ error }: { error: ApiError }) {
@@ -33,9 +34,7 @@ export function AuthProblem({ error }: { error: ApiError }) {
             </dd>
           </div>
         </dl>
-        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
-          Reload
-        </button>
+        <RetryButton label="Reload" onRetry={() => window.location.reload()} />
       </section>
     </main>
   );
