@@ -136,3 +136,15 @@ test('switches profile with the form button, and says what needs JavaScript', as
   await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_UK);
   await expect(page.getByText('privacy mode, table layout, CSV export and editing need it')).toBeVisible();
 });
+
+test('an error panel from the server retries by asking the server again', async ({ page }) => {
+  await page.goto('/contacts/not-a-contact-id');
+  const panel = page.getByRole('alert');
+  await expect(panel).toContainText('Could not load this contact');
+  const again = page.waitForRequest(
+    (request) => request.isNavigationRequest() && request.url().endsWith('/contacts/not-a-contact-id?'),
+  );
+  await panel.getByRole('button', { name: 'Retry' }).click();
+  await again;
+  await expect(page.getByRole('alert')).toContainText('VALIDATION_003');
+});
