@@ -57,7 +57,9 @@ export async function earlyLookup(browser: Browser, base: string, number: string
   await page.evaluate(SUBMIT(number));
   release();
   const contact = Number(
-    await (await page.waitForFunction('window.__contact', null, { timeout: 30_000 })).jsonValue(),
+    await (
+      await page.waitForFunction(() => (window as Probe).__contact, null, { timeout: 30_000 })
+    ).jsonValue(),
   );
   const shown = Number(await page.evaluate('window.__shown'));
   await context.close();
