@@ -2,6 +2,7 @@
 // taken in that window must not be lost nor done twice: it completes as a plain navigation, and the app
 // that then starts does not repeat it.
 import type { Page, Request } from '@playwright/test';
+import { holdAppScripts } from '../server/tools/hold-app-scripts.ts';
 import { apiList, expect, test, visibleNumbers } from './support/fixtures';
 
 interface EarlyPage {
@@ -19,14 +20,7 @@ interface EarlyPage {
  */
 async function earlyPage(page: Page): Promise<EarlyPage> {
   const early = await page.context().newPage();
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await early.route('**/assets/index-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAppScripts(early);
   const documents: URL[] = [];
   const apiRequests: URL[] = [];
   const problems: string[] = [];

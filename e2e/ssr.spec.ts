@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test';
+import { holdAppScripts } from '../server/tools/hold-app-scripts.ts';
 import {
   apiList,
   clientRendered,
@@ -157,14 +158,7 @@ test('what is typed before React takes over is kept, and the search runs', async
   // A fresh page of the same context (the fixture's goto waits for React, which this test must not).
   const early = await page.context().newPage();
   // Hold the app's JS back until the typing is done.
-  let release = () => {};
-  const typed = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await early.route('**/assets/index-*.js', async (route) => {
-    await typed;
-    await route.continue();
-  });
+  const release = await holdAppScripts(early);
   await early.goto('/', { waitUntil: 'commit' });
   await early.locator('#contact-search').pressSequentially('447');
   await early.getByRole('textbox', { name: 'Look up a phone number' }).pressSequentially('+44 20 7946 0958');

@@ -5,6 +5,7 @@
  * to the contact's own page (the app, hydrated on the answer, opens it).
  */
 import type { Browser } from 'playwright-core';
+import { holdAppScripts } from '../tools/hold-app-scripts.ts';
 
 /** Runs in every document: notes (as epoch ms) when the lookup's answer and then the contact page appear. */
 const PROBE = `
@@ -41,14 +42,7 @@ export async function earlyLookup(browser: Browser, base: string, number: string
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.addInitScript(PROBE);
-  let release = () => {};
-  const submitted = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/assets/index-*.js', async (route) => {
-    await submitted;
-    await route.continue();
-  });
+  const release = await holdAppScripts(page);
   await page.goto(base, { waitUntil: 'commit' });
   const firstRows = Number(
     await (await page.waitForFunction(() => (window as Probe).__firstRows)).jsonValue(),
