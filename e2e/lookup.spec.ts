@@ -64,3 +64,15 @@ test('an invalid number is explained inline and never sent', async ({ page, cont
   expect(contactRequests.filter((url) => url.searchParams.has('phone'))).toEqual([]);
   await expect(page).toHaveURL(/\/$/);
 });
+
+test('a number as typed in the URL (the plain form) hydrates as rendered, then the URL turns canonical', async ({
+  page,
+  contactRequests,
+}) => {
+  await page.goto('/?phone=(415)%20555-0100&region=US');
+  await expect(page.getByRole('heading', { name: 'No contact with +1 415 555 0100' })).toBeVisible();
+  await expect(page).toHaveURL(/\/\?phone=%2B14155550100$/);
+  await expect(page.getByLabel('Look up a phone number')).toHaveValue('(415) 555-0100');
+  // The server looked it up; the browser took its answer over instead of asking again.
+  expect(contactRequests.filter((url) => url.searchParams.has('phone'))).toEqual([]);
+});
