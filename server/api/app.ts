@@ -8,7 +8,7 @@ import { authenticate } from './middleware/auth.ts';
 import { type FaultOptions, faults } from './middleware/faults.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.ts';
-import { requestId } from './middleware/request-id.ts';
+import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { contactsRoutes } from './routes/contacts.ts';
 import { meRoutes, profilesRoutes } from './routes/profiles.ts';
 import { v1Routes } from './routes/v1.ts';
@@ -22,7 +22,8 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requestId);
+  app.use('*', assignRequestId);
+  app.use('*', requestIdHeader);
   if (deps.rateLimit) app.use('*', rateLimit(deps.rateLimit));
   app.use('*', faults(deps.faults));
   app.use('/v3/*', authenticate(deps.accounts, 'x-profile-id'));

@@ -43,7 +43,7 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
       port: 0,
       upstream,
       apiVersion: 'v3',
-      dashboardToken: null,
+      accessSecret: null,
       timeoutMs: 15_000,
       testControls: false,
       distDir: null,

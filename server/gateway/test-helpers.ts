@@ -104,7 +104,7 @@ export function startTestGateway(
     port: 0,
     upstream: remoteUpstream(upstreamUrl, SERVER_KEY),
     apiVersion: 'v3',
-    dashboardToken: null,
+    accessSecret: null,
     timeoutMs: 5_000,
     testControls: false,
     distDir: null,

@@ -1,6 +1,8 @@
 // Errors the gateway produces itself, in the Sent envelope so the console shows them like any API error.
 // Codes are the gateway's own (GATEWAY_*), never a Sent code, so support can tell where a failure happened.
-import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import { type EnvelopeVersion, errorEnvelopeResponse } from '../envelope.ts';
+import type { GatewayEnv } from './env.ts';
 
 export const GatewayErrors = {
   UPSTREAM_UNREACHABLE: { code: 'GATEWAY_001', status: 502 },
@@ -16,39 +18,33 @@ export const GatewayErrors = {
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];
 
 /** meta.version of gateway-made errors, after the API family the request was for. */
-export function apiVersionOf(pathname: string): 'v1' | 'v3' {
+export function apiVersionOf(pathname: string): EnvelopeVersion {
   return pathname.startsWith('/v1') ? 'v1' : 'v3';
-}
-
-// A random per-process prefix plus a counter: unique, and far cheaper per request than fresh random bytes.
-const ID_PREFIX = randomBytes(6).toString('base64url');
-let idCounter = 0;
-
-export function newRequestId(): string {
-  idCounter = (idCounter + 1) % Number.MAX_SAFE_INTEGER;
-  return `req_gw_${ID_PREFIX}${idCounter.toString(36)}`;
 }
 
 export function errorResponse(
   err: GatewayError,
   message: string,
   requestId: string,
-  version: string,
+  pathname: string,
   headers: Record<string, string> = {},
 ): Response {
-  const body = {
-    success: false,
-    data: null,
-    error: { code: err.code, message, details: null, doc_url: null },
-    meta: { request_id: requestId, timestamp: new Date().toISOString(), version },
-  };
-  return new Response(JSON.stringify(body), {
-    status: err.status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-request-id': requestId,
-      ...headers,
-    },
-  });
+  return errorEnvelopeResponse(
+    err.status,
+    { code: err.code, message, details: null, docUrl: null },
+    requestId,
+    apiVersionOf(pathname),
+    { 'cache-control': 'no-store', 'x-request-id': requestId, ...headers },
+  );
+}
+
+/** The gateway's answer to this request, with its code noted for the request log. */
+export function refuse(
+  c: Context<GatewayEnv>,
+  err: GatewayError,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  c.set('error', err.code);
+  return errorResponse(err, message, c.get('requestId'), c.req.path, headers);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACCESS_COOKIE, safeNext } from './auth.ts';
+import { ACCESS_COOKIE } from './access-secret.ts';
+import { safeNext } from './routes/sign-in.ts';
 import type { RunningGateway } from './server.ts';
 import { type FakeApi, makeFixtureDist, startFakeApi, startTestGateway } from './test-helpers.ts';
 
@@ -10,7 +11,7 @@ let gw: RunningGateway;
 
 beforeAll(async () => {
   api = await startFakeApi();
-  gw = await startTestGateway(api.url, { dashboardToken: TOKEN, distDir: makeFixtureDist() });
+  gw = await startTestGateway(api.url, { accessSecret: TOKEN, distDir: makeFixtureDist() });
 });
 afterAll(async () => {
   await gw.close();
@@ -126,7 +127,7 @@ describe('access secret', () => {
   });
 
   it('throttles guessing: after 10 wrong secrets even the right one is refused for a while', async () => {
-    const guarded = await startTestGateway(api.url, { dashboardToken: TOKEN });
+    const guarded = await startTestGateway(api.url, { accessSecret: TOKEN });
     try {
       const post = (token: string) =>
         fetch(`${guarded.url}/__signin`, {
