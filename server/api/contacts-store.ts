@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
+import type { Channel } from '../../src/shared/contract.ts';
 import { type Db, SLOT_SIZE } from './db.ts';
 import { CONTACT_COLUMNS, type ContactRow, rowValues } from './generator.ts';
-import type { Channel } from './validation.ts';
 
 export interface StoredContact extends ContactRow {
   rid: number;

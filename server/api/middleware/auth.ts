@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { isUuid } from '../../../src/shared/contract.ts';
 import type { AccountDirectory, AccountRecord } from '../accounts.ts';
 import type { AppEnv, Scope } from '../app-env.ts';
 import { ApiFailure } from '../errors.ts';
-import { isUuid } from '../validation.ts';
 
 /**
  * Authenticates x-api-key and resolves the scope. `profileHeader` is x-profile-id on v3 and x-sender-id on v1;
