@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { AccountDirectory } from './accounts.ts';
 import type { AppEnv } from './app-env.ts';
-import type { ContactsStore } from './contacts-store.ts';
 import { failure } from './envelope.ts';
 import { ApiFailure } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
@@ -12,6 +11,7 @@ import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { contactsRoutes } from './routes/contacts.ts';
 import { meRoutes, profilesRoutes } from './routes/profiles.ts';
 import { v1Routes } from './routes/v1.ts';
+import type { ContactsStore } from './store/contacts.ts';
 
 export interface AppDeps {
   accounts: AccountDirectory;

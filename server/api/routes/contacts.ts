@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv, Scope } from '../app-env.ts';
-import type { ContactsStore, StoredContact } from '../contacts-store.ts';
 import { ok } from '../envelope.ts';
 import { ApiFailure } from '../errors.ts';
 import { isoTimestamp, phoneColumns } from '../generator.ts';
@@ -14,6 +13,7 @@ import {
   ListContactsQuery,
   UpdateContactBody,
 } from '../schemas.ts';
+import type { ContactsStore, StoredContact } from '../store/contacts.ts';
 import { validated, validBody } from '../validation.ts';
 
 export function contactsRoutes(store: ContactsStore): Hono<AppEnv> {

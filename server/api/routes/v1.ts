@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { ContactsStore } from '../contacts-store.ts';
 import { contactV1 } from '../present.ts';
 import { ListContactsV1Query } from '../schemas.ts';
+import type { ContactsStore } from '../store/contacts.ts';
 import { validated } from '../validation.ts';
 
 /** Legacy v1: 0-indexed pages, camelCase items, a bare body without the envelope. */

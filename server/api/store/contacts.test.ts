@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContactsStore } from './contacts-store.ts';
-import { type Db, openDb } from './db.ts';
-import { DEMO_IDS } from './demo.ts';
-import { seedIfEmpty } from './seed.ts';
+import { DEMO_IDS } from '../demo.ts';
+import { seedIfEmpty } from '../seed.ts';
+import { ContactsStore } from './contacts.ts';
+import { type Db, openDb } from './schema.ts';
 
 let db: Db;
 let store: ContactsStore;

@@ -1,3 +1,4 @@
+// The SQLite schema and its life cycle: open (setting aside files of an older schema), bulk-load finish, meta.
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';

@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import type { Channel } from '../../src/shared/contract.ts';
-import { type Db, SLOT_SIZE } from './db.ts';
-import { CONTACT_COLUMNS, type ContactRow, rowValues } from './generator.ts';
+import type { Channel } from '../../../src/shared/contract.ts';
+import { CONTACT_COLUMNS, type ContactRow, rowValues } from '../generator.ts';
+import { selectSlots } from './accounts.ts';
+import { type Db, SLOT_SIZE } from './schema.ts';
 
 export interface StoredContact extends ContactRow {
   rid: number;
@@ -22,15 +23,14 @@ const channelColumn = (channel: Channel) => (channel === 'sms' ? 'has_sms' : 'ha
 /** FTS5 trigrams need 3 characters; shorter terms fall back to LIKE over the owner's rows. */
 const TRIGRAM = 3;
 
-/** All SQL for contacts lives here; statements are prepared once per shape and reused. */
+/** The contacts' SQL; statements are prepared once per shape and reused. */
 export class ContactsStore {
   private readonly cache = new Map<string, Statement<unknown[]>>();
 
   private readonly slots: Map<string, number>;
 
   constructor(private readonly db: Db) {
-    const rows = db.prepare('SELECT id, slot FROM accounts').all() as { id: string; slot: number }[];
-    this.slots = new Map(rows.map((r) => [r.id, r.slot]));
+    this.slots = selectSlots(db);
   }
 
   private stmt(sql: string) {
@@ -42,7 +42,7 @@ export class ContactsStore {
     return statement;
   }
 
-  /** The rowid range holding an owner's contacts (see db.ts). */
+  /** The rowid range holding an owner's contacts (see schema.ts). */
   private range(ownerId: string): [number, number] {
     const slot = this.slots.get(ownerId);
     if (slot === undefined) throw new Error(`Unknown owner ${ownerId}`);
