@@ -27,7 +27,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (deps.rateLimit) app.use('*', rateLimit(deps.rateLimit));
   app.use('*', faults(deps.faults));
   app.use('/v3/*', authenticate(deps.accounts, 'x-profile-id'));
-  app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id'));
+  app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id', { ownIdAllowed: true }));
   app.use('/v3/contacts/*', idempotency());
   app.use('/v3/contacts', idempotency());
 

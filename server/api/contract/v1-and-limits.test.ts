@@ -42,6 +42,48 @@ describe('GET /v1/contacts', () => {
   });
 });
 
+describe('GET /v1/contacts x-sender-id, through the SDK', () => {
+  interface V1Page {
+    items: { id: string }[];
+    totalCount: number;
+  }
+  const v1List = (apiKey: string, senderId: string) =>
+    api.client(apiKey).get<V1Page>('/v1/contacts', {
+      query: { pageSize: 5 },
+      headers: { 'x-sender-id': senderId },
+    });
+
+  it("accepts the key's own account id (the v1 docs always send x-sender-id), for every kind of key", async () => {
+    for (const [apiKey, ownId] of [
+      ['sk_test_org_demo', DEMO_IDS.organization],
+      ['sk_test_profile_demo', DEMO_IDS.clinicsUk],
+      ['sk_test_user_demo', DEMO_IDS.user],
+    ] as const) {
+      const unscoped = await (
+        await api.raw('/v1/contacts?pageSize=5', { headers: { 'x-api-key': apiKey } })
+      ).json();
+      const own = await v1List(apiKey, ownId);
+      expect(own.totalCount).toBeGreaterThan(0);
+      expect(own).toEqual(unscoped);
+      expect((await v1List(apiKey, ownId.toUpperCase())).totalCount).toBe(own.totalCount);
+    }
+  });
+
+  it("refuses another organization's id, or its profile's, with 403 and an empty body", async () => {
+    for (const other of [DEMO_IDS.otherOrganization, DEMO_IDS.otherProfile]) {
+      const refused = await failureOf(v1List('sk_test_org_demo', other));
+      expect(refused.status).toBe(403);
+    }
+    const raw = await api.raw('/v1/contacts', {
+      headers: { ...key, 'x-sender-id': DEMO_IDS.otherOrganization },
+    });
+    expect(raw.status).toBe(403);
+    expect(await raw.text()).toBe('');
+    // Only organization keys may name another account (one of their profiles).
+    expect((await failureOf(v1List('sk_test_user_demo', DEMO_IDS.organization))).status).toBe(403);
+  });
+});
+
 describe('fault injection (test controls)', () => {
   it('x-test-fail forces a catalogued error and x-test-latency-ms delays', async () => {
     const failed = await failureOf(

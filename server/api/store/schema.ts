@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { telUriFromInternational } from '../../../src/shared/telUri.ts';
 
 export type Db = Database.Database;
 
@@ -51,16 +52,48 @@ CREATE TRIGGER IF NOT EXISTS contacts_ad AFTER DELETE ON contacts BEGIN
 END;
 `;
 
-/** Bumped whenever the schema or the generated data changes shape; older data files are set aside. */
-const SCHEMA_VERSION = 2;
+/**
+ * Bumped whenever the schema or the generated data changes shape. An older file is upgraded in place by the
+ * MIGRATIONS from its version on (keeping the user's edits); one that cannot be is set aside.
+ */
+export const SCHEMA_VERSION = 3;
 export const SLOT_SIZE = 2 ** 32;
+
+/** MIGRATIONS[n] upgrades a version-n file to n + 1. */
+const MIGRATIONS: Readonly<Record<number, (db: Db) => void>> = {
+  // format_rfc with the international groups hyphenated ("tel:+1-202-204-9715"), as Sent and Google's
+  // libphonenumber write it, instead of libphonenumber-js's "tel:+12022049715".
+  2: (db) => {
+    db.function('tel_uri_from_international', { deterministic: true }, (intl) =>
+      telUriFromInternational(String(intl)),
+    );
+    db.exec('UPDATE contacts SET rfc = tel_uri_from_international(intl)');
+  },
+};
+
+/** Runs the migrations from `version` to SCHEMA_VERSION in one transaction; false if one is missing. */
+function migrate(db: Db, version: number): boolean {
+  if (version > SCHEMA_VERSION) return false; // made by a newer version: never relabel it as ours
+  const steps: ((db: Db) => void)[] = [];
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return false;
+    steps.push(step);
+  }
+  db.transaction(() => {
+    for (const step of steps) step(db);
+  })();
+  if (steps.length)
+    console.warn(`[api] upgraded the data file from version ${version} to ${SCHEMA_VERSION}.`);
+  return true;
+}
 
 export function openDb(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let db = new Database(path);
   const version = db.pragma('user_version', { simple: true }) as number;
   const empty = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'contacts'").get();
-  if (!empty && version !== SCHEMA_VERSION && path !== ':memory:') {
+  if (!empty && version !== SCHEMA_VERSION && path !== ':memory:' && !migrate(db, version)) {
     db.close();
     const aside = `${path}.v${version}-${Date.now()}`;
     renameSync(path, aside);

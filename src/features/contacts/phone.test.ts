@@ -10,6 +10,20 @@ describe('parsePhone', () => {
     expect(parsePhone('020 7946 0958', 'GB')).toMatchObject({ ok: true, e164: '+442079460958' });
   });
 
+  it("accepts RFC 3966 tel URIs, such as the API's own format_rfc", () => {
+    expect(parsePhone('tel:+44-20-7946-0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958' });
+    expect(parsePhone('tel:+12022049715', 'GB')).toMatchObject({ ok: true, e164: '+12022049715' });
+    expect(parsePhone('tel:+1-202-204-9715;ext=7', 'US')).toMatchObject({ ok: true, e164: '+12022049715' });
+    expect(parsePhone('tel:020-7946-0958;phone-context=example.com', 'GB')).toMatchObject({
+      ok: true,
+      e164: '+442079460958',
+    });
+    expect(parsePhone('tel:+1-CALL-NOW', 'US')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('tel:'),
+    });
+  });
+
   it('explains invalid input instead of returning a number', () => {
     expect(parsePhone('', 'US')).toMatchObject({ ok: false, reason: expect.stringContaining('Enter') });
     expect(parsePhone('call me', 'US')).toMatchObject({
