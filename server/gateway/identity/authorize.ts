@@ -82,10 +82,15 @@ export function authorizeApi(
   const perms = permissions(person.role);
   if (!rule || !perms[rule.need]) {
     const action = rule ? ACTIONS[rule.need] : `${method} ${path}`;
-    return { ok: false, error: GatewayErrors.ROLE_FORBIDDEN, message: `Your role (${person.role}) may not ${action}.` };
+    return {
+      ok: false,
+      error: GatewayErrors.ROLE_FORBIDDEN,
+      message: `Your role (${person.role}) may not ${action}.`,
+    };
   }
   // A foreign x-profile-id is refused on every route, scoped or not.
-  if (profileHeader !== null && !mayUseProfile(person, profileHeader)) return profileDenied(person, 'That profile');
+  if (profileHeader !== null && !mayUseProfile(person, profileHeader))
+    return profileDenied(person, 'That profile');
   if (rule.scope === 'header' && !mayUseProfile(person, profileHeader ?? ownAccountId)) {
     return profileDenied(person, profileHeader ? 'That profile' : "The account's own scope");
   }
@@ -120,7 +125,8 @@ export async function filterProfiles(person: Person, path: string, res: Response
   if (person.profiles === '*' || !LISTS_PROFILES.has(path) || res.status !== 200) return res;
   const body = (await res.json()) as { data?: { profiles?: { id: string }[] } };
   const listed = body.data?.profiles;
-  if (Array.isArray(listed)) body.data = { ...body.data, profiles: listed.filter((p) => mayUseProfile(person, p.id)) };
+  if (Array.isArray(listed))
+    body.data = { ...body.data, profiles: listed.filter((p) => mayUseProfile(person, p.id)) };
   const headers = new Headers(res.headers);
   headers.delete('content-length');
   return new Response(JSON.stringify(body), { status: res.status, headers });

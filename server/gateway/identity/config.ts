@@ -24,7 +24,13 @@ export interface OidcSettings {
 export type IdentityConfig = { mode: 'open' } | { mode: 'secret' } | { mode: 'oidc'; oidc: OidcSettings };
 
 // Any of these means the operator is setting up OIDC: then every required one must be there.
-const OIDC_MARKERS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'SESSION_SECRETS', 'ACCESS_POLICY'];
+const OIDC_MARKERS = [
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'SESSION_SECRETS',
+  'ACCESS_POLICY',
+];
 
 const required = (name: string) => v.string(`${name} is required for OpenID Connect sign-in`);
 
@@ -58,7 +64,12 @@ const OidcEnvSchema = v.object({
   ),
   SESSION_SECRETS: v.pipe(
     required('SESSION_SECRETS'),
-    v.transform((raw) => raw.split(',').map((s) => s.trim()).filter(Boolean)),
+    v.transform((raw) =>
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     v.check(
       (list) => list.length > 0 && list.every((s) => s.length >= MIN_SESSION_SECRET_LENGTH),
       `SESSION_SECRETS must be a comma-separated list of secrets of at least ${MIN_SESSION_SECRET_LENGTH} characters each (the first signs)`,
@@ -80,7 +91,9 @@ export function parseIdentityConfig(env: NodeJS.ProcessEnv, deps: IdentityConfig
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
   const oidcWanted = OIDC_MARKERS.some((name) => name in set);
   if (oidcWanted && set.DASHBOARD_TOKEN) {
-    throw new ConfigError('Set either DASHBOARD_TOKEN (shared access secret) or OIDC_ISSUER (sign-in), not both.');
+    throw new ConfigError(
+      'Set either DASHBOARD_TOKEN (shared access secret) or OIDC_ISSUER (sign-in), not both.',
+    );
   }
   if (!oidcWanted) return { mode: set.DASHBOARD_TOKEN ? 'secret' : 'open' };
   const result = v.safeParse(OidcEnvSchema, set);

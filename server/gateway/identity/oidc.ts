@@ -24,7 +24,10 @@ export interface OidcClient {
   endSessionUrl(): URL | null;
 }
 
-type OidcClientSettings = Pick<OidcSettings, 'issuer' | 'clientId' | 'clientSecret' | 'publicUrl' | 'scopes' | 'groupsClaim'>;
+type OidcClientSettings = Pick<
+  OidcSettings,
+  'issuer' | 'clientId' | 'clientSecret' | 'publicUrl' | 'scopes' | 'groupsClaim'
+>;
 
 /** A claim such as `groups`, or a dotted path into nested claims (`realm_access.roles`). */
 export function groupsFrom(claims: Record<string, unknown>, claim: string): string[] {

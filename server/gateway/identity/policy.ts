@@ -30,8 +30,22 @@ export interface Permissions {
 }
 
 const PERMISSIONS: Record<Role, Permissions> = {
-  viewer: { browse: true, seeNumbers: false, edit: false, export: false, manageContacts: false, readAudit: false },
-  agent: { browse: true, seeNumbers: true, edit: true, export: false, manageContacts: false, readAudit: false },
+  viewer: {
+    browse: true,
+    seeNumbers: false,
+    edit: false,
+    export: false,
+    manageContacts: false,
+    readAudit: false,
+  },
+  agent: {
+    browse: true,
+    seeNumbers: true,
+    edit: true,
+    export: false,
+    manageContacts: false,
+    readAudit: false,
+  },
   admin: { browse: true, seeNumbers: true, edit: true, export: true, manageContacts: true, readAudit: true },
 };
 
@@ -73,7 +87,10 @@ export function parsePolicy(json: unknown, source: string): Policy {
   throw new ConfigError(`ACCESS_POLICY (${source}) is not valid: ${problems.join('; ')}.`);
 }
 
-export function loadPolicy(path: string, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): Policy {
+export function loadPolicy(
+  path: string,
+  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): Policy {
   let text: string;
   try {
     text = read(path);
@@ -96,7 +113,10 @@ export function loadPolicy(path: string, read: (path: string) => string = (p) =>
 export function resolveAccess(policy: Policy, groups: readonly string[]): Access | null {
   const grants = groups.flatMap((g) => (Object.hasOwn(policy.groups, g) ? [policy.groups[g] as Access] : []));
   if (grants.length === 0) return null;
-  const role = grants.reduce<Role>((widest, g) => (ROLES.indexOf(g.role) > ROLES.indexOf(widest) ? g.role : widest), 'viewer');
+  const role = grants.reduce<Role>(
+    (widest, g) => (ROLES.indexOf(g.role) > ROLES.indexOf(widest) ? g.role : widest),
+    'viewer',
+  );
   if (grants.some((g) => g.profiles === '*')) return { role, profiles: '*' };
   const ids = new Set(grants.flatMap((g) => g.profiles as readonly string[]).map((id) => id.toLowerCase()));
   return { role, profiles: [...ids] };

@@ -34,14 +34,20 @@ export function createSealer(secrets: readonly string[], purpose: string): Seale
   const first = keys[0] as Key;
   return {
     seal: (claims) =>
-      new EncryptJWT(claims).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: first.kid }).encrypt(first.key),
+      new EncryptJWT(claims)
+        .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: first.kid })
+        .encrypt(first.key),
     async open(token) {
       try {
-        const { payload, protectedHeader } = await jwtDecrypt(token, async (header) => {
-          const match = keys.find((k) => k.kid === header.kid);
-          if (!match) throw new Error('unknown key');
-          return match.key;
-        }, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+        const { payload, protectedHeader } = await jwtDecrypt(
+          token,
+          async (header) => {
+            const match = keys.find((k) => k.kid === header.kid);
+            if (!match) throw new Error('unknown key');
+            return match.key;
+          },
+          { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] },
+        );
         // The header is authenticated data of the JWE: a swapped kid fails decryption.
         return { claims: payload, current: protectedHeader.kid === first.kid };
       } catch {
