@@ -96,7 +96,9 @@ export function parseIdentityConfig(env: NodeJS.ProcessEnv, deps: IdentityConfig
     );
   }
   if (!oidcWanted) return { mode: set.DASHBOARD_TOKEN ? 'secret' : 'open' };
-  const result = v.safeParse(OidcEnvSchema, set);
+  // Every setting present (maybe undefined) so a missing one gets its own message, not valibot's "Invalid key".
+  const input = Object.fromEntries(Object.keys(OidcEnvSchema.entries).map((name) => [name, set[name]]));
+  const result = v.safeParse(OidcEnvSchema, input);
   if (!result.success) {
     const problems = [...new Set(result.issues.map((issue) => issue.message))];
     throw new ConfigError(`OpenID Connect sign-in is not configured: ${problems.join('; ')}.`);

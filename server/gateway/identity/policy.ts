@@ -65,14 +65,14 @@ const GrantSchema = v.strictObject({
     ],
     'profiles must be "*" or a list of profile ids (uuids)',
   ),
-});
+}, 'each group needs exactly "role" and "profiles"');
 
 const PolicySchema = v.strictObject({
   groups: v.pipe(
     v.record(v.pipe(v.string(), v.nonEmpty('a group name is empty')), GrantSchema),
     v.check((groups) => Object.keys(groups).length > 0, 'name at least one group'),
   ),
-});
+}, 'the file must hold {"groups": {"<group>": {"role": …, "profiles": …}}} and nothing else');
 
 export type Policy = v.InferOutput<typeof PolicySchema>;
 
