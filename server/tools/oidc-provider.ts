@@ -36,7 +36,10 @@ export interface TestProvider {
   stop(): Promise<void>;
 }
 
-export async function startTestProvider(opts: { publicUrl: string; groupsInIdToken?: boolean }): Promise<TestProvider> {
+export async function startTestProvider(opts: {
+  publicUrl: string;
+  groupsInIdToken?: boolean;
+}): Promise<TestProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -56,6 +59,8 @@ export async function startTestProvider(opts: { publicUrl: string; groupsInIdTok
     conformIdTokenClaims: opts.groupsInIdToken === false,
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ['test-provider-cookie-key-0123456789'] },
+    // Explicit lifetimes (seconds) so the provider does not print a notice per artifact.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx, id) {
       const user = TEST_USERS[id];
       if (!user) return undefined;

@@ -13,22 +13,31 @@ export interface TestBrowser {
   /** Follows redirects until a non-redirect answer; returns it with its URL. */
   navigate(url: string, init?: RequestInit): Promise<{ res: Response; url: string }>;
   /** Submits the page's first form (hidden inputs plus `fields`) and follows the redirects. */
-  submitForm(pageUrl: string, html: string, fields?: Record<string, string>): Promise<{ res: Response; url: string }>;
+  submitForm(
+    pageUrl: string,
+    html: string,
+    fields?: Record<string, string>,
+  ): Promise<{ res: Response; url: string }>;
   cookie(host: string, name: string): string | undefined;
   setCookie(host: string, name: string, value: string): void;
 }
 
 export function createTestBrowser(): TestBrowser {
   const jar = new Map<string, Map<string, StoredCookie>>();
-  const cookiesOf = (host: string) => jar.get(host) ?? jar.set(host, new Map()).get(host)!;
+  const cookiesOf = (host: string) => {
+    const cookies = jar.get(host) ?? new Map<string, StoredCookie>();
+    jar.set(host, cookies);
+    return cookies;
+  };
 
   function store(url: URL, res: Response) {
     for (const line of res.headers.getSetCookie()) {
       const [pair = '', ...attrs] = line.split(';').map((s) => s.trim());
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq);
-      const attr = (key: string) => attrs.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
-      const expired = attr('max-age') === '0' || (attr('expires') && Date.parse(attr('expires')!) < Date.now());
+      const attr = (key: string) =>
+        attrs.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
+      const expired = attr('max-age') === '0' || Date.parse(attr('expires') ?? 'invalid') < Date.now();
       if (expired) cookiesOf(url.hostname).delete(name);
       else cookiesOf(url.hostname).set(name, { value: pair.slice(eq + 1), path: attr('path') ?? '/' });
     }
@@ -67,7 +76,11 @@ export function createTestBrowser(): TestBrowser {
     const target = new URL(action.replaceAll('&amp;', '&'), pageUrl);
     return navigate(target.href, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: target.origin, accept: 'text/html' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: target.origin,
+        accept: 'text/html',
+      },
       body,
     });
   }

@@ -3,7 +3,10 @@ import { TEST_POLICY } from '../../tools/oidc-provider.ts';
 import { describeIdentity, parseIdentityConfig } from './config.ts';
 import { SECRET_A, SECRET_B } from './test-app.ts';
 
-const files: Record<string, string> = { '/etc/policy.json': JSON.stringify(TEST_POLICY), '/etc/bad.json': '{"groups": []}' };
+const files: Record<string, string> = {
+  '/etc/policy.json': JSON.stringify(TEST_POLICY),
+  '/etc/bad.json': '{"groups": []}',
+};
 const readFile = (path: string) => {
   const text = files[path];
   if (text === undefined) throw new Error('ENOENT: no such file');
@@ -28,7 +31,12 @@ describe('parseIdentityConfig', () => {
     const oidc = parse(OIDC);
     expect(oidc).toMatchObject({
       mode: 'oidc',
-      oidc: { clientId: 'console', publicUrl: 'https://console.example.com', groupsClaim: 'groups', sessionSecrets: [SECRET_A, SECRET_B] },
+      oidc: {
+        clientId: 'console',
+        publicUrl: 'https://console.example.com',
+        groupsClaim: 'groups',
+        sessionSecrets: [SECRET_A, SECRET_B],
+      },
     });
     expect(describeIdentity(parse({}))).toMatch(/none \(loopback demo/);
     expect(describeIdentity(parse({ DASHBOARD_TOKEN: 'x' }))).toMatch(/shared access secret/);
@@ -39,8 +47,15 @@ describe('parseIdentityConfig', () => {
   });
 
   it('reads the optional settings', () => {
-    const c = parse({ ...OIDC, OIDC_GROUPS_CLAIM: 'realm_access.roles', SESSION_IDLE_MINUTES: '15', SESSION_MAX_MINUTES: '60' });
-    expect(c).toMatchObject({ oidc: { groupsClaim: 'realm_access.roles', idleMs: 15 * 60_000, absoluteMs: 60 * 60_000 } });
+    const c = parse({
+      ...OIDC,
+      OIDC_GROUPS_CLAIM: 'realm_access.roles',
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_MAX_MINUTES: '60',
+    });
+    expect(c).toMatchObject({
+      oidc: { groupsClaim: 'realm_access.roles', idleMs: 15 * 60_000, absoluteMs: 60 * 60_000 },
+    });
   });
 
   it.each([
@@ -49,15 +64,43 @@ describe('parseIdentityConfig', () => {
     ['PUBLIC_URL', { PUBLIC_URL: undefined }, /PUBLIC_URL is required/],
     ['OIDC_ISSUER', { OIDC_ISSUER: undefined }, /OIDC_ISSUER is required/],
     ['ACCESS_POLICY', { ACCESS_POLICY: undefined }, /ACCESS_POLICY is required/],
-    ['a plain-http issuer elsewhere', { OIDC_ISSUER: 'http://login.example.com' }, /OIDC_ISSUER must use https/],
-    ['a plain-http public URL elsewhere', { PUBLIC_URL: 'http://console.example.com' }, /PUBLIC_URL must use https/],
-    ['a public URL with a query', { PUBLIC_URL: 'https://console.example.com/?a=1' }, /PUBLIC_URL must be a plain address/],
-    ['a short secret', { SESSION_SECRETS: `${SECRET_A},short` }, /SESSION_SECRETS must be a comma-separated list/],
+    [
+      'a plain-http issuer elsewhere',
+      { OIDC_ISSUER: 'http://login.example.com' },
+      /OIDC_ISSUER must use https/,
+    ],
+    [
+      'a plain-http public URL elsewhere',
+      { PUBLIC_URL: 'http://console.example.com' },
+      /PUBLIC_URL must use https/,
+    ],
+    [
+      'a public URL with a query',
+      { PUBLIC_URL: 'https://console.example.com/?a=1' },
+      /PUBLIC_URL must be a plain address/,
+    ],
+    [
+      'a short secret',
+      { SESSION_SECRETS: `${SECRET_A},short` },
+      /SESSION_SECRETS must be a comma-separated list/,
+    ],
     ['bad minutes', { SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES must be a whole number/],
-    ['idle longer than max', { SESSION_IDLE_MINUTES: '90', SESSION_MAX_MINUTES: '60' }, /SESSION_IDLE_MINUTES must not be longer/],
+    [
+      'idle longer than max',
+      { SESSION_IDLE_MINUTES: '90', SESSION_MAX_MINUTES: '60' },
+      /SESSION_IDLE_MINUTES must not be longer/,
+    ],
     ['scopes without openid', { OIDC_SCOPES: 'email groups' }, /OIDC_SCOPES must include "openid"/],
-    ['a missing policy file', { ACCESS_POLICY: '/etc/none.json' }, /^ACCESS_POLICY: cannot read "\/etc\/none\.json"/],
-    ['a bad policy file', { ACCESS_POLICY: '/etc/bad.json' }, /^ACCESS_POLICY \(\/etc\/bad\.json\) is not valid: groups/],
+    [
+      'a missing policy file',
+      { ACCESS_POLICY: '/etc/none.json' },
+      /^ACCESS_POLICY: cannot read "\/etc\/none\.json"/,
+    ],
+    [
+      'a bad policy file',
+      { ACCESS_POLICY: '/etc/bad.json' },
+      /^ACCESS_POLICY \(\/etc\/bad\.json\) is not valid: groups/,
+    ],
     ['both sign-ins', { DASHBOARD_TOKEN: 'x'.repeat(20) }, /either DASHBOARD_TOKEN .* or OIDC_ISSUER/],
   ])('stops start-up naming the setting: %s', (_what, change, message) => {
     expect(() => parse({ ...OIDC, ...change })).toThrow(message);

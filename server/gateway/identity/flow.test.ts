@@ -64,8 +64,15 @@ describe('OpenID Connect sign-in through a real provider', () => {
     // The provider's own session cookie lives on the same host, under its own name.
     expect(browser.cookie(HOST, '_session')).toBeTruthy();
 
-    const me = await (await api(browser, gateway, '/v3/me', { headers: { 'x-profile-id': DEMO_IDS.clinicsUk } })).json();
-    expect(me.data.person).toMatchObject({ sub: 'ana', email: 'ana@northwind.example', role: 'agent', profiles: [DEMO_IDS.clinicsUk] });
+    const me = await (
+      await api(browser, gateway, '/v3/me', { headers: { 'x-profile-id': DEMO_IDS.clinicsUk } })
+    ).json();
+    expect(me.data.person).toMatchObject({
+      sub: 'ana',
+      email: 'ana@northwind.example',
+      role: 'agent',
+      profiles: [DEMO_IDS.clinicsUk],
+    });
 
     const edit = await api(browser, gateway, '/v3/contacts/c1', {
       method: 'PATCH',
@@ -73,7 +80,9 @@ describe('OpenID Connect sign-in through a real provider', () => {
       body: '{}',
     });
     expect(edit.status).toBe(200);
-    const foreign = await api(browser, gateway, '/v3/contacts', { headers: { 'x-profile-id': DEMO_IDS.labsDe } });
+    const foreign = await api(browser, gateway, '/v3/contacts', {
+      headers: { 'x-profile-id': DEMO_IDS.labsDe },
+    });
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).error.code).toBe('GATEWAY_010');
     const profiles = await (await api(browser, gateway, '/v3/profiles')).json();
@@ -86,7 +95,9 @@ describe('OpenID Connect sign-in through a real provider', () => {
   it("refuses a viewer's edit with a 403 envelope and a clear code", async () => {
     const browser = createTestBrowser();
     await signIn(browser, gateway, 'vic');
-    const read = await api(browser, gateway, `/v3/contacts?page=1`, { headers: { 'x-profile-id': DEMO_IDS.labsDe } });
+    const read = await api(browser, gateway, `/v3/contacts?page=1`, {
+      headers: { 'x-profile-id': DEMO_IDS.labsDe },
+    });
     expect(read.status).toBe(200);
     const edit = await api(browser, gateway, '/v3/contacts/c1', {
       method: 'PATCH',
@@ -94,7 +105,10 @@ describe('OpenID Connect sign-in through a real provider', () => {
       body: '{"opt_out":true}',
     });
     expect(edit.status).toBe(403);
-    expect((await edit.json()).error).toMatchObject({ code: 'GATEWAY_009', message: 'Your role (viewer) may not edit contacts.' });
+    expect((await edit.json()).error).toMatchObject({
+      code: 'GATEWAY_009',
+      message: 'Your role (viewer) may not edit contacts.',
+    });
   });
 
   it('someone in no mapped group gets the no-access page and no session', async () => {
@@ -110,7 +124,9 @@ describe('OpenID Connect sign-in through a real provider', () => {
   it('refuses a callback whose state does not match the sign-in it started', async () => {
     const browser = createTestBrowser();
     await api(browser, gateway, '/auth/sign-in?next=/'); // sets the login cookie
-    const res = await api(browser, gateway, '/auth/callback?code=stolen&state=someone-elses', { headers: html });
+    const res = await api(browser, gateway, '/auth/callback?code=stolen&state=someone-elses', {
+      headers: html,
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('not accepted');
     expect(browser.cookie(HOST, SESSION_COOKIE)).toBeUndefined();
@@ -121,7 +137,10 @@ describe('OpenID Connect sign-in through a real provider', () => {
     await signIn(browser, gateway, 'ida');
     expect((await api(browser, gateway, '/v3/me')).status).toBe(200);
 
-    const out = await browser.navigate(`${gateway.url}/auth/sign-out`, { method: 'POST', headers: { origin: gateway.url, ...html } });
+    const out = await browser.navigate(`${gateway.url}/auth/sign-out`, {
+      method: 'POST',
+      headers: { origin: gateway.url, ...html },
+    });
     expect(out.url.startsWith(`${provider.issuer}/session/end`)).toBe(true);
     const confirmed = await browser.submitForm(out.url, await out.res.text(), { logout: 'yes' });
     expect(confirmed.url).toBe(`${gateway.url}/auth/signed-out`);

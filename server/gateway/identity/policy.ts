@@ -53,26 +53,32 @@ export function permissions(role: Role): Permissions {
   return PERMISSIONS[role];
 }
 
-const GrantSchema = v.strictObject({
-  role: v.picklist(ROLES, `role must be one of ${ROLES.join(', ')}`),
-  profiles: v.union(
-    [
-      v.literal('*'),
-      v.pipe(
-        v.array(v.pipe(v.string(), v.regex(UUID_PATTERN, 'each profile must be a profile id (uuid)'))),
-        v.minLength(1, 'list at least one profile id, or "*" for all'),
-      ),
-    ],
-    'profiles must be "*" or a list of profile ids (uuids)',
-  ),
-}, 'each group needs exactly "role" and "profiles"');
+const GrantSchema = v.strictObject(
+  {
+    role: v.picklist(ROLES, `role must be one of ${ROLES.join(', ')}`),
+    profiles: v.union(
+      [
+        v.literal('*'),
+        v.pipe(
+          v.array(v.pipe(v.string(), v.regex(UUID_PATTERN, 'each profile must be a profile id (uuid)'))),
+          v.minLength(1, 'list at least one profile id, or "*" for all'),
+        ),
+      ],
+      'profiles must be "*" or a list of profile ids (uuids)',
+    ),
+  },
+  'each group needs exactly "role" and "profiles"',
+);
 
-const PolicySchema = v.strictObject({
-  groups: v.pipe(
-    v.record(v.pipe(v.string(), v.nonEmpty('a group name is empty')), GrantSchema),
-    v.check((groups) => Object.keys(groups).length > 0, 'name at least one group'),
-  ),
-}, 'the file must hold {"groups": {"<group>": {"role": …, "profiles": …}}} and nothing else');
+const PolicySchema = v.strictObject(
+  {
+    groups: v.pipe(
+      v.record(v.pipe(v.string(), v.nonEmpty('a group name is empty')), GrantSchema),
+      v.check((groups) => Object.keys(groups).length > 0, 'name at least one group'),
+    ),
+  },
+  'the file must hold {"groups": {"<group>": {"role": …, "profiles": …}}} and nothing else',
+);
 
 export type Policy = v.InferOutput<typeof PolicySchema>;
 

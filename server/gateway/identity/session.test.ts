@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createSealer } from './seal.ts';
-import { createLoginTransactions, createSessions, LOGIN_TTL_MS, type Person, SEEN_GRANULARITY_MS } from './session.ts';
+import {
+  createLoginTransactions,
+  createSessions,
+  LOGIN_TTL_MS,
+  type Person,
+  SEEN_GRANULARITY_MS,
+} from './session.ts';
 import { MINUTE, SECRET_A, SECRET_B } from './test-app.ts';
 
 const person: Person = { sub: 'ana', name: 'Ana', email: 'ana@example.com', role: 'agent', profiles: ['p1'] };
@@ -10,7 +16,12 @@ function clock(start = Date.UTC(2026, 0, 5, 9)) {
   return c;
 }
 
-const options = (now: () => number, secrets = [SECRET_A]) => ({ secrets, idleMs: 30 * MINUTE, absoluteMs: 8 * 60 * MINUTE, now });
+const options = (now: () => number, secrets = [SECRET_A]) => ({
+  secrets,
+  idleMs: 30 * MINUTE,
+  absoluteMs: 8 * 60 * MINUTE,
+  now,
+});
 
 describe('sessions', () => {
   it('reads back the person, asking for a re-issue only once the activity time is worth updating', async () => {
@@ -52,11 +63,20 @@ describe('sessions', () => {
     const sessions = createSessions(options(c.now));
     const token = await sessions.issue(person);
     const parts = token.split('.');
-    const flip = (s: string) => (s[10] === 'A' ? `${s.slice(0, 10)}B${s.slice(11)}` : `${s.slice(0, 10)}A${s.slice(11)}`);
+    const flip = (s: string) =>
+      s[10] === 'A' ? `${s.slice(0, 10)}B${s.slice(11)}` : `${s.slice(0, 10)}A${s.slice(11)}`;
     const tampered = [parts[0], parts[1], parts[2], flip(parts[3] ?? ''), parts[4]].join('.');
-    const forged = await createSessions(options(c.now, [SECRET_B])).issue({ ...person, role: 'admin', profiles: '*' });
+    const forged = await createSessions(options(c.now, [SECRET_B])).issue({
+      ...person,
+      role: 'admin',
+      profiles: '*',
+    });
     const loginToken = await createSealer([SECRET_A], 'login').seal({ person, started: c.t, seen: c.t });
-    const wrongShape = await createSealer([SECRET_A], 'session').seal({ person: { sub: 'x' }, started: c.t, seen: c.t });
+    const wrongShape = await createSealer([SECRET_A], 'session').seal({
+      person: { sub: 'x' },
+      started: c.t,
+      seen: c.t,
+    });
     for (const bad of [tampered, forged, loginToken, wrongShape, 'garbage', '', undefined]) {
       expect(await sessions.read(bad)).toEqual({ status: 'invalid' });
     }
@@ -91,7 +111,9 @@ describe('login transactions', () => {
     const c = clock();
     const logins = createLoginTransactions({ secrets: [SECRET_A], now: c.now });
     const sessions = createSessions(options(c.now));
-    expect(await sessions.read(await logins.seal({ state: 's', nonce: 'n', codeVerifier: 'v', next: '/' }))).toEqual({
+    expect(
+      await sessions.read(await logins.seal({ state: 's', nonce: 'n', codeVerifier: 'v', next: '/' })),
+    ).toEqual({
       status: 'invalid',
     });
     expect(await logins.open(await sessions.issue(person))).toBeNull();
