@@ -13,6 +13,10 @@ export const GatewayErrors = {
   BODY_TOO_LARGE: { code: 'GATEWAY_006', status: 413 },
   FORBIDDEN: { code: 'GATEWAY_007', status: 403 },
   TOO_MANY_ATTEMPTS: { code: 'GATEWAY_008', status: 429 },
+  /** Signed in, but the role does not allow this (e.g. a viewer's PATCH). */
+  ROLE_FORBIDDEN: { code: 'GATEWAY_009', status: 403 },
+  /** Signed in, but not for this profile (x-profile-id, ?profile=, or the account's own scope). */
+  PROFILE_FORBIDDEN: { code: 'GATEWAY_010', status: 403 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];
