@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryBudget } from './budget.ts';
+import { FakeClock, settle } from './fake-clock.ts';
+import { type Admission, type AdmitRequest, createScheduler } from './scheduler.ts';
+
+/** One token a second, burst 2; a 10 s bound; background keeps 1 token back for people. */
+function setup(burst = 2) {
+  const clock = new FakeClock();
+  const budget = createMemoryBudget({ perMinute: 60, burst }, clock);
+  const scheduler = createScheduler({ budget, clock, maxWaitMs: 10_000, backgroundReserve: 1 });
+  const served: string[] = [];
+  const results = new Map<string, Admission>();
+  const admit = (name: string, req: Partial<AdmitRequest> = {}) =>
+    scheduler.admit({ requester: 'alice', priority: 'interactive', ...req }).then((a) => {
+      results.set(name, a);
+      if (a.kind === 'granted') served.push(name);
+      return a;
+    });
+  const drain = async () => {
+    for (let i = 0; i < burst; i++) await scheduler.admit({ requester: 'warm-up', priority: 'interactive' });
+  };
+  return { clock, budget, scheduler, served, results, admit, drain };
+}
+
+describe('scheduler', () => {
+  it('grants at once while tokens are left', async () => {
+    const { admit } = setup();
+    expect(await admit('a')).toEqual({ kind: 'granted', waitedMs: 0 });
+  });
+
+  it('serves people before background work', async () => {
+    const { clock, admit, drain, served } = setup();
+    await drain();
+    void admit('prefetch', { priority: 'background' });
+    void admit('page', { priority: 'interactive' });
+    await clock.advance(1_000);
+    expect(served).toEqual(['page']);
+    // Background waits until a token is left over beyond the reserve.
+    await clock.advance(1_000);
+    expect(served).toEqual(['page']);
+    await clock.advance(1_000);
+    expect(served).toEqual(['page', 'prefetch']);
+  });
+
+  it('serves requesters in turn, so one heavy user does not starve another', async () => {
+    const { clock, admit, drain, served } = setup();
+    await drain();
+    for (let i = 1; i <= 4; i++) void admit(`alice${i}`, { requester: 'alice' });
+    void admit('bob1', { requester: 'bob' });
+    void admit('carol1', { requester: 'carol' });
+    await clock.advance(6_000);
+    expect(served).toEqual(['alice1', 'bob1', 'carol1', 'alice2', 'alice3', 'alice4']);
+  });
+
+  it('refuses at once, with an honest Retry-After, what would wait past the bound', async () => {
+    const { scheduler, drain, admit } = setup();
+    await drain();
+    for (let i = 1; i <= 10; i++) void admit(`a${i}`); // would be served after 1..10 s
+    expect(scheduler.queued()).toEqual({ interactive: 10, background: 0 });
+    expect(await admit('a11')).toEqual({ kind: 'over-budget', retryAfterMs: 11_000, waitedMs: 0 });
+    // Background work over the bound is shed, its Retry-After counting the people ahead and the reserve.
+    expect(await admit('export', { priority: 'background' })).toEqual({
+      kind: 'shed',
+      retryAfterMs: 12_000,
+      waitedMs: 0,
+    });
+  });
+
+  it('judges the bound per requester: a newcomer is not refused for a heavy user\'s backlog', async () => {
+    const { scheduler, drain, admit } = setup();
+    await drain();
+    for (let i = 1; i <= 10; i++) void admit(`a${i}`, { requester: 'alice' });
+    expect((await admit('a11', { requester: 'alice' })).kind).toBe('over-budget');
+    void admit('bob1', { requester: 'bob' });
+    expect(scheduler.queued().interactive).toBe(11);
+  });
+
+  it('refuses a queued request when the bound passes (an upstream Retry-After came in meanwhile)', async () => {
+    const { clock, budget, drain, admit, results } = setup();
+    await drain();
+    void admit('page');
+    await budget.adjust({ lowerTo: 0, blockMs: 30_000 });
+    await clock.advance(10_000);
+    expect(results.get('page')).toEqual({ kind: 'over-budget', retryAfterMs: 20_000, waitedMs: 10_000 });
+  });
+
+  it('sheds queued background work at its bound, and prefers to shed it rather than refuse people', async () => {
+    const { clock, budget, scheduler, drain, admit, results } = setup();
+    await drain();
+    void admit('prefetch', { priority: 'background', maxWaitMs: 2_000 });
+    await budget.adjust({ blockMs: 5_000 });
+    await clock.advance(2_000);
+    expect(results.get('prefetch')).toMatchObject({ kind: 'shed', waitedMs: 2_000 });
+    expect(scheduler.queued()).toEqual({ interactive: 0, background: 0 });
+  });
+
+  it('lets a caller that gave up leave the queue without spending a token', async () => {
+    const { clock, budget, drain, admit, results, served } = setup();
+    await drain();
+    const gone = new AbortController();
+    void admit('abandoned', { signal: gone.signal });
+    void admit('next', { requester: 'bob' });
+    await settle();
+    gone.abort();
+    await settle();
+    expect(results.get('abandoned')?.kind).toBe('aborted');
+    await clock.advance(1_000);
+    expect(served).toEqual(['next']);
+    expect(budget.view().remaining).toBe(0);
+    await clock.advance(1_000);
+    expect(budget.view().remaining).toBe(1); // nobody took the abandoned request's token
+  });
+
+  it('returns a token taken for callers who all left meanwhile', async () => {
+    const { budget, scheduler } = setup(1);
+    const gone = new AbortController();
+    const pending = scheduler.admit({ requester: 'x', priority: 'interactive', signal: gone.signal });
+    gone.abort(); // before the (async) take has resolved
+    expect((await pending).kind).toBe('aborted');
+    await settle();
+    expect(budget.view().remaining).toBe(1);
+  });
+
+  it('answers an already-aborted caller without queueing it', async () => {
+    const { scheduler } = setup();
+    const a = await scheduler.admit({ requester: 'x', priority: 'interactive', signal: AbortSignal.abort() });
+    expect(a.kind).toBe('aborted');
+    expect(scheduler.queued()).toEqual({ interactive: 0, background: 0 });
+  });
+});
