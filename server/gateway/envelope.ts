@@ -11,6 +11,10 @@ export const GatewayErrors = {
   BODY_TOO_LARGE: { code: 'GATEWAY_006', status: 413 },
   FORBIDDEN: { code: 'GATEWAY_007', status: 403 },
   TOO_MANY_ATTEMPTS: { code: 'GATEWAY_008', status: 429 },
+  /** The team's share of the account's API budget would not free up within the wait bound. */
+  BUDGET_EXHAUSTED: { code: 'GATEWAY_009', status: 429 },
+  /** Background work (prefetch, export page) set aside while people wait for the budget. */
+  BACKGROUND_SHED: { code: 'GATEWAY_010', status: 429 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];

@@ -30,7 +30,18 @@ export function freePort(): Promise<number> {
 }
 
 function launch(port: number, dir: string): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ];
   const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -46,8 +57,12 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
     child.stderr?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
     });
-    child.once('error', (err) => reject(new Error(`${BINARY} could not start (npm run pretest installs it): ${err}`)));
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code} before it was ready:\n${out}`)));
+    child.once('error', (err) =>
+      reject(new Error(`${BINARY} could not start (npm run pretest installs it): ${err}`)),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`redis-server exited with ${code} before it was ready:\n${out}`)),
+    );
   });
 }
 

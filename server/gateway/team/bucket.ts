@@ -21,6 +21,10 @@ export interface Adjustment {
 
 export const ratePerMs = (shape: BucketShape) => shape.perMinute / 60_000;
 
+/** Milliseconds for `tokens` to refill (rounded up, forgiving float noise such as 10000.000000000002). */
+const refillMs = (tokens: number, shape: BucketShape) =>
+  Math.ceil((tokens * 60_000) / shape.perMinute - 1e-9);
+
 export function newBucket(shape: BucketShape, now: number): BucketState {
   return { tokens: shape.burst, updatedMs: now, blockedUntilMs: 0 };
 }
@@ -35,7 +39,7 @@ export function refill(state: BucketState, shape: BucketShape, now: number): voi
 export function waitFor(state: BucketState, shape: BucketShape, need: number, now: number): number {
   const blocked = Math.max(0, state.blockedUntilMs - now);
   const missing = Math.max(0, need - state.tokens);
-  return Math.max(blocked, Math.ceil(missing / ratePerMs(shape)));
+  return Math.max(blocked, refillMs(missing, shape));
 }
 
 /** Takes one token if `1 + reserve` are there; otherwise says how long until they are. */
@@ -66,6 +70,5 @@ export function adjust(state: BucketState, shape: BucketShape, adj: Adjustment, 
 
 /** When the bucket is full again (what X-RateLimit-Reset means upstream). */
 export function fullAtMs(state: BucketState, shape: BucketShape, now: number): number {
-  const refillMs = Math.ceil((shape.burst - state.tokens) / ratePerMs(shape));
-  return Math.max(now + Math.max(0, refillMs), state.blockedUntilMs);
+  return Math.max(now + Math.max(0, refillMs(shape.burst - state.tokens, shape)), state.blockedUntilMs);
 }

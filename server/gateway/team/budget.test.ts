@@ -31,7 +31,13 @@ describe('memory budget', () => {
     const budget = createMemoryBudget(shape, clock);
     await budget.take(0);
     await budget.take(0);
-    expect(budget.view()).toMatchObject({ mode: 'local', perMinute: 60, burst: 3, remaining: 1, replicas: 1 });
+    expect(budget.view()).toMatchObject({
+      mode: 'local',
+      perMinute: 60,
+      burst: 3,
+      remaining: 1,
+      replicas: 1,
+    });
     expect(budget.view().resetAtMs).toBe(clock.now() + 2_000);
     await budget.refund();
     expect(budget.view().remaining).toBe(2);

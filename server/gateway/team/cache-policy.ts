@@ -47,7 +47,9 @@ export function cacheKeyOf(apiKey: string, headers: Headers, url: URL): string {
   query.sort();
   return createHash('sha256')
     .update(
-      [apiKey, headers.get('x-profile-id') ?? '', headers.get('x-sender-id') ?? '', url.pathname, query].join('\n'),
+      [apiKey, headers.get('x-profile-id') ?? '', headers.get('x-sender-id') ?? '', url.pathname, query].join(
+        '\n',
+      ),
     )
     .digest('base64url');
 }

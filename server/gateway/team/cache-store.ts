@@ -8,7 +8,7 @@ import type { Clock } from './clock.ts';
 export interface CachedResponse {
   status: number;
   headers: [string, string][];
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 export interface CacheStore {
@@ -17,7 +17,13 @@ export interface CacheStore {
   /** Opaque generation of `tags` now; null when unknown (then put() stores nothing). */
   generation(tags: readonly string[]): Promise<string | null>;
   /** Stores unless a tag was invalidated since `generation` was read. */
-  put(key: string, value: CachedResponse, ttlMs: number, tags: readonly string[], generation: string): Promise<void>;
+  put(
+    key: string,
+    value: CachedResponse,
+    ttlMs: number,
+    tags: readonly string[],
+    generation: string,
+  ): Promise<void>;
   invalidate(tags: readonly string[]): Promise<void>;
   /** Takes the fill lock for `key` (single-flight across replicas); false when someone else holds it. */
   lock(key: string, ttlMs: number): Promise<boolean>;
@@ -96,7 +102,8 @@ export function createMemoryCacheStore(clock: Clock, maxBytes = 64 * 1024 * 1024
       locks.delete(key);
       unlocked.emit(key);
     },
-    waitUnlock: (key, maxMs, signal) => waitForEvent(unlocked, key, maxMs, clock, async () => held(key), signal),
+    waitUnlock: (key, maxMs, signal) =>
+      waitForEvent(unlocked, key, maxMs, clock, async () => held(key), signal),
     close: async () => entries.clear(),
   };
 }

@@ -68,9 +68,9 @@ describe('response cache', () => {
     await cache.through('other', { ttlMs: 5_000, tags: ['lists:p2'] }, immediate(answer()));
     await cache.invalidate(['lists:p1']);
     expect((await cache.through('k', list, immediate(answer()))).outcome).toBe('miss');
-    expect((await cache.through('other', { ttlMs: 5_000, tags: ['lists:p2'] }, immediate(answer()))).outcome).toBe(
-      'hit',
-    );
+    expect(
+      (await cache.through('other', { ttlMs: 5_000, tags: ['lists:p2'] }, immediate(answer()))).outcome,
+    ).toBe('hit');
     expect(loads()).toBe(3);
   });
 
@@ -123,7 +123,7 @@ describe('cache policy', () => {
     expect(cachePolicyFor('/v3/templates', 'p1')).toBeNull();
   });
 
-  it('an edit makes that contact and that profile\'s lists stale', () => {
+  it("an edit makes that contact and that profile's lists stale", () => {
     expect(invalidationsFor('PATCH', '/v3/contacts/c1', 'p1')).toEqual(['contact:c1', 'lists:p1']);
     expect(invalidationsFor('DELETE', '/v3/contacts/c1', 'p1')).toEqual(['contact:c1', 'lists:p1']);
     expect(invalidationsFor('POST', '/v3/contacts', 'p2')).toEqual(['lists:p2']);

@@ -2,8 +2,9 @@
 // process join the fetch in flight; callers on other replicas wait for its fill lock (cache-store.ts) and
 // then read the stored answer, re-taking the lock only if it was released without one. Only 2xx answers
 // are stored; a fetch keeps going while any caller still waits for it, and stops when all have left.
-import type { CacheStore, CachedResponse } from './cache-store.ts';
+
 import type { CachePolicy } from './cache-policy.ts';
+import type { CachedResponse, CacheStore } from './cache-store.ts';
 
 export type CacheOutcome = 'hit' | 'miss' | 'shared';
 

@@ -27,6 +27,8 @@ describe('parseTeamConfig', () => {
   });
 
   it('accepts a redis URL', () => {
-    expect(parseTeamConfig({ REDIS_URL: ' redis://127.0.0.1:6390/0 ' }).redisUrl).toBe('redis://127.0.0.1:6390/0');
+    expect(parseTeamConfig({ REDIS_URL: ' redis://127.0.0.1:6390/0 ' }).redisUrl).toBe(
+      'redis://127.0.0.1:6390/0',
+    );
   });
 });

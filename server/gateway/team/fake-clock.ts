@@ -42,7 +42,9 @@ export class FakeClock implements Clock {
     const target = this.t + ms;
     await settle();
     for (;;) {
-      const due = [...this.timers].filter((x) => x.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      const due = [...this.timers]
+        .filter((x) => x.at <= target)
+        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!due) break;
       this.timers.delete(due);
       this.t = due.at;

@@ -10,7 +10,8 @@ import type { Clock } from './clock.ts';
 const BUDGET_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local rate, burst, op = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+local per_min, burst, op = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+local rate = per_min / 60000
 local a1, a2 = tonumber(ARGV[4]), tonumber(ARGV[5])
 local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'blocked')
 local tokens, ts, blocked = tonumber(s[1]) or burst, tonumber(s[2]) or now, tonumber(s[3]) or 0
@@ -18,7 +19,7 @@ tokens = math.min(burst, tokens + math.max(0, now - ts) * rate)
 local ok, wait = 0, 0
 if op == 'take' then
   local need = math.min(1 + a1, burst)
-  wait = math.max(0, blocked - now, math.ceil((need - tokens) / rate))
+  wait = math.max(0, blocked - now, math.ceil((need - tokens) * 60000 / per_min - 1e-9))
   if wait == 0 then tokens = tokens - 1; ok = 1 end
 elseif op == 'refund' then
   tokens = math.min(burst, tokens + 1)
@@ -72,7 +73,6 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
   const heartbeatMs = o.heartbeatMs ?? 2_000;
   const bucketKey = `${o.prefix}budget`;
   const replicasKey = `${o.prefix}replicas`;
-  const rate = o.shape.perMinute / 60_000;
   /** Our picture of the shared bucket, as of the last script reply. */
   const shared = new LocalBucket(o.shape, o.clock);
   /** The local budget while Redis is unreachable, else null. */
@@ -96,10 +96,14 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
   async function run(op: string, a1 = 0, a2 = 0): Promise<ScriptReply | null> {
     if (fallback) return null;
     try {
-      const reply = await redis.sentBudget(bucketKey, rate, o.shape.burst, op, a1, a2);
+      const reply = await redis.sentBudget(bucketKey, o.shape.perMinute, o.shape.burst, op, a1, a2);
       const [, , tokens, redisNow, blocked] = reply;
       const now = o.clock.now();
-      shared.state = { tokens: Number(tokens), updatedMs: now, blockedUntilMs: blocked ? now + blocked - redisNow : 0 };
+      shared.state = {
+        tokens: Number(tokens),
+        updatedMs: now,
+        blockedUntilMs: blocked ? now + blocked - redisNow : 0,
+      };
       return reply;
     } catch (err) {
       goLocal(err);

@@ -5,7 +5,7 @@
 // replayed when it is back.
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
-import { type CacheStore, type CachedResponse, waitForEvent } from './cache-store.ts';
+import { type CachedResponse, type CacheStore, waitForEvent } from './cache-store.ts';
 import type { Clock } from './clock.ts';
 
 /** Generations outlive any entry; one that expired reads as changed, which only costs a miss. */
@@ -137,7 +137,14 @@ export function createRedisCacheStore(o: RedisCacheStoreOptions): CacheStore {
       } catch {}
     },
     waitUnlock: (key, maxMs, signal) =>
-      waitForEvent(unlocked, key, maxMs, o.clock, async () => (await redis.exists(lockKey(key))) === 1, signal),
+      waitForEvent(
+        unlocked,
+        key,
+        maxMs,
+        o.clock,
+        async () => (await redis.exists(lockKey(key))) === 1,
+        signal,
+      ),
     async close() {
       redis.off('ready', replay);
       o.subscriber.off('message', onMessage);

@@ -3,11 +3,17 @@ import { createMemoryBudget } from './budget.ts';
 import { FakeClock, settle } from './fake-clock.ts';
 import { type Admission, type AdmitRequest, createScheduler } from './scheduler.ts';
 
-/** One token a second, burst 2; a 10 s bound; background keeps 1 token back for people. */
+/** One token a second, burst 2; a 10 s bound (5 s for background); background keeps 1 token back for people. */
 function setup(burst = 2) {
   const clock = new FakeClock();
   const budget = createMemoryBudget({ perMinute: 60, burst }, clock);
-  const scheduler = createScheduler({ budget, clock, maxWaitMs: 10_000, backgroundReserve: 1 });
+  const scheduler = createScheduler({
+    budget,
+    clock,
+    maxWaitMs: 10_000,
+    backgroundMaxWaitMs: 5_000,
+    backgroundReserve: 1,
+  });
   const served: string[] = [];
   const results = new Map<string, Admission>();
   const admit = (name: string, req: Partial<AdmitRequest> = {}) =>
@@ -55,24 +61,35 @@ describe('scheduler', () => {
   it('refuses at once, with an honest Retry-After, what would wait past the bound', async () => {
     const { scheduler, drain, admit } = setup();
     await drain();
-    for (let i = 1; i <= 10; i++) void admit(`a${i}`); // would be served after 1..10 s
-    expect(scheduler.queued()).toEqual({ interactive: 10, background: 0 });
-    expect(await admit('a11')).toEqual({ kind: 'over-budget', retryAfterMs: 11_000, waitedMs: 0 });
-    // Background work over the bound is shed, its Retry-After counting the people ahead and the reserve.
+    for (let i = 1; i <= 9; i++) void admit(`a${i}`); // would be served after 1..9 s
+    expect(scheduler.queued()).toEqual({ interactive: 9, background: 0 });
+    expect(await admit('a10')).toEqual({ kind: 'over-budget', retryAfterMs: 10_000, waitedMs: 0 });
+    // Background work over its bound is shed, its Retry-After counting the people ahead and the reserve.
     expect(await admit('export', { priority: 'background' })).toEqual({
       kind: 'shed',
-      retryAfterMs: 12_000,
+      retryAfterMs: 11_000,
       waitedMs: 0,
     });
   });
 
-  it('judges the bound per requester: a newcomer is not refused for a heavy user\'s backlog', async () => {
+  it('sheds background work sooner than it refuses people', async () => {
+    const { scheduler, drain, admit, results } = setup();
+    await drain();
+    for (let i = 1; i <= 4; i++) void admit(`a${i}`);
+    expect((await admit('prefetch', { priority: 'background' })).kind).toBe('shed'); // 6 s > 5 s
+    void admit('a5'); // 5 s < 10 s
+    await settle();
+    expect(results.get('a5')).toBeUndefined();
+    expect(scheduler.queued()).toEqual({ interactive: 5, background: 0 });
+  });
+
+  it("judges the bound per requester: a newcomer is not refused for a heavy user's backlog", async () => {
     const { scheduler, drain, admit } = setup();
     await drain();
-    for (let i = 1; i <= 10; i++) void admit(`a${i}`, { requester: 'alice' });
-    expect((await admit('a11', { requester: 'alice' })).kind).toBe('over-budget');
+    for (let i = 1; i <= 9; i++) void admit(`a${i}`, { requester: 'alice' });
+    expect((await admit('a10', { requester: 'alice' })).kind).toBe('over-budget');
     void admit('bob1', { requester: 'bob' });
-    expect(scheduler.queued().interactive).toBe(11);
+    expect(scheduler.queued().interactive).toBe(10);
   });
 
   it('refuses a queued request when the bound passes (an upstream Retry-After came in meanwhile)', async () => {
@@ -84,13 +101,13 @@ describe('scheduler', () => {
     expect(results.get('page')).toEqual({ kind: 'over-budget', retryAfterMs: 20_000, waitedMs: 10_000 });
   });
 
-  it('sheds queued background work at its bound, and prefers to shed it rather than refuse people', async () => {
+  it('sheds queued background work when its bound passes', async () => {
     const { clock, budget, scheduler, drain, admit, results } = setup();
     await drain();
-    void admit('prefetch', { priority: 'background', maxWaitMs: 2_000 });
+    void admit('prefetch', { priority: 'background', maxWaitMs: 3_000 });
     await budget.adjust({ blockMs: 5_000 });
-    await clock.advance(2_000);
-    expect(results.get('prefetch')).toMatchObject({ kind: 'shed', waitedMs: 2_000 });
+    await clock.advance(3_000);
+    expect(results.get('prefetch')).toMatchObject({ kind: 'shed', waitedMs: 3_000 });
     expect(scheduler.queued()).toEqual({ interactive: 0, background: 0 });
   });
 

@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   budget: Budget;
   clock: Clock;
   maxWaitMs: number;
+  /** Background work is shed sooner: a prefetch that waits long is useless, an export just retries later. */
+  backgroundMaxWaitMs: number;
   /** Tokens background work leaves for people (it waits for `1 + reserve`). */
   backgroundReserve: number;
 }
@@ -102,7 +104,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
           return;
         }
         const w = serveNext();
-        if (!w) await budget.refund(); // everyone left while the token was being taken
+        if (!w)
+          await budget.refund(); // everyone left while the token was being taken
         else w.settle({ kind: 'granted', waitedMs: clock.now() - w.since });
       }
     } finally {
@@ -120,9 +123,10 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     admit(req) {
       const { signal, priority } = req;
       if (signal?.aborted) return Promise.resolve({ kind: 'aborted', waitedMs: 0 });
-      const bound = req.maxWaitMs ?? opts.maxWaitMs;
+      const bound = req.maxWaitMs ?? (priority === 'background' ? opts.backgroundMaxWaitMs : opts.maxWaitMs);
       const expected = budget.estimateWaitMs(aheadOf(req.requester, priority) + 1 + reserveOf(priority));
-      if (expected > bound) return Promise.resolve(refusal(priority, expected, 0));
+      // Only what will be served before its deadline is queued (its wake-up must come first).
+      if (expected >= bound) return Promise.resolve(refusal(priority, expected, 0));
 
       return new Promise<Admission>((resolve) => {
         const since = clock.now();
