@@ -1,7 +1,7 @@
 // Builds the team upstream from its settings: everything in this process, or shared through Redis when
 // REDIS_URL is set (two connections: commands, and pub/sub for fill notifications).
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import Redis from 'ioredis';
 import type { Upstream } from '../upstream.ts';
 import { type Budget, createMemoryBudget } from './budget.ts';
 import { createResponseCache } from './cache.ts';
