@@ -24,8 +24,11 @@ export interface ResponseCache {
   invalidate(tags: readonly string[]): Promise<void>;
 }
 
-/** Long enough for a fetch that waited its full budget bound and then ran to the upstream deadline. */
-export const FILL_LOCK_MS = 30_000;
+/**
+ * How long another replica's fetch is waited for: the default budget wait bound plus a slow answer. A fetch
+ * that takes longer only costs a second fetch; a replica that dies mid-fetch delays the others this long.
+ */
+export const FILL_LOCK_MS = 12_000;
 
 interface Flight {
   answer: Promise<CacheAnswer>;
