@@ -40,6 +40,7 @@ const random = () => {
 async function run(send: Send): Promise<Record<Priority, Tally>> {
   const out: Record<Priority, Tally> = { interactive: tally(), background: tally() };
   const until = Date.now() + SECONDS * 1000;
+  const prefetches: Promise<number>[] = [];
   const call = async (path: string, profile: string | null, who: string, priority: Priority) => {
     const started = performance.now();
     const status = await send(path, profile, who, priority);
@@ -59,7 +60,7 @@ async function run(send: Send): Promise<Record<Priority, Tally>> {
       const roll = random();
       if (roll < 0.7) {
         await call(`/v3/contacts?page=${page}&page_size=20`, profile, who, 'interactive');
-        void call(`/v3/contacts?page=${page + 1}&page_size=20`, profile, who, 'background');
+        prefetches.push(call(`/v3/contacts?page=${page + 1}&page_size=20`, profile, who, 'background'));
       } else if (roll < 0.85) {
         await call(
           `/v3/contacts?page=1&page_size=20&search=${100 + Math.floor(random() * 900)}`,
@@ -87,6 +88,7 @@ async function run(send: Send): Promise<Record<Priority, Tally>> {
     }
   };
   await Promise.all([...Array.from({ length: STAFF - 1 }, (_, i) => person(i)), exporter()]);
+  await Promise.all(prefetches);
   return out;
 }
 

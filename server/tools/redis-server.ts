@@ -16,7 +16,7 @@ export interface RedisServer {
   restart(): Promise<void>;
 }
 
-const BINARY = process.env.REDIS_SERVER_PATH || 'redis-server';
+const BINARY = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
