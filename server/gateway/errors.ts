@@ -17,6 +17,10 @@ export const GatewayErrors = {
   ROLE_FORBIDDEN: { code: 'GATEWAY_009', status: 403 },
   /** Signed in, but not for this profile (x-profile-id, ?profile=, or the account's own scope). */
   PROFILE_FORBIDDEN: { code: 'GATEWAY_010', status: 403 },
+  /** The team's share of the account's API budget would not free up within the wait bound. */
+  BUDGET_EXHAUSTED: { code: 'GATEWAY_011', status: 429 },
+  /** Background work (prefetch, export page) set aside while people wait for the budget. */
+  BACKGROUND_SHED: { code: 'GATEWAY_012', status: 429 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];
