@@ -97,10 +97,13 @@ export function contentOf(entry: StoredEntry): EntryContent {
   return content;
 }
 
-/** sha256(prev_hash + "\n" + canonical content with its seq): moving, changing or dropping a row shows. */
+/**
+ * sha256(prev_hash + "\n" + seq + "\n" + canonical content): moving, changing or dropping a row shows.
+ * PostgreSQL computes the same bytes in its audit_append function (pg-migrations.ts).
+ */
 export function entryHash(prevHash: string, seq: number, content: EntryContent): string {
   return createHash('sha256')
-    .update(`${prevHash}\n${canonicalJson({ ...content, seq })}`)
+    .update(`${prevHash}\n${seq}\n${canonicalJson(content)}`)
     .digest('hex');
 }
 

@@ -3,6 +3,39 @@
 import type { Pool } from 'pg';
 
 const MIGRATION_LOCK = 7_263_524_101;
+/** Serializes appends and retention across every replica writing to the database. */
+export const CHAIN_LOCK = 7_263_524_102;
+
+// One append in one round trip: take the chain lock, read the head (each statement of a VOLATILE function
+// sees what committed before it, so the head is current once the lock is held), hash exactly as entry.ts
+// does (prev + "\n" + seq + "\n" + canonical content) and insert. The lock is held for the insert and the
+// commit's WAL flush, never across network round trips.
+// The content is read as `json` (not jsonb): its text, and so what is hashed, stays exactly as sent.
+const APPEND_V1 = `
+CREATE FUNCTION audit_append(content text) RETURNS TABLE (seq bigint, prev_hash text, hash text)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  j json := content::json;
+  head_seq bigint;
+  head_hash text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${CHAIN_LOCK});
+  SELECT e.seq, e.hash INTO head_seq, head_hash FROM audit_entries e ORDER BY e.seq DESC LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT c.seq, c.hash INTO head_seq, head_hash FROM audit_checkpoint c;
+    IF NOT FOUND THEN head_seq := 0; head_hash := repeat('0', 64); END IF;
+  END IF;
+  seq := head_seq + 1;
+  prev_hash := head_hash;
+  hash := encode(sha256(convert_to(head_hash || E'\\n' || seq || E'\\n' || content, 'UTF8')), 'hex');
+  INSERT INTO audit_entries VALUES (
+    seq, (j->>'at')::timestamptz, j->>'action', j->>'outcome',
+    j->>'actor_kind', j->>'actor_id', j->>'actor_name', j->>'actor_role', (j->'actor_groups')::text,
+    j->>'profile_id', j->>'contact_id', j->>'phone_masked', j->>'phone_hash', j->>'request_id',
+    j->>'client_address', j->>'user_agent', (j->'details')::text, prev_hash, hash);
+  RETURN NEXT;
+END $$;
+`;
 
 // The guard refuses UPDATE and TRUNCATE always and DELETE unless retention set audit.pruning in its
 // transaction: it stops the application's own mistakes; the chain and the anchors catch a database admin.
@@ -30,7 +63,7 @@ CREATE TRIGGER audit_guard BEFORE UPDATE OR DELETE ON audit_entries
   FOR EACH ROW EXECUTE FUNCTION audit_guard();
 CREATE TRIGGER audit_guard_truncate BEFORE TRUNCATE ON audit_entries
   FOR EACH STATEMENT EXECUTE FUNCTION audit_guard();
-`;
+${APPEND_V1}`;
 
 export const PG_MIGRATIONS: readonly string[] = [V1];
 

@@ -1,20 +1,18 @@
 // The audit trail in PostgreSQL (DATABASE_URL; what several gateway replicas share).
 //
 // One chain for all replicas, ordered by a transaction-scoped advisory lock: an append takes the lock, reads
-// the newest hash and inserts the next entry before committing, so replicas queue for a few hundred
-// microseconds and the trail keeps one total order: one verification, one head to anchor, and "what happened
+// the newest hash and inserts the next entry before committing (all inside the server, one round trip), so
+// replicas queue only for each other's commit and the trail keeps one total order: one verification, one head to anchor, and "what happened
 // before what" across replicas. One chain per replica would avoid the wait but needs stable replica identities
 // (autoscaled replicas come and go) and anchors per chain, and a whole replica's chain could vanish unseen.
 import pg from 'pg';
-import { chainEntry, type EntryContent, GENESIS_HASH, type StoredEntry } from './entry.ts';
-import { migrate } from './pg-migrations.ts';
+import { canonicalJson, type EntryContent, type StoredEntry } from './entry.ts';
+import { CHAIN_LOCK, migrate } from './pg-migrations.ts';
 import {
   CHECKPOINT_COLUMNS,
   COLUMNS_SQL,
-  entryParams,
   ITERATE_BATCH,
   inBatches,
-  insertSql,
   pgPlaceholder as ph,
   rowToCheckpoint,
   rowToEntry,
@@ -30,9 +28,6 @@ import type {
   Seal,
 } from './store.ts';
 
-/** Serializes appends and retention across every replica writing to the database. */
-const CHAIN_LOCK = 7_263_524_102;
-const INSERT = insertSql(ph);
 const HEAD_SQL = `SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1`;
 const CHECKPOINT_SQL = `SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoint`;
 
@@ -72,13 +67,13 @@ export class PgAuditStore implements AuditStore {
     return rowToCheckpoint((await client.query(CHECKPOINT_SQL)).rows[0]);
   }
 
-  append(content: EntryContent): Promise<StoredEntry> {
-    return this.locked(async (client) => {
-      const head = (await this.headOf(client)) ?? { seq: 0, hash: GENESIS_HASH };
-      const entry = chainEntry(head.hash, head.seq + 1, content);
-      await client.query(INSERT, entryParams(entry));
-      return entry;
-    });
+  /** One round trip: audit_append (pg-migrations.ts) locks, chains and inserts inside the server. */
+  async append(content: EntryContent): Promise<StoredEntry> {
+    const { rows } = await this.pool.query('SELECT seq, prev_hash, hash FROM audit_append($1)', [
+      canonicalJson(content),
+    ]);
+    const row = rows[0] as { seq: string; prev_hash: string; hash: string };
+    return { ...content, seq: Number(row.seq), prev_hash: row.prev_hash, hash: row.hash };
   }
 
   async query(filter: AuditFilter, page: PageRequest): Promise<AuditPage> {

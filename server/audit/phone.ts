@@ -43,10 +43,11 @@ const PHONE_KEY = /phone|number|e164|msisdn/i;
 
 /**
  * `details` with every number-looking string masked: an edit's before/after or a lookup query must not
- * carry a number in clear by accident. Callers put the number itself in `phone`.
+ * carry a number in clear by accident. Callers put the number itself in `phone`. NUL characters are dropped.
  */
 export function maskNumbersIn(value: Json, key = ''): Json {
   if (typeof value === 'string') {
+    if (value.includes('\0')) return maskNumbersIn(value.replaceAll('\0', ''), key); // PostgreSQL text refuses NUL
     const digits = value.replace(/\D/g, '').length;
     return digits >= 6 && (PHONE_LIKE.test(value) || PHONE_KEY.test(key)) ? maskPhone(value) : value;
   }

@@ -8,7 +8,18 @@ import { ACTIONS, type EntryContent, type Json, type StoredEntry } from './entry
 import { maskNumbersIn, phoneFields } from './phone.ts';
 import type { AuditStore } from './store.ts';
 
-const text = (max: number) => v.optional(v.nullable(v.pipe(v.string(), v.maxLength(max))), null);
+// NUL is dropped: PostgreSQL text cannot hold it (and no header or id carries one legitimately).
+const text = (max: number) =>
+  v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.maxLength(max),
+        v.transform((s) => s.replaceAll('\0', '')),
+      ),
+    ),
+    null,
+  );
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const jsonObject = v.record(v.string(), v.unknown());
 

@@ -1,10 +1,11 @@
-// SQL both stores share: columns, the filter's WHERE clause, rows ↔ entries. SQLite takes `?1`-style
+// SQL both stores share: columns, the filter's WHERE clause, rows ↔ entries. SQLite takes `?`
 // placeholders and PostgreSQL `$1`, so the builders take the placeholder style as an argument.
 import { ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
 import type { AuditFilter, Checkpoint } from './store.ts';
 
 export type Placeholder = (n: number) => string;
-export const sqlitePlaceholder: Placeholder = (n) => `?${n}`;
+// better-sqlite3 binds plain `?` in order (it rejects numbered `?1`); every builder uses each parameter once, in order.
+export const sqlitePlaceholder: Placeholder = () => '?';
 export const pgPlaceholder: Placeholder = (n) => `$${n}`;
 
 export const COLUMNS_SQL = ENTRY_COLUMNS.join(', ');

@@ -80,16 +80,16 @@ export class SqliteAuditStore implements AuditStore {
     this.appendTx = (content) => append.immediate(content);
     const prune = this.db.transaction((before: string, seal: Seal): Checkpoint | null => {
       const last = this.db
-        .prepare('SELECT seq, hash, at FROM audit_entries WHERE at < ?1 ORDER BY seq DESC LIMIT 1')
+        .prepare('SELECT seq, hash, at FROM audit_entries WHERE at < ? ORDER BY seq DESC LIMIT 1')
         .get(before) as { seq: number; hash: string; at: string } | undefined;
       if (!last) return null;
       const sealed = seal(last);
       this.db.prepare('UPDATE audit_prune_gate SET open = 1').run();
-      this.db.prepare('DELETE FROM audit_entries WHERE seq <= ?1').run(last.seq);
+      this.db.prepare('DELETE FROM audit_entries WHERE seq <= ?').run(last.seq);
       this.db.prepare('UPDATE audit_prune_gate SET open = 0').run();
       this.db
         .prepare(
-          `INSERT OR REPLACE INTO audit_checkpoint (id, ${CHECKPOINT_COLUMNS}) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)`,
+          `INSERT OR REPLACE INTO audit_checkpoint (id, ${CHECKPOINT_COLUMNS}) VALUES (1, ?, ?, ?, ?, ?, ?)`,
         )
         .run(last.seq, last.hash, last.at, sealed.at, sealed.key, sealed.sig);
       return { ...last, pruned_at: sealed.at, key: sealed.key, sig: sealed.sig };
@@ -141,7 +141,7 @@ export class SqliteAuditStore implements AuditStore {
   iterate(filter: AuditFilter = {}): AsyncIterable<StoredEntry> {
     const where = whereSql(filter, ph, 2);
     const select = this.db.prepare(
-      `SELECT ${COLUMNS_SQL} FROM audit_entries WHERE seq > ?1 AND ${where.sql} ORDER BY seq LIMIT ${ITERATE_BATCH}`,
+      `SELECT ${COLUMNS_SQL} FROM audit_entries WHERE seq > ? AND ${where.sql} ORDER BY seq LIMIT ${ITERATE_BATCH}`,
     );
     return inBatches(async (after) =>
       (select.all([after, ...where.params]) as Record<string, unknown>[]).map(rowToEntry),

@@ -101,12 +101,10 @@ export async function verifyTrail(input: VerifyInput): Promise<VerifyResult> {
     }
     const hash = a.seq === startSeq ? checkpoint?.hash : anchored.get(a.seq);
     if (hash === undefined) {
-      const newest = head ? `#${head.seq}` : 'none';
-      return fail(
-        `${where}: entry #${a.seq} is missing (newest entry: ${newest}); entries were deleted.`,
-        a.seq,
-        line.line,
-      );
+      // The chain held, so what is gone is its end: everything after the newest stored entry.
+      const firstGone = (head?.seq ?? startSeq) + 1;
+      const gone = firstGone === a.seq ? `entry #${a.seq} is` : `entries #${firstGone}–#${a.seq} are`;
+      return fail(`${where}: ${gone} missing; the newest entries were deleted.`, firstGone, line.line);
     }
     if (hash !== a.hash) {
       return fail(
