@@ -40,9 +40,7 @@ describe('entry hash', () => {
     expect(entryHash('1'.repeat(64), 1, content)).not.toBe(hash);
     expect(entryHash(GENESIS_HASH, 2, content)).not.toBe(hash);
     expect(entryHash(GENESIS_HASH, 1, { ...content, actor_groups: ['a', 'b'] })).not.toBe(hash);
-    expect(entryHash(GENESIS_HASH, 1, { ...content, details: { ...content.details, z: 2 } })).not.toBe(
-      hash,
-    );
+    expect(entryHash(GENESIS_HASH, 1, { ...content, details: { ...content.details, z: 2 } })).not.toBe(hash);
   });
 
   it('chains: an entry keeps its content and links to the previous hash', () => {

@@ -33,10 +33,11 @@ export async function applyRetention(
   return checkpoint;
 }
 
-export type Schedule = (task: () => void, everyMs: number) => () => void;
+/** Runs `task` every `everyMs` (its promise never rejects); returns the cancel. */
+export type Schedule = (task: () => Promise<unknown>, everyMs: number) => () => void;
 
 const intervalSchedule: Schedule = (task, everyMs) => {
-  const timer = setInterval(task, everyMs);
+  const timer = setInterval(() => void task(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 };
@@ -74,8 +75,8 @@ export async function startAudit(
   const retain = () => applyRetention(store, anchorer, config.retentionDays, now()).catch(onError);
   await retain();
   const cancels = [
-    schedule(() => void anchorer.tick().catch(onError), config.anchorIntervalMs),
-    schedule(() => void retain(), RETENTION_EVERY_MS),
+    schedule(() => anchorer.tick().catch(onError), config.anchorIntervalMs),
+    schedule(retain, RETENTION_EVERY_MS),
   ];
   return {
     store,
