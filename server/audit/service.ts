@@ -17,7 +17,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function openAuditStore(config: AuditConfig): Promise<AuditStore> {
   return config.store.kind === 'postgres'
     ? PgAuditStore.open(config.store.url)
-    : Promise.resolve(new SqliteAuditStore(config.store.path));
+    : Promise.resolve(new SqliteAuditStore(config.store.path, config.store.sync));
 }
 
 /** Deletes entries older than the retention period; the new checkpoint is sealed and anchored. */

@@ -11,7 +11,7 @@ describe('audit settings', () => {
   it('defaults to SQLite under .data/, 400 days, an anchor a minute, keys in .data/', () => {
     const config = parseAuditConfig({ AUDIT_RETENTION_DAYS: '' });
     expect(config).toMatchObject({
-      store: { kind: 'sqlite', path: '.data/audit.sqlite' },
+      store: { kind: 'sqlite', path: '.data/audit.sqlite', sync: 'full' },
       retentionDays: 400,
       anchorIntervalMs: 60_000,
       anchorFile: '.data/audit-anchors.jsonl',
@@ -35,6 +35,7 @@ describe('audit settings', () => {
       /^AUDIT_RETENTION_DAYS must be a whole number of days from 1 to 36500 \(got "a year"\)\.$/,
     ],
     ['AUDIT_RETENTION_DAYS', '0', /^AUDIT_RETENTION_DAYS must be a whole number of days/],
+    ['AUDIT_SQLITE_SYNC', 'off', /^AUDIT_SQLITE_SYNC must be full or normal \(got "off"\)\.$/],
     ['AUDIT_ANCHOR_INTERVAL_S', '1.5', /^AUDIT_ANCHOR_INTERVAL_S must be a whole number of seconds/],
     ['DATABASE_URL', 'mysql://root:hunter2@db/x', /^DATABASE_URL must be a postgres:\/\/ URL\.$/],
     ['AUDIT_SIGNING_KEY', 'hunter2', /^AUDIT_SIGNING_KEY must be a PEM key\.$/],

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:audit`: what recording one audit entry costs a request (a lookup waits for it), on SQLite
- * (WAL, synchronous=FULL, a temp file) and on a real PostgreSQL 15 with fsync on (started here). Sequential
+ * (WAL, a temp file; AUDIT_SQLITE_SYNC full and normal) and on a real PostgreSQL 15 with fsync on (started here). Sequential
  * appends through the recorder; asserts nothing (benchmarks are not tests).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,8 @@ async function run(name: string, store: AuditStore): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-bench-'));
-await run('SQLite', new SqliteAuditStore(join(dir, 'audit.sqlite')));
+await run('SQLite (sync=full)', new SqliteAuditStore(join(dir, 'full.sqlite'), 'full'));
+await run('SQLite (sync=normal)', new SqliteAuditStore(join(dir, 'normal.sqlite'), 'normal'));
 rmSync(dir, { recursive: true, force: true });
 const pg = await startPostgres({ durable: true });
 try {
