@@ -1,7 +1,7 @@
 // The same behaviour from both stores: SQLite and a real PostgreSQL 15 (started here; a failure to start
 // fails the tests). Recording, querying, retention, append-only guards, and two replicas writing at once.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Anchorer, readAnchors } from './anchor.ts';
 import { phoneHash } from './phone.ts';
 import { AuditRecorder } from './recorder.ts';
@@ -16,15 +16,15 @@ import {
   PHONE_KEY,
   PROFILE,
   sampleRecord,
-  tempDir,
   testSigningKey,
+  useTrail,
 } from './test-support.ts';
 import { verifyTrail } from './verify.ts';
 
 const key = testSigningKey();
 
 describe.each(BACKENDS.map((make) => make()))('$name audit store', (backend) => {
-  const temp = tempDir();
+  const suite = useTrail(backend);
   let trail: OpenedTrail;
   let clock: Date;
   let recorder: AuditRecorder;
@@ -39,19 +39,13 @@ describe.each(BACKENDS.map((make) => make()))('$name audit store', (backend) => 
       keys: [key],
     });
 
-  beforeAll(() => backend.setup());
-  afterAll(async () => {
-    await backend.teardown();
-    temp.remove();
-  });
   beforeEach(async () => {
-    trail = await backend.open();
+    trail = suite.trail();
     clock = new Date('2025-03-04T10:00:00.000Z');
     recorder = new AuditRecorder({ store: trail.store, phoneKey: PHONE_KEY, now: () => clock });
-    anchorFile = join(temp.dir, `anchors-${Math.random()}.jsonl`);
+    anchorFile = join(suite.dir, `anchors-${Math.random()}.jsonl`);
     anchorer = new Anchorer({ store: trail.store, key, file: anchorFile, now: () => clock });
   });
-  afterEach(() => trail.close());
 
   it('writes exactly one entry per recorded action, with every field, and no number in clear', async () => {
     for (const [i, action] of EVERY_ACTION.entries()) {

@@ -2,7 +2,7 @@
 // makes verification fail and name the first bad entry, through `audit:verify`'s own code (runVerify).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Anchorer } from './anchor.ts';
 import { runVerify } from './cli-verify.ts';
 import { AuditRecorder } from './recorder.ts';
@@ -11,15 +11,15 @@ import {
   type OpenedTrail,
   PHONE_KEY,
   sampleRecord,
-  tempDir,
   testSigningKey,
+  useTrail,
 } from './test-support.ts';
 
 const key = testSigningKey();
 const pem = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 describe.each(BACKENDS.map((make) => make()))('$name trail tampered by its database admin', (backend) => {
-  const temp = tempDir();
+  const suite = useTrail(backend);
   let trail: OpenedTrail;
   let recorder: AuditRecorder;
   let anchorer: Anchorer;
@@ -33,21 +33,15 @@ describe.each(BACKENDS.map((make) => make()))('$name trail tampered by its datab
     expect(report.message).toContain(`First bad entry: #${firstBad}.`);
   };
 
-  beforeAll(() => backend.setup());
-  afterAll(async () => {
-    await backend.teardown();
-    temp.remove();
-  });
   beforeEach(async () => {
-    trail = await backend.open();
+    trail = suite.trail();
     recorder = new AuditRecorder({ store: trail.store, phoneKey: PHONE_KEY });
-    const anchorFile = join(temp.dir, `anchors-${Math.random()}.jsonl`);
+    const anchorFile = join(suite.dir, `anchors-${Math.random()}.jsonl`);
     anchorer = new Anchorer({ store: trail.store, key, file: anchorFile });
     env = { ...trail.env, AUDIT_ANCHOR_FILE: anchorFile, AUDIT_SIGNING_KEY: pem };
     for (let i = 1; i <= 5; i++) await recorder.record(sampleRecord('contact.open', i));
     await anchorer.tick(); // anchors #5
   });
-  afterEach(() => trail.close());
 
   it('holds when nobody touched it', async () => {
     expect(await verify()).toEqual({

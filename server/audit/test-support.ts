@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type PostgresServer, startPostgres } from '../tools/postgres-server.ts';
 import { ACTIONS, type Action } from './entry.ts';
 import { keyIdOf, type SigningKey } from './keys.ts';
@@ -156,6 +157,25 @@ export function postgresBackend(): Backend {
 }
 
 export const BACKENDS = [sqliteBackend, postgresBackend];
+
+/**
+ * Registers the hooks of a per-backend suite: the backend for the whole file, a fresh trail per test.
+ * Call first in the describe, so the suite's own beforeEach sees the trail.
+ */
+export function useTrail(backend: Backend): { trail: () => OpenedTrail; dir: string } {
+  const temp = tempDir();
+  let trail: OpenedTrail | undefined;
+  beforeAll(() => backend.setup());
+  afterAll(async () => {
+    await backend.teardown();
+    temp.remove();
+  });
+  beforeEach(async () => {
+    trail = await backend.open();
+  });
+  afterEach(() => trail?.close());
+  return { trail: () => trail as OpenedTrail, dir: temp.dir };
+}
 
 /** Drains an async iterable (a store's `iterate`). */
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
