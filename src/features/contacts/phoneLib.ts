@@ -9,7 +9,7 @@ import {
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/min';
-import { regionName } from './phone';
+import { regionName } from '../../lib/regions';
 
 export { getCountries, getCountryCallingCode };
 

@@ -1,6 +1,6 @@
 // CSV for people who open it in a spreadsheet: RFC 4180 (CRLF, quoted fields, doubled inner quotes) and
 // safe against formula injection. No React, no DOM: the exporter turns each page into text with this.
-import type { Contact } from '../../api/contacts';
+import type { Contact } from '../../queries/contacts';
 
 /**
  * Cells starting with one of these are evaluated as formulas by Excel, LibreOffice and Google Sheets
