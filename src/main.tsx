@@ -10,7 +10,7 @@ import { prepareTableLayout } from './features/contacts/tableLayout';
 import { whenIdle } from './lib/idle';
 import { readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
-import { takeServerState } from './shared/serverState';
+import { takeServerState } from './serverState';
 import './styles.css';
 // The detail screen's controls are in server-rendered HTML: their styles must be there at first paint, not
 // arrive with the detail chunk.

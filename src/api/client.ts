@@ -1,11 +1,19 @@
 // The only module that talks HTTP. No React here: the query layer calls these functions and passes its
 // AbortSignal through, so superseded requests are really cancelled on the wire. Errors are ./errors,
 // the rate-limit figures ./rateLimit; the legacy v1 bare body is read by ./v1 itself.
+
+import type { Transport } from '../shared/render';
 import { ApiError, type ErrorBody, errorFromResponse } from './errors';
 import { recordRateLimit } from './rateLimit';
 
 /** The child profile a request acts for (sent as x-profile-id); null = the key's own account. */
 export type ProfileId = string | null;
+
+/** A call made for one profile (null = the key's own account), cancellable by the query's signal. */
+export interface ProfileRequest {
+  profileId: ProfileId;
+  signal?: AbortSignal;
+}
 
 export interface RequestOptions {
   /** Organization keys only: the child profile the request acts for. */
@@ -30,7 +38,7 @@ export function buildPath(path: string, query: RequestOptions['query'] = {}): st
   return qs ? `${path}?${qs}` : path;
 }
 
-export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+export type { Transport };
 
 let transport: Transport = (url, init) => fetch(url, init);
 

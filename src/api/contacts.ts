@@ -1,15 +1,11 @@
 import type { ContactListResponse } from '@sentdm/sentdm/resources/contacts';
-import { apiGet, type ProfileId } from './client';
+import { apiGet, type ProfileRequest } from './client';
 import { type Contact, type ContactListQuery, type ContactPage, toPage } from './contactPage';
 import type { ApiVersion } from './version';
 
 export type { Channel, Contact, ContactListQuery, ContactPage, Pagination } from './contactPage';
 
-/** A call made for one profile (null = the key's own account), cancellable by the query's signal. */
-export interface ProfileRequest {
-  profileId: ProfileId;
-  signal?: AbortSignal;
-}
+export type { ProfileRequest };
 
 export async function listContacts(
   query: ContactListQuery,

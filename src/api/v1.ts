@@ -1,9 +1,8 @@
 // Legacy v1 (`GET /v1/contacts`): 0-indexed `page`, `pageSize`, camelCase fields and a bare body. Adapted
 // here to the one contact model the screens use; fields v1 does not have (opt_out, is_inherited, dates)
 // stay undefined and show as "—". Errors (often with empty bodies) become the same ApiError as v3.
-import { sendRequest } from './client';
+import { type ProfileRequest, sendRequest } from './client';
 import { type Contact, type ContactListQuery, type ContactPage, toPage } from './contactPage';
-import type { ProfileRequest } from './contacts';
 import { type ErrorBody, errorFromResponse } from './errors';
 
 export interface ContactV1 {
