@@ -36,7 +36,7 @@ describe('query keys', () => {
     );
   });
 
-  it('account keys are not profile-scoped and the profile id can be read back', () => {
+  it('account keys carry no profile id, and a contact key gives its profile id back', () => {
     expect(profileIdOfKey(keys.me())).toBeUndefined();
     expect(profileIdOfKey(keys.list(P1, { page: 1, pageSize: 10 }))).toBe(P1);
     expect(profileIdOfKey(keys.list(null, { page: 1, pageSize: 10 }))).toBeNull();

@@ -32,7 +32,7 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
   const dialog = useRef<HTMLDialogElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const scopeId = useId();
+  const summaryId = useId();
   const streams = canStreamToFile();
   const fileName = exportFileName({ account, channel: filter.channel, search: filter.search });
   const { state, progress, start, retry, cancel } = useExportJob(filter, fileName, streams);
@@ -75,7 +75,7 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
       ref={dialog}
       className="modal export-dialog"
       aria-labelledby={titleId}
-      aria-describedby={scopeId}
+      aria-describedby={summaryId}
       onCancel={(event) => {
         // Esc: never while rows are being fetched; otherwise close (a failed export is dropped).
         event.preventDefault();
@@ -104,7 +104,7 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
             </button>
           )}
         </div>
-        <p id={scopeId} className="export-scope">
+        <p id={summaryId} className="export-scope">
           {filter.search || filter.channel ? '' : 'All '}
           <strong>{count(expected)}</strong> {expected === 1 ? 'contact' : 'contacts'}
           {account ? ` of ${account}` : ''}

@@ -4,6 +4,9 @@
 // objects are dropped), pages wait in a small reorder buffer only until the pages before them are written,
 // and a page is never requested more than WINDOW pages ahead of the last one written. This module keeps
 // the order; the pages come from the `fetchPage` it is given, paced and retried by ./pacing.
+//
+// One class on purpose (~230 lines): the reorder buffer, the sliding window and resuming after a failed
+// page share their state, and splitting them would spread one invariant over several files.
 import type { ContactPage, FetchPage } from '../../queries/exportPages';
 import type { RateLimit } from '../../queries/rateLimit';
 import { CSV_HEADER, contactsToCsv } from './csv';
