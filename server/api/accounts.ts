@@ -1,7 +1,8 @@
+import type { AccountType } from './store/accounts.ts';
 import { selectAccounts, selectApiKeys } from './store/accounts.ts';
 import type { Db } from './store/schema.ts';
 
-export type AccountType = 'organization' | 'user' | 'profile';
+export type { AccountType };
 
 export interface AccountRecord {
   id: string;

@@ -70,15 +70,15 @@ async function firstRows(path: string, visit: Visit = {}): Promise<number> {
   await page.addInitScript(FIRST_ROWS_PROBE);
   for (let n = 0; n < (warm ? 3 : 0); n++) {
     await page.goto(`${base}${path}`);
-    await page.waitForFunction(() => (window as { __firstRows?: number }).__firstRows);
+    await page.waitForFunction(() => (globalThis as { __firstRows?: number }).__firstRows);
   }
   await page.goto(`${base}${path}`);
   const time = (
-    await page.waitForFunction(() => (window as { __firstRows?: number }).__firstRows)
+    await page.waitForFunction(() => (globalThis as { __firstRows?: number }).__firstRows)
   ).jsonValue();
   const value = Number(await time);
   if (ready) {
-    const at = await page.waitForFunction(() => (window as { __ready?: number }).__ready);
+    const at = await page.waitForFunction(() => (globalThis as { __ready?: number }).__ready);
     ready.push(Number(await at.jsonValue()));
   }
   await context.close();

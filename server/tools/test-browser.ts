@@ -95,3 +95,13 @@ export function createTestBrowser(): TestBrowser {
     },
   };
 }
+
+/** The parts of a gateway or API answer the identity tests read (Node's `Response.json()` is `unknown`). */
+export interface Answer {
+  data: { person: unknown; profiles: unknown[] };
+  error: { code: string; message: string };
+}
+
+export async function answerOf(res: Response): Promise<Answer> {
+  return (await res.json()) as Answer;
+}

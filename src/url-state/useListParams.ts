@@ -36,3 +36,9 @@ export function useListParams(): [ListParams, (patch: ListPatch, options?: Updat
 export function profileOnlySearch(profile: string | undefined): string {
   return profile ? `?${new URLSearchParams({ profile })}` : '';
 }
+
+/** The profile the URL asks for (`?profile=`), before anyone checked that this key may use it. */
+export function useRequestedProfile(): string | null {
+  const [searchParams] = useSearchParams();
+  return useMemo(() => parseListParams(searchParams).profile ?? null, [searchParams]);
+}

@@ -6,13 +6,19 @@ import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 const api = apiForThisFile({ testControls: true });
 const key = { 'x-api-key': 'sk_test_org_demo' };
 
+/** The bare v1 list body (Node's fetch types say `unknown` for json()). */
+interface V1Page {
+  items: { id: string }[];
+  totalCount: number;
+}
+
 describe('GET /v1/contacts', () => {
   it('answers the bare v1 body: 0-indexed pages and camelCase items', async () => {
     const res = await api.raw('/v1/contacts?pageSize=20', { headers: key });
-    const body = await res.json();
+    const body = (await res.json()) as V1Page;
     expect(Object.keys(body)).toEqual(['items', 'totalCount', 'page', 'pageSize', 'totalPages']);
     expect(body).toMatchObject({ totalCount: 150, page: 0, pageSize: 20, totalPages: 8 });
-    expect(Object.keys(body.items[0]).sort()).toEqual(
+    expect(Object.keys(body.items[0] ?? {}).sort()).toEqual(
       [
         'availableChannels',
         'countryCode',
@@ -27,7 +33,9 @@ describe('GET /v1/contacts', () => {
       ].sort(),
     );
     const v3 = await api.client().contacts.list({ page: 2, page_size: 20 });
-    const page1 = await (await api.raw('/v1/contacts?page=1&pageSize=20', { headers: key })).json();
+    const page1 = (await (
+      await api.raw('/v1/contacts?page=1&pageSize=20', { headers: key })
+    ).json()) as V1Page;
     expect(page1.items.map((c: { id: string }) => c.id)).toEqual(v3.data?.contacts?.map((c) => c.id));
   });
 
@@ -35,7 +43,7 @@ describe('GET /v1/contacts', () => {
     const scoped = await api.raw('/v1/contacts?pageSize=5', {
       headers: { ...key, 'x-sender-id': DEMO_IDS.ventures },
     });
-    expect((await scoped.json()).totalCount).toBe(0);
+    expect(((await scoped.json()) as V1Page).totalCount).toBe(0);
     const unauthorized = await api.raw('/v1/contacts');
     expect(unauthorized.status).toBe(401);
     expect(await unauthorized.text()).toBe('');

@@ -1,5 +1,6 @@
-import type { AccountType } from '../accounts.ts';
 import type { Db } from './schema.ts';
+
+export type AccountType = 'organization' | 'user' | 'profile';
 
 export interface AccountRow {
   id: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
+import { answerOf } from '../../tools/test-browser.ts';
 import { authorizeApi, authorizePage, filterProfiles } from './authorize.ts';
 import type { Person } from './session.ts';
 
@@ -129,7 +130,7 @@ describe('filterProfiles', () => {
     for (const path of ['/v3/profiles', '/v3/me']) {
       const res = await filterProfiles(who('agent', [UK]), path, response());
       expect(res.headers.get('x-request-id')).toBe('r1');
-      expect(await res.json()).toEqual({ ...body, data: { ...body.data, profiles: [{ id: UK }] } });
+      expect(await answerOf(res)).toEqual({ ...body, data: { ...body.data, profiles: [{ id: UK }] } });
     }
   });
 
@@ -139,6 +140,6 @@ describe('filterProfiles', () => {
       await filterProfiles(who('agent', [UK]), '/v3/profiles', response(500)),
       await filterProfiles(who('admin'), '/v3/profiles', response()),
     ];
-    for (const res of untouched) expect((await res.json()).data.profiles).toHaveLength(2);
+    for (const res of untouched) expect((await answerOf(res)).data.profiles).toHaveLength(2);
   });
 });

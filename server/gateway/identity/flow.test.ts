@@ -1,9 +1,10 @@
 // The whole sign-in against a real OpenID provider over HTTP: console → provider login form → consent →
 // callback → session cookie → API requests decided by role and profile → sign-out (also at the provider).
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { startTestProvider, type TestProvider } from '../../tools/oidc-provider.ts';
-import { createTestBrowser, type TestBrowser } from '../../tools/test-browser.ts';
+import { answerOf, createTestBrowser, type TestBrowser } from '../../tools/test-browser.ts';
 import { createOidcClient } from './oidc.ts';
 import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
 import { identityTestApp, type Served, serveOnLoopback, testSettings } from './test-app.ts';
@@ -47,7 +48,7 @@ describe('OpenID Connect sign-in through a real provider', () => {
     const browser = createTestBrowser();
     const res = await api(browser, gateway, '/v3/me');
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('GATEWAY_005');
+    expect((await answerOf(res)).error.code).toBe('GATEWAY_005');
     const page = await api(browser, gateway, '/contacts/abc?profile=x', { headers: html });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/auth/sign-in?next=%2Fcontacts%2Fabc%3Fprofile%3Dx');
@@ -64,9 +65,9 @@ describe('OpenID Connect sign-in through a real provider', () => {
     // The provider's own session cookie lives on the same host, under its own name.
     expect(browser.cookie(HOST, '_session')).toBeTruthy();
 
-    const me = await (
-      await api(browser, gateway, '/v3/me', { headers: { 'x-profile-id': DEMO_IDS.clinicsUk } })
-    ).json();
+    const me = await answerOf(
+      await api(browser, gateway, '/v3/me', { headers: { 'x-profile-id': DEMO_IDS.clinicsUk } }),
+    );
     expect(me.data.person).toMatchObject({
       sub: 'ana',
       email: 'ana@northwind.example',
@@ -84,8 +85,8 @@ describe('OpenID Connect sign-in through a real provider', () => {
       headers: { 'x-profile-id': DEMO_IDS.labsDe },
     });
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).error.code).toBe('GATEWAY_010');
-    const profiles = await (await api(browser, gateway, '/v3/profiles')).json();
+    expect((await answerOf(foreign)).error.code).toBe('GATEWAY_010');
+    const profiles = await answerOf(await api(browser, gateway, '/v3/profiles'));
     expect(profiles.data.profiles).toEqual([{ id: DEMO_IDS.clinicsUk }]);
     // The organization's own scope is not theirs: the page is moved into their profile.
     const orgPage = await api(browser, gateway, '/', { headers: html });
@@ -105,7 +106,7 @@ describe('OpenID Connect sign-in through a real provider', () => {
       body: '{"opt_out":true}',
     });
     expect(edit.status).toBe(403);
-    expect((await edit.json()).error).toMatchObject({
+    expect((await answerOf(edit)).error).toMatchObject({
       code: 'GATEWAY_009',
       message: 'Your role (viewer) may not edit contacts.',
     });
@@ -177,7 +178,7 @@ describe('a provider that sends groups only from userinfo', () => {
   it('still maps the groups to a role', async () => {
     const browser = createTestBrowser();
     await signIn(browser, gateway, 'ida');
-    const me = await (await api(browser, gateway, '/v3/me')).json();
+    const me = await answerOf(await api(browser, gateway, '/v3/me'));
     expect(me.data.person).toMatchObject({ role: 'admin', profiles: '*' });
   });
 });

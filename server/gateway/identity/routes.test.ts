@@ -1,7 +1,9 @@
 // requirePerson and the sign-in routes over HTTP with an injected clock and a stand-in provider client (the
 // real provider is in flow.test.ts).
+
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
+import { answerOf } from '../../tools/test-browser.ts';
 import type { OidcClient } from './oidc.ts';
 import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
 import { createSessions, type Person } from './session.ts';
@@ -43,7 +45,7 @@ describe('requirePerson', () => {
     const { sessions, get } = setUp();
     const res = await get('/v3/me', `${SESSION_COOKIE}=${await sessions.issue(person)}`, UK);
     expect(res.status).toBe(200);
-    expect((await res.json()).data.person).toEqual(person);
+    expect((await answerOf(res)).data.person).toEqual(person);
     expect(setCookies(res)).toEqual([]); // nothing to refresh yet
   });
 
@@ -66,7 +68,7 @@ describe('requirePerson', () => {
     clock.t += 30 * MINUTE;
     const idle = await get('/v3/me', `${SESSION_COOKIE}=${token}`);
     expect(idle.status).toBe(401);
-    expect((await idle.json()).error).toMatchObject({
+    expect((await answerOf(idle)).error).toMatchObject({
       code: 'GATEWAY_005',
       message: expect.stringMatching(/inactivity/),
     });
@@ -76,7 +78,7 @@ describe('requirePerson', () => {
     clock.t += 12 * 60 * MINUTE - 1;
     const old = await sessions.issue(person, started);
     clock.t += 1;
-    expect((await (await get('/v3/me', `${SESSION_COOKIE}=${old}`)).json()).error.message).toMatch(
+    expect((await answerOf(await get('/v3/me', `${SESSION_COOKIE}=${old}`))).error.message).toMatch(
       /maximum length/,
     );
   });

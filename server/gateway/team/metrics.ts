@@ -1,18 +1,8 @@
 // Prometheus metrics of the team budget, queue, cache and upstream (prom-client, in a registry of our own so
 // nothing global leaks between gateways or tests). Gauges read the team's snapshot when scraped.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CacheOutcome } from './cache.ts';
-import type { Admission, Priority } from './scheduler.ts';
+import type { TeamObserver } from './observer.ts';
 import type { TeamSnapshot } from './team-upstream.ts';
-
-/** What the team upstream reports as it works; metrics are one listener, tests another. */
-export interface TeamObserver {
-  admission(priority: Priority, admission: Admission): void;
-  cache(outcome: CacheOutcome | 'bypass'): void;
-  upstream(status: number, durationMs: number): void;
-}
-
-export const noopObserver: TeamObserver = { admission() {}, cache() {}, upstream() {} };
 
 export interface TeamMetrics {
   registry: Registry;

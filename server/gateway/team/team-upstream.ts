@@ -9,7 +9,7 @@ import type { ResponseCache } from './cache.ts';
 import { cacheKeyOf, cachePolicyFor, invalidationsFor } from './cache-policy.ts';
 import type { CachedResponse } from './cache-store.ts';
 import type { Clock } from './clock.ts';
-import { noopObserver, type TeamObserver } from './metrics.ts';
+import { noopObserver, type TeamObserver } from './observer.ts';
 import type { Admission, Priority, Scheduler } from './scheduler.ts';
 import { adjustmentFrom } from './upstream-signal.ts';
 

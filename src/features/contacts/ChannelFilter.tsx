@@ -1,5 +1,5 @@
+import { channelLabel } from '../../lib/channels';
 import type { Channel } from '../../url-state/listParams';
-import { channelLabel } from './format';
 
 const OPTIONS: (Channel | undefined)[] = [undefined, 'sms', 'whatsapp'];
 

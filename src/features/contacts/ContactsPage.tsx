@@ -1,29 +1,25 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/client';
-import type { Contact } from '../../api/contacts';
-import { isV1 } from '../../api/version';
-import { ErrorPanel } from '../../components/ErrorPanel';
-import { Pager } from '../../components/Pager';
-import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { ProgressBar } from '../../components/ProgressBar';
-import { RangeSummary } from '../../components/RangeSummary';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { useContactsPage } from '../../queries/contacts';
-import { hasFilters, PAGE_SIZES, serializeListParams } from '../../url-state/listParams';
+import { whenIdle } from '../../lib/idle';
+import { usePhoneMask } from '../../prefs/privacy';
+import { useApiCapabilities } from '../../queries/capabilities';
+import { type Contact, useContactsPage } from '../../queries/contacts';
+import type { ProfileSelection } from '../../queries/profileSelection';
+import { hasFilters, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
 import { ExportButton } from '../export/ExportButton';
-import { usePhoneMask } from '../privacy/privacy';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
-import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
-import { ContactsTable } from './ContactsTable';
+import { ContactsList } from './ContactsList';
 import { contactColumnIds } from './columns';
 import { LayoutButton } from './LayoutButton';
 import { ListEmptyState } from './ListEmptyState';
 import { LazyLookupResult, preloadScreens } from './lazyScreens';
 import { PhoneLookup } from './PhoneLookup';
-import { preloadPhoneLib, whenIdle } from './phone';
+import { preloadPhoneLib } from './phone';
+import { authProblemOf, QueryBody } from './QueryBody';
 import { SearchBox } from './SearchBox';
 import { useTableLayout } from './tableLayout';
 import { useCanonicalListUrl } from './useCanonicalListUrl';
@@ -31,25 +27,26 @@ import { useSlashShortcut } from './useSlashShortcut';
 
 const HIDEABLE = contactColumnIds.filter((id) => id !== 'number');
 
-export function ContactsPage({ scope }: { scope: ProfileScope }) {
+export function ContactsPage({ selection }: { selection: ProfileSelection }) {
   const [urlParams, update] = useListParams();
+  const { filters } = useApiCapabilities();
   // Legacy v1 has no search, channel filter, lookup or profiles: such URL values are ignored (and cleaned away).
   const params = useMemo(
     () =>
-      isV1
-        ? { ...urlParams, search: '', channel: undefined, phone: undefined, profile: undefined }
-        : urlParams,
-    [urlParams],
+      filters
+        ? urlParams
+        : { ...urlParams, search: '', channel: undefined, phone: undefined, profile: undefined },
+    [urlParams, filters],
   );
   const [layout, setLayout] = useTableLayout(HIDEABLE);
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
-  const { profileId } = scope;
+  const { profileId } = selection;
 
   const query = useContactsPage(
     profileId,
     { page: params.page, pageSize: params.page_size, search: params.search, channel: params.channel },
-    scope.ready && !params.phone,
+    selection.ready && !params.phone,
   );
   const data = query.data;
   const total = data?.pagination.total_count ?? 0;
@@ -57,7 +54,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
 
   const realData = query.isSuccess && !query.isPlaceholderData;
   const rejectedProfile = useCanonicalListUrl(params, update, {
-    rejectedProfile: scope.rejectedProfile,
+    rejectedProfile: selection.rejectedProfile,
     totalPages: realData ? pageCount : undefined,
   });
 
@@ -93,7 +90,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   );
   const clearFilters = () => update({ search: '', channel: undefined, phone: undefined });
 
-  const authError = query.error instanceof ApiError && query.error.isAuth ? query.error : scope.authError;
+  const authError = authProblemOf(query, selection);
   if (authError) return <LazyAuthProblem error={authError} />;
 
   const filtered = hasFilters(params);
@@ -103,65 +100,30 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
       <Suspense fallback={null}>
         <LazyLookupResult
           profileId={profileId}
-          ready={scope.ready}
+          ready={selection.ready}
           phone={params.phone}
           onFound={onFound}
           onBack={() => update({ phone: undefined })}
         />
       </Suspense>
     );
-  } else if (scope.checkError) {
-    body = (
-      <ErrorPanel title="Could not check the profile" error={scope.checkError} onRetry={scope.retryCheck} />
-    );
-  } else if (query.isError) {
-    body = <ErrorPanel error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
-  } else if (data && total === 0 && !query.isPlaceholderData) {
-    body = <ListEmptyState params={params} filtered={filtered} onClear={clearFilters} />;
   } else {
     body = (
-      <ContactsTable
-        contacts={data?.contacts}
-        rowCount={total}
-        pagination={{ pageIndex: params.page - 1, pageSize: params.page_size }}
-        layout={layout}
-        onPaginationChange={(next) =>
-          update(
-            next.pageSize !== params.page_size
-              ? { page_size: next.pageSize as typeof params.page_size }
-              : { page: next.pageIndex + 1 },
-          )
-        }
-        hrefFor={(contact) => detailHref(contact.id ?? '')}
-        onOpen={open}
-        loading={!data}
-        stale={query.isPlaceholderData}
-        renderFooter={(table) => (
-          <footer className="table-footer">
-            {data ? (
-              <RangeSummary
-                page={params.page}
-                pageSize={params.page_size}
-                total={total}
-                noun={['contact', 'contacts']}
-              />
-            ) : (
-              <p className="range muted">Loading contacts…</p>
-            )}
-            <PageSizeSelect
-              value={params.page_size}
-              options={PAGE_SIZES}
-              onChange={(size) => table.setPageSize(size)}
-            />
-            <Pager
-              page={params.page}
-              pageCount={table.getPageCount()}
-              onPageChange={(page) => table.setPageIndex(page - 1)}
-              disabled={!data}
-            />
-          </footer>
+      <QueryBody selection={selection} query={query} errorTitle="Could not load contacts">
+        {data && total === 0 && !query.isPlaceholderData ? (
+          <ListEmptyState params={params} filtered={filtered} onClear={clearFilters} />
+        ) : (
+          <ContactsList
+            data={data}
+            stale={query.isPlaceholderData}
+            params={params}
+            layout={layout}
+            update={update}
+            hrefFor={(contact) => detailHref(contact.id ?? '')}
+            onOpen={open}
+          />
         )}
-      />
+      </QueryBody>
     );
   }
 
@@ -177,24 +139,24 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
               : '\u00a0'}
           </p>
         </div>
-        {isV1 ? null : <PhoneLookup onLookup={(phone) => update({ phone })} />}
+        {filters ? <PhoneLookup onLookup={(phone) => update({ phone })} /> : null}
       </div>
       {rejectedProfile ? (
         <p className="notice" role="status">
           That profile is not available to this key, so the contacts of{' '}
-          {scope.account?.name ?? 'the account itself'} are shown.
+          {selection.account?.name ?? 'the account itself'} are shown.
         </p>
       ) : null}
       <div className="toolbar" role="toolbar" aria-label="Filters">
-        {isV1 ? (
-          <p className="notice v1-note">
-            This account uses the legacy v1 API: search, channel filter, lookup and profiles need v3.
-          </p>
-        ) : (
+        {filters ? (
           <>
             <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
             <ChannelFilter value={params.channel} onChange={(channel) => update({ channel })} />
           </>
+        ) : (
+          <p className="notice v1-note">
+            This account uses the legacy v1 API: search, channel filter, lookup and profiles need v3.
+          </p>
         )}
         {filtered && !params.phone ? (
           <button type="button" className="btn btn-ghost" onClick={clearFilters}>
@@ -202,7 +164,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
           </button>
         ) : null}
         <ExportButton
-          scope={scope}
+          selection={selection}
           params={params}
           total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
         />

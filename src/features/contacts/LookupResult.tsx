@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { usePhoneMask } from '../../prefs/privacy';
 import { usePhoneLookup } from '../../queries/contacts';
-import type { ScopeId } from '../../queries/keys';
-import { usePhoneMask } from '../privacy/privacy';
+import type { ProfileId } from '../../queries/keys';
 import { loadPhoneLib } from './phone';
+import { FailurePanel } from './QueryBody';
 
 interface LookupResultProps {
-  profileId: ScopeId;
-  /** False while the profile in the URL is still being checked: never look up under the wrong scope. */
+  profileId: ProfileId;
+  /** False while the profile in the URL is still being checked: never look up for the wrong profile. */
   ready: boolean;
   phone: string;
   onFound: (id: string) => void;
@@ -41,7 +41,7 @@ export function LookupResult({ profileId, ready, phone, onFound, onBack }: Looku
 
   if (lookup.isError) {
     return (
-      <ErrorPanel
+      <FailurePanel
         title="Lookup failed"
         error={lookup.error}
         onRetry={() => lookup.refetch()}

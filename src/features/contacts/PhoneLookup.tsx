@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
+import { regionFromLocale, regionName } from '../../lib/regions';
 import { savePref, usePrefs } from '../../prefs/prefs';
-import { loadPhoneLib, regionFromLocale, regionName } from './phone';
+import { loadPhoneLib } from './phone';
 
 interface RegionOption {
   code: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionFromLocale } from './phone';
+import { regionFromLocale } from '../../lib/regions';
 import { formatE164, parsePhone } from './phoneLib';
 
 describe('parsePhone', () => {

@@ -1,6 +1,6 @@
 // The contacts export's CSV: the table's columns and every phone format. Field quoting and formula-injection
 // safety live in src/shared/csv.ts (the server's audit export uses them too).
-import type { Contact } from '../../api/contacts';
+import type { Contact } from '../../queries/contacts';
 import { csvField, csvRow } from '../../shared/csv';
 
 export { csvField, csvRow };

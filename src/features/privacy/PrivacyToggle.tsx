@@ -1,4 +1,4 @@
-import { setPrivacy, usePrivacy } from './privacy';
+import { setPrivacy, usePrivacy } from '../../prefs/privacy';
 
 /** Top-bar switch: masks the middle digits of every number on screen (for screen sharing). */
 export function PrivacyToggle() {

@@ -1,7 +1,7 @@
 // Privacy mode (mask phone numbers for screen sharing): one flag per browser, shared by every screen.
 import { useCallback, useSyncExternalStore } from 'react';
-import { savePref, usePrefs } from '../../prefs/prefs';
-import { maskPhone } from '../../shared/mask';
+import { maskPhone } from '../shared/mask';
+import { savePref, usePrefs } from './prefs';
 
 const listeners = new Set<() => void>();
 

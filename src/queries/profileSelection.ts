@@ -1,11 +1,9 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import type { Account } from '../../api/account';
-import { ApiError } from '../../api/client';
-import { isV1 } from '../../api/version';
-import { useMe, useProfiles } from '../../queries/account';
-import type { ScopeId } from '../../queries/keys';
-import { parseListParams } from '../../url-state/listParams';
+import type { Account } from '../api/account';
+import { useMe, useProfiles } from './account';
+import { useApiCapabilities } from './capabilities';
+import { type ApiError, authErrorOf } from './errors';
+import type { ProfileId } from './keys';
 
 /** What the switcher needs from either /v3/profiles or the profiles embedded in /v3/me. */
 export interface ProfileChoice {
@@ -15,9 +13,10 @@ export interface ProfileChoice {
 
 const NO_PROFILES: ProfileChoice[] = [];
 
-export interface ProfileScope {
+/** The profile the console acts for, once the one asked for (in the URL) is checked against the account. */
+export interface ProfileSelection {
   /** Profile id to send as x-profile-id (null = the key's own account). */
-  profileId: ScopeId;
+  profileId: ProfileId;
   /** False while a profile from the URL still has to be checked against the account. */
   ready: boolean;
   /** The profile in the URL is not one this key may use (shown as a note, the list falls back). */
@@ -32,16 +31,12 @@ export interface ProfileScope {
 }
 
 /**
- * Resolves the profile in the URL against the account. Without one, contacts load straight away (no
+ * Resolves the profile asked for against the account. Without one, contacts load straight away (no
  * waterfall behind /v3/me). With one, we wait until the key is known to be an organization that owns
  * that profile, so a stale or foreign id never reaches the API as x-profile-id.
  */
-export function useProfileScope(): ProfileScope {
-  const [searchParams] = useSearchParams();
-  const wanted = useMemo(
-    () => (isV1 ? null : (parseListParams(searchParams).profile ?? null)),
-    [searchParams],
-  );
+export function useProfileSelection(requested: string | null): ProfileSelection {
+  const wanted = useApiCapabilities().profiles ? requested : null;
   const me = useMe();
   const isOrganization = me.data?.type === 'organization';
   const profilesQuery = useProfiles(isOrganization);
@@ -49,7 +44,7 @@ export function useProfileScope(): ProfileScope {
   const profiles: ProfileChoice[] = profilesQuery.data ?? me.data?.profiles ?? NO_PROFILES;
 
   return useMemo(() => {
-    const authError = me.error instanceof ApiError && me.error.isAuth ? me.error : null;
+    const authError = authErrorOf(me.error);
     const base = {
       account: me.data,
       profiles,
