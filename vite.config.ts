@@ -15,7 +15,15 @@ export default defineConfig(({ isSsrBuild }) => ({
   },
   // API calls in development go through the gateway's own handling: `npm run dev` (server/gateway/dev.ts).
   server: { host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // React in a chunk of its own (every lazy screen needs it): left to itself, the bundler groups modules
+    // by which chunks reach them, so which small module joins React's chunk changes with unrelated imports.
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/]react[\\/]/ }] } },
+    },
+  },
   // The server renderer (src/entry-server.tsx → dist/.ssr/) bundles its dependencies, so it runs from
   // wherever dist/ is copied, and uses React's production build.
   ssr: { noExternal: true },

@@ -20,6 +20,17 @@ test('a hit in international format opens the contact', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contact.format_international);
 });
 
+test("a pasted tel: URI, such as the API's own format_rfc, opens the contact", async ({ page }) => {
+  const [contact] = (await apiList(page, { page_size: 1 })).contacts;
+  if (!contact) throw new Error('no demo contacts');
+  const { format_rfc: rfc } = (await (await page.request.get(`/v3/contacts/${contact.id}`)).json()).data;
+  expect(rfc).toMatch(/^tel:\+\d+(-\d+)+$/);
+  await page.goto('/');
+  await visibleNumbers(page);
+  await lookUp(page, `${rfc};ext=12`);
+  await expect(page).toHaveURL(new RegExp(`/contacts/${contact.id}$`));
+});
+
 test('national and 00-prefixed formats are normalised with the chosen region', async ({ page }) => {
   const { contacts } = await apiList(page, { page_size: 100 });
   const us = contacts.find((c) => c.region_code === 'US');

@@ -135,6 +135,9 @@ test('switches profile with the form button, and says what needs JavaScript', as
   expect(await visibleNumbers(page)).toEqual(numbersOf(await apiList(page, { channel: 'sms' }, PROFILE_UK)));
   await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_UK);
   await expect(page.getByText('privacy mode, table layout, CSV export and editing need it')).toBeVisible();
+  for (const name of ['Privacy', 'Export CSV', 'Layout']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+  }
 });
 
 test('an error panel from the server retries by asking the server again', async ({ page }) => {

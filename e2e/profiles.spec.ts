@@ -1,9 +1,11 @@
+import type { Request } from '@playwright/test';
 import {
   apiList,
   expect,
   PROFILE_EMPTY,
   PROFILE_UK,
   PROFILE_US,
+  requestsSoFarSeen,
   rows,
   test,
   visibleNumbers,
@@ -17,10 +19,15 @@ test('switching profile never shows the old profile rows, even when its response
   const orgPage1 = (await apiList(page, {})).contacts.map((c) => c.format_international);
   const ukPage1 = (await apiList(page, {}, PROFILE_UK)).contacts.map((c) => c.format_international);
   const profileHeaders: (string | null)[] = [];
+  // Contact requests still open: every one must have ended (answered late or aborted) before the last check.
+  const open = new Set<Request>();
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/v3/contacts')
-      profileHeaders.push(request.headers()['x-profile-id'] ?? null);
+    if (new URL(request.url()).pathname !== '/v3/contacts') return;
+    profileHeaders.push(request.headers()['x-profile-id'] ?? null);
+    open.add(request);
   });
+  page.on('requestfinished', (request) => open.delete(request));
+  page.on('requestfailed', (request) => open.delete(request));
 
   await page.goto('/');
   expect(await visibleNumbers(page)).toEqual(orgPage1);
@@ -41,8 +48,9 @@ test('switching profile never shows the old profile rows, even when its response
   expect(await visibleNumbers(page)).toEqual(ukPage1);
   slow = false;
 
-  // Wait past the old request's latency: nothing of the organization may appear.
-  await page.waitForTimeout(1500);
+  // Once the organization's slow requests have ended, nothing of theirs may be on screen.
+  await expect.poll(() => open.size, { timeout: 10_000 }).toBe(0);
+  await requestsSoFarSeen(page);
   const shown = await visibleNumbers(page);
   expect(shown).toEqual(ukPage1);
   expect(shown.filter((n) => orgPage2.includes(n) || orgPage1.includes(n))).toEqual([]);

@@ -1,20 +1,20 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, type ReactNode, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { type ComponentType, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
-import { getRateLimit, subscribeRateLimit } from './api/client';
 import { EmptyState } from './components/EmptyState';
 import { ScriptNote } from './components/ScriptNote';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
 import { PrivacyToggle } from './features/privacy/PrivacyToggle';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
-import { useProfileScope } from './features/profiles/useProfileScope';
 import { type Prefs, PrefsContext } from './prefs/prefs';
-import { profileOnlySearch } from './url-state/useListParams';
+import { ApiCapabilitiesContext, type ApiVersion, capabilitiesOf } from './queries/capabilities';
+import { useProfileSelection } from './queries/profileSelection';
+import { useRateLimit } from './queries/rateLimit';
+import { profileOnlySearch, useRequestedProfile } from './url-state/useListParams';
 
 function RateLimitNote() {
-  // Nothing on the server: its requests are not this browser's budget.
-  const rate = useSyncExternalStore(subscribeRateLimit, getRateLimit, () => null);
+  const rate = useRateLimit();
   if (!rate) return null;
   const low = rate.remaining < rate.limit * 0.1;
   return (
@@ -25,34 +25,35 @@ function RateLimitNote() {
 }
 
 function Shell() {
-  const scope = useProfileScope();
+  const selection = useProfileSelection(useRequestedProfile());
   const location = useLocation();
-  const home = `/${profileOnlySearch(scope.profileId ?? undefined)}`;
+  const home = `/${profileOnlySearch(selection.profileId ?? undefined)}`;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="topbar">
-        <Link to={home} className="brand" aria-label="Sent contacts, home">
+        {/* Named by its visible text (WCAG 2.5.3, "label in name"), with where it goes for screen readers. */}
+        <Link to={home} className="brand">
           <svg viewBox="0 0 24 24" aria-hidden="true" className="brand-mark">
             <path d="M3 11.5 21 3l-6.5 18-3.2-7.3L3 11.5Z" />
           </svg>
-          <span className="brand-name">Sent</span>
-          <span className="brand-section">Contacts</span>
+          <span className="brand-name">Sent</span> <span className="brand-section">Contacts</span>
+          <span className="sr-only">, home</span>
         </Link>
         <div className="topbar-end">
           <PrivacyToggle />
-          <AccountSwitcher scope={scope} />
+          <AccountSwitcher selection={selection} />
         </div>
       </header>
       <Routes>
-        <Route path="/" element={<ContactsPage scope={scope} />} />
+        <Route path="/" element={<ContactsPage selection={selection} />} />
         <Route
           path="/contacts/:id"
           element={
             <Suspense fallback={<main className="page" id="main" aria-busy="true" />}>
-              <LazyContactDetail key={location.pathname} scope={scope} />
+              <LazyContactDetail key={location.pathname} selection={selection} />
             </Suspense>
           }
         />
@@ -89,9 +90,11 @@ export interface AppProps {
   prefs: Prefs;
   /** BrowserRouter in the browser (src/main.tsx), StaticRouter on the server (src/entry-server.tsx). */
   router: ComponentType<{ children: ReactNode }>;
+  /** The API the server-side key speaks (src/api/version.ts); v3 unless the page says otherwise. */
+  apiVersion?: ApiVersion;
 }
 
-export function App({ queryClient, prefs, router: Router }: AppProps) {
+export function App({ queryClient, prefs, router: Router, apiVersion = 'v3' }: AppProps) {
   // Server-rendered controls do nothing until React has taken over; this marks that moment (the CSS shows
   // a busy cursor until then, and tests wait for it before they click).
   useEffect(() => {
@@ -99,11 +102,13 @@ export function App({ queryClient, prefs, router: Router }: AppProps) {
   }, []);
   return (
     <QueryClientProvider client={queryClient}>
-      <PrefsContext value={prefs}>
-        <Router>
-          <Shell />
-        </Router>
-      </PrefsContext>
+      <ApiCapabilitiesContext value={capabilitiesOf(apiVersion)}>
+        <PrefsContext value={prefs}>
+          <Router>
+            <Shell />
+          </Router>
+        </PrefsContext>
+      </ApiCapabilitiesContext>
     </QueryClientProvider>
   );
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEmbeddedApi } from '../server/api/server.ts';
 import type { Transport } from './api/client';
 import { renderPage } from './entry-server';
-import type { ServerState } from './shared/serverState';
+import type { ServerState } from './serverState';
 
 const api = createEmbeddedApi({ contactsPerProfile: 60, rateLimit: false });
 afterAll(() => api.close());

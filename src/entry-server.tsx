@@ -13,7 +13,8 @@ import { prepareTableLayout } from './features/contacts/tableLayout';
 import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
 import { WantedQueries, type WantedQuery } from './queries/serverRender';
-import { serializeServerState } from './shared/serverState';
+import { serializeServerState } from './serverState';
+import type { RenderedPage, RenderRequest } from './shared/render';
 
 // Each page render talks to the API through its own gateway (and key): the transport is per request.
 const currentTransport = new AsyncLocalStorage<Transport>();
@@ -29,27 +30,7 @@ setTransport((url, init) => {
  */
 const MAX_PASSES = 4;
 
-export interface RenderRequest {
-  /** Path and query of the page, e.g. "/?page=2". */
-  url: string;
-  cookies: string;
-  acceptLanguage: string | null;
-  /** Sends one console API request (same-origin path) upstream with the server-side key. */
-  api: Transport;
-  /** Gives up (null) when the data is not all in by then; the browser then fetches it itself. */
-  signal?: AbortSignal;
-}
-
-export interface RenderedPage {
-  /** Markup for inside <div id="root">. */
-  html: string;
-  /**
-   * Contents of the JSON state script (see src/shared/serverState.ts); null when the page shows an API
-   * error: the HTML then serves until the app starts (its Retry reloads the page), and the browser renders
-   * afresh with its own requests rather than hydrating an error it could not reproduce.
-   */
-  state: string | null;
-}
+export type { RenderedPage, RenderRequest };
 
 async function renderToHtml(node: ReactNode, signal?: AbortSignal): Promise<string | null> {
   let failed = false;

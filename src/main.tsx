@@ -3,13 +3,14 @@ import { type ReactNode, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { readApiVersion } from './api/version';
 import { rememberTypedInputs } from './components/typedBeforeHydration';
 import { loadScreenFor } from './features/contacts/lazyScreens';
-import { whenIdle } from './features/contacts/phone';
 import { prepareTableLayout } from './features/contacts/tableLayout';
+import { whenIdle } from './lib/idle';
 import { readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
-import { takeServerState } from './shared/serverState';
+import { takeServerState } from './serverState';
 import './styles.css';
 // The detail screen's controls are in server-rendered HTML: their styles must be there at first paint, not
 // arrive with the detail chunk.
@@ -35,7 +36,12 @@ if (server) hydrate(queryClient, server.queries);
 const root = document.getElementById('root');
 const app = (
   <StrictMode>
-    <App queryClient={queryClient} prefs={prefs} router={ClientRouter} />
+    <App
+      queryClient={queryClient}
+      prefs={prefs}
+      router={ClientRouter}
+      apiVersion={readApiVersion(document)}
+    />
   </StrictMode>
 );
 const hydrating = Boolean(server && root?.firstElementChild);

@@ -111,6 +111,18 @@ export async function withTestHeaders(
   });
 }
 
+/**
+ * Resolves once every request the page had started before this call has been seen by the test: the page sends
+ * one more request and waits for its answer, and the browser hands requests on in the order they start. A test
+ * that shows "no other request was made" counts after this (and after running its clock past any timer that
+ * could still send one), never after a sleep.
+ */
+export async function requestsSoFarSeen(page: Page): Promise<void> {
+  const probe = page.waitForRequest((request) => new URL(request.url()).searchParams.has('probe'));
+  await page.evaluate(() => fetch('/v3/me?probe=1').then((response) => response.status));
+  await probe;
+}
+
 /** Documents are served without server rendering: the browser fetches the first screen itself. */
 export async function clientRendered(page: Page) {
   await page.route(

@@ -1,6 +1,8 @@
-import type { Db } from './db.ts';
+import type { AccountType } from './store/accounts.ts';
+import { selectAccounts, selectApiKeys } from './store/accounts.ts';
+import type { Db } from './store/schema.ts';
 
-export type AccountType = 'organization' | 'user' | 'profile';
+export type { AccountType };
 
 export interface AccountRecord {
   id: string;
@@ -21,22 +23,9 @@ export interface AccountDirectory {
   profilesOf(organizationId: string): AccountRecord[];
 }
 
-interface AccountRow {
-  id: string;
-  type: AccountType;
-  name: string;
-  organization_id: string | null;
-  short_name: string | null;
-  description: string | null;
-  email: string | null;
-  status: string | null;
-  inherit_contacts: number;
-  created_at: string;
-}
-
 /** Accounts and keys never change while the API runs, so they are read once and looked up in memory. */
 export function loadAccounts(db: Db): AccountDirectory {
-  const rows = db.prepare('SELECT * FROM accounts ORDER BY created_at').all() as AccountRow[];
+  const rows = selectAccounts(db);
   const byId = new Map<string, AccountRecord>(
     rows.map((r) => [
       r.id,
@@ -54,10 +43,7 @@ export function loadAccounts(db: Db): AccountDirectory {
       },
     ]),
   );
-  const keys = db.prepare('SELECT key, account_id FROM api_keys').all() as {
-    key: string;
-    account_id: string;
-  }[];
+  const keys = selectApiKeys(db);
   const byKey = new Map(keys.map((k) => [k.key, byId.get(k.account_id)]));
   return {
     byKey: (key) => byKey.get(key),

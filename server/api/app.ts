@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import type { AccountDirectory } from './accounts.ts';
 import type { AppEnv } from './app-env.ts';
-import type { ContactsStore } from './contacts-store.ts';
 import { failure } from './envelope.ts';
 import { ApiFailure } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
 import { type FaultOptions, faults } from './middleware/faults.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.ts';
-import { requestId } from './middleware/request-id.ts';
+import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { contactsRoutes } from './routes/contacts.ts';
 import { meRoutes, profilesRoutes } from './routes/profiles.ts';
 import { v1Routes } from './routes/v1.ts';
+import type { ContactsStore } from './store/contacts.ts';
 
 export interface AppDeps {
   accounts: AccountDirectory;
@@ -22,11 +22,12 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requestId);
+  app.use('*', assignRequestId);
+  app.use('*', requestIdHeader);
   if (deps.rateLimit) app.use('*', rateLimit(deps.rateLimit));
   app.use('*', faults(deps.faults));
   app.use('/v3/*', authenticate(deps.accounts, 'x-profile-id'));
-  app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id'));
+  app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id', { ownIdAllowed: true }));
   app.use('/v3/contacts/*', idempotency());
   app.use('/v3/contacts', idempotency());
 

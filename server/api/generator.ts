@@ -14,7 +14,7 @@ export interface OwnerSpec {
   regions: RegionMix;
 }
 
-/** Columns of the contacts table in insert order (db.ts); rows travel between threads as arrays in this order. */
+/** Columns of the contacts table in insert order (store/schema.ts); rows travel between threads as arrays in this order. */
 export const CONTACT_COLUMNS = [
   'id',
   'owner_id',
@@ -40,7 +40,7 @@ export const rowValues = (row: ContactRow, rid: number) => [
   ...CONTACT_COLUMNS.map((column) => row[column]),
 ];
 
-/** One row of the contacts table, column names as in db.ts. */
+/** One row of the contacts table, column names as in store/schema.ts. */
 export interface ContactRow {
   id: string;
   owner_id: string;

@@ -1,6 +1,7 @@
 import { PhoneNumber as CorePhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
 import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/metadata.max.json';
+import { isTelUri, numberFromTelUri, telUriFromInternational } from '../../src/shared/telUri.ts';
 
 /** Every phone format the Sent contact carries, computed by libphonenumber-js. */
 export interface PhoneFormats {
@@ -16,11 +17,12 @@ export interface PhoneFormats {
 
 export function formatsOf(phone: PhoneNumber): PhoneFormats {
   const national = phone.formatNational();
+  const international = phone.formatInternational();
   return {
     e164: phone.number,
-    international: phone.formatInternational(),
+    international,
     national,
-    rfc: phone.getURI(),
+    rfc: telUriFromInternational(international),
     countryCode: phone.countryCallingCode,
     regionCode: phone.country ?? '',
     searchDigits: `${phone.number.slice(1)} ${national.replace(/\D/g, '')}`,
@@ -28,11 +30,13 @@ export function formatsOf(phone: PhoneNumber): PhoneFormats {
 }
 
 /**
- * Normalises what a caller typed ("+44 20 7946 0958", "0044 20…", "14155550100") to E.164, or null.
- * No default region: an API request carries no locale, so the number must carry its country code.
+ * Normalises what a caller typed ("+44 20 7946 0958", "0044 20…", "14155550100", "tel:+44-20-7946-0958")
+ * to E.164, or null. No default region: an API request carries no locale, so the number must carry its
+ * country code.
  */
 export function normalizeToE164(input: string): string | null {
-  let text = input.trim();
+  let text = isTelUri(input) ? numberFromTelUri(input) : input.trim();
+  if (text === null) return null;
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
   else if (!text.startsWith('+')) text = `+${text}`;
   if (/[^\d\s()+.\-/]/.test(text)) return null;

@@ -1,5 +1,5 @@
 import type { AccountRecord } from './accounts.ts';
-import type { StoredContact } from './contacts-store.ts';
+import type { StoredContact } from './store/contacts.ts';
 
 /** Stored row → the SDK's ContactResponse (snake_case), seen from the acting account. */
 export function contactResponse(row: StoredContact, actingId: string) {

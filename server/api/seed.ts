@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { INSERT_CONTACT_SQL } from './contacts-store.ts';
-import { type Db, finishBulkLoad, getMeta, SLOT_SIZE, setMeta } from './db.ts';
 import { DEMO_ACCOUNTS, DEMO_KEYS, ownerSpecs } from './demo.ts';
 import { generateContact, type OwnerSpec, rowValues, usableRegions } from './generator.ts';
+import { type Db, finishBulkLoad, getMeta, SLOT_SIZE, setMeta } from './store/schema.ts';
+import { contactBatchWriter, insertAccounts, setDurable } from './store/seeding.ts';
 
 export interface SeedOptions {
   seed: number;
@@ -22,13 +22,11 @@ const BATCH = 5_000;
 export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean> {
   if (getMeta(db, 'seeded_at')) return false;
   const owners = [...ownerSpecs(options.contactsPerProfile), ...(options.extraOwners ?? [])];
-  const insert = db.prepare(INSERT_CONTACT_SQL);
-  const slots = insertAccounts(db);
-  const insertMany = db.transaction((rows: unknown[][]) => {
-    for (const values of rows) insert.run(...values);
-  });
-  // A fresh seed can be rebuilt from scratch, so durability is not needed until it is done.
-  db.pragma('synchronous = OFF');
+  // Each account's contacts get their own rowid range (see store/schema.ts).
+  const slots = new Map(DEMO_ACCOUNTS.map((a, index) => [a.id, index + 1]));
+  insertAccounts(db, DEMO_ACCOUNTS, DEMO_KEYS, slots);
+  const insertMany = contactBatchWriter(db);
+  setDurable(db, false);
   let started = performance.now();
   const phase = (name: string) => {
     options.onPhase?.(name, performance.now() - started);
@@ -41,38 +39,11 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean
   }
   phase('generate + insert rows');
   finishBulkLoad(db, phase);
-  db.pragma('synchronous = NORMAL');
+  setDurable(db, true);
   setMeta(db, 'seed', String(options.seed));
   setMeta(db, 'contacts_per_profile', String(options.contactsPerProfile));
   setMeta(db, 'seeded_at', new Date().toISOString());
   return true;
-}
-
-/** Inserts the demo accounts and keys; returns each account's rowid slot (see db.ts). */
-function insertAccounts(db: Db): Map<string, number> {
-  const insertAccount = db.prepare(`INSERT INTO accounts (id, type, name, organization_id, short_name,
-    description, email, status, inherit_contacts, created_at, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertKey = db.prepare('INSERT INTO api_keys (key, account_id) VALUES (?, ?)');
-  const slots = new Map(DEMO_ACCOUNTS.map((a, index) => [a.id, index + 1]));
-  db.transaction(() => {
-    for (const a of DEMO_ACCOUNTS) {
-      insertAccount.run(
-        a.id,
-        a.type,
-        a.name,
-        a.organizationId,
-        a.shortName,
-        a.description,
-        a.email,
-        a.status,
-        a.inheritContacts ? 1 : 0,
-        a.createdAt,
-        slots.get(a.id),
-      );
-    }
-    for (const [key, accountId] of Object.entries(DEMO_KEYS)) insertKey.run(key, accountId);
-  })();
-  return slots;
 }
 
 /** Generates an owner's contacts with rowids from `firstRid` on, handing batches of value rows to `sink`. */

@@ -2,11 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { loadAccounts } from './accounts.ts';
 import { createApp } from './app.ts';
-import { ContactsStore } from './contacts-store.ts';
-import { openDb } from './db.ts';
 import type { FaultOptions } from './middleware/faults.ts';
 import type { RateLimitOptions } from './middleware/rate-limit.ts';
 import { type SeedOptions, seedIfEmpty } from './seed.ts';
+import { ContactsStore } from './store/contacts.ts';
+import { openDb } from './store/schema.ts';
 
 export interface ApiOptions extends FaultOptions {
   /** 0 picks a free port. */

@@ -1,48 +1,67 @@
-import { CHANNELS, type Channel, isUuid } from '../../src/shared/contract.ts';
-import { ApiFailure } from './errors.ts';
+// Applies the schemas in schemas.ts and turns the first issue into Sent's validation error (code, message,
+// details), the same whether it was found in the query, a path parameter or a JSON body.
+import { vValidator } from '@hono/valibot-validator';
+import type { Context, ValidationTargets } from 'hono';
+import * as v from 'valibot';
+import { UUID_PATTERN } from '../../src/shared/contract.ts';
+import { ApiFailure, type ErrorCode } from './errors.ts';
 
-export { CHANNELS, type Channel, isUuid };
+type Issue = v.BaseIssue<unknown>;
 
-export function requireUuid(value: string, field = 'id'): string {
-  if (!isUuid(value))
-    throw new ApiFailure('VALIDATION_003', 'Invalid ID format.', { [field]: ['Must be a UUID.'] });
-  return value;
+function codeOf(issue: Issue): ErrorCode {
+  if (issue.input === undefined || issue.type === 'non_empty') return 'VALIDATION_004';
+  if (issue.type === 'min_value' || issue.type === 'max_value') return 'VALIDATION_005';
+  if (issue.type === 'picklist') return 'VALIDATION_006';
+  if (issue.requirement === UUID_PATTERN) return 'VALIDATION_003';
+  return 'VALIDATION_001';
 }
 
-/** A required integer query parameter: missing → VALIDATION_004, not an integer → VALIDATION_001. */
-export function requiredInt(raw: string | undefined, field: string): number {
-  if (raw === undefined || raw.trim() === '') {
-    throw new ApiFailure('VALIDATION_004', `The ${field} field is required.`, {
-      [field]: ['The field is required.'],
-    });
+export function failureFrom(issues: readonly [Issue, ...Issue[]]): ApiFailure {
+  const [issue] = issues;
+  const field = String(issue.path?.[0]?.key ?? 'body');
+  const code = codeOf(issue);
+  switch (code) {
+    case 'VALIDATION_004':
+      return new ApiFailure(code, `The ${field} field is required.`, { [field]: ['The field is required.'] });
+    case 'VALIDATION_005':
+      return new ApiFailure(code, issue.message, { [field]: [issue.message] });
+    case 'VALIDATION_006':
+      return new ApiFailure(code, `Invalid channel '${String(issue.input).slice(0, 40)}'. ${issue.message}`, {
+        [field]: [issue.message],
+      });
+    case 'VALIDATION_003':
+      return new ApiFailure(code, 'Invalid ID format.', { [field]: [issue.message] });
+    default:
+      return new ApiFailure(code, 'Request validation failed', { [field]: [issue.message] });
   }
-  if (!/^[+-]?\d{1,9}$/.test(raw.trim())) {
+}
+
+/** `@hono/valibot-validator` with Sent's errors: a route's query and path parameters. */
+export function validated<T extends v.GenericSchema, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) {
+  return vValidator(target, schema, (result) => {
+    if (!result.success) throw failureFrom(result.issues);
+  });
+}
+
+/**
+ * The request's JSON body, validated. Not hono's 'json' target: it ignores a body sent without a JSON
+ * content type and refuses an empty one, where Sent reads both.
+ */
+export async function validBody<T extends v.GenericSchema>(c: Context, schema: T): Promise<v.InferOutput<T>> {
+  const text = await c.req.text();
+  let value: unknown = {};
+  try {
+    if (text.trim() !== '') value = JSON.parse(text);
+  } catch {
     throw new ApiFailure('VALIDATION_001', 'Request validation failed', {
-      [field]: [`The value '${raw.slice(0, 40)}' is not a valid integer.`],
+      body: ['The body is not valid JSON.'],
     });
   }
-  return Number(raw);
-}
-
-export function optionalInt(raw: string | undefined, field: string, fallback: number): number {
-  return raw === undefined || raw === '' ? fallback : requiredInt(raw, field);
-}
-
-export function parseChannel(raw: string | undefined): Channel | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const channel = raw.trim().toLowerCase();
-  if (!(CHANNELS as readonly string[]).includes(channel)) {
-    throw new ApiFailure(
-      'VALIDATION_006',
-      `Invalid channel '${raw.slice(0, 40)}'. Must be one of: sms, whatsapp.`,
-      {
-        channel: ['Must be one of: sms, whatsapp.'],
-      },
-    );
-  }
-  return channel as Channel;
-}
-
-export function assertRange(value: number, min: number, max: number, message: string, field: string): void {
-  if (value < min || value > max) throw new ApiFailure('VALIDATION_005', message, { [field]: [message] });
+  // Arrays are objects to valibot's object schema too; the body must be a plain JSON object.
+  const result = v.safeParse(schema, Array.isArray(value) ? null : value);
+  if (!result.success) throw failureFrom(result.issues);
+  return result.output;
 }

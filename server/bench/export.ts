@@ -81,11 +81,11 @@ async function exportOnce(sink: 'download' | 'stream') {
   const page: Page = await context.newPage();
   if (sink === 'download') {
     await page.addInitScript(() =>
-      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }),
+      Object.defineProperty(globalThis, 'showSaveFilePicker', { value: undefined, configurable: true }),
     );
   } else {
     // String, not a function: tsx would inject helpers (__name) that do not exist in the page.
-    await page.addInitScript(`Object.defineProperty(window, 'showSaveFilePicker', {
+    await page.addInitScript(`Object.defineProperty(globalThis, 'showSaveFilePicker', {
       configurable: true,
       value: async () => (await navigator.storage.getDirectory()).getFileHandle('bench.csv', { create: true }),
     });`);

@@ -21,8 +21,6 @@ const PROBE = `
     }
   }).observe(document, { childList: true, subtree: true });`;
 
-type Probe = Window & { __firstRows?: number; __contact?: number };
-
 /** Fills the lookup and submits its form in the same task (no round trip to the test between the two). */
 const SUBMIT = (number: string) => `(() => {
   const input = document.querySelector('input[name="phone"]');
@@ -44,16 +42,13 @@ export async function earlyLookup(browser: Browser, base: string, number: string
   await page.addInitScript(PROBE);
   const release = await holdAppScripts(page);
   await page.goto(base, { waitUntil: 'commit' });
-  const firstRows = Number(
-    await (await page.waitForFunction(() => (window as Probe).__firstRows)).jsonValue(),
-  );
+  // In-page code as strings, like ./ui-pages.ts: this Node project has no DOM types.
+  const firstRows = Number(await (await page.waitForFunction('window.__firstRows')).jsonValue());
   if (await page.locator('html[data-ready]').count()) throw new Error('hydrated before the lookup');
   await page.evaluate(SUBMIT(number));
   release();
   const contact = Number(
-    await (
-      await page.waitForFunction(() => (window as Probe).__contact, null, { timeout: 30_000 })
-    ).jsonValue(),
+    await (await page.waitForFunction('window.__contact', null, { timeout: 30_000 })).jsonValue(),
   );
   const shown = Number(await page.evaluate('window.__shown'));
   await context.close();

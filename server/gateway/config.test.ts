@@ -14,7 +14,7 @@ describe('parseConfig', () => {
       port: 5173,
       upstream: { kind: 'embedded', dbPath: '.data/api.sqlite' },
       apiVersion: 'v3',
-      dashboardToken: null,
+      accessSecret: null,
       timeoutMs: 15_000,
       renderBudgetMs: 1_500,
       testControls: false,
@@ -56,7 +56,7 @@ describe('parseConfig', () => {
   it('accepts a non-loopback bind with an access secret', () => {
     expect(parseConfig({ HOST: '0.0.0.0', DASHBOARD_TOKEN: TOKEN })).toMatchObject({
       host: '0.0.0.0',
-      dashboardToken: TOKEN,
+      accessSecret: TOKEN,
     });
   });
 

@@ -6,7 +6,7 @@ export const DEFAULT_REMOTE_URL = 'https://api.sent.dm';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** How long a page navigation may wait for server rendering's data before the plain shell is sent. */
 export const DEFAULT_RENDER_BUDGET_MS = 1_500;
-export const MIN_TOKEN_LENGTH = 16;
+export const MIN_SECRET_LENGTH = 16;
 
 export type ApiVersion = 'v3' | 'v1';
 
@@ -19,8 +19,8 @@ export interface GatewayConfig {
   port: number;
   upstream: UpstreamConfig;
   apiVersion: ApiVersion;
-  /** Access secret; when set every request must present it (cookie or bearer). */
-  dashboardToken: string | null;
+  /** The access secret, read from DASHBOARD_TOKEN; when set every request must present it (cookie or bearer). */
+  accessSecret: string | null;
   timeoutMs: number;
   /** Server rendering's wait for data, in ms; 0 turns server rendering off. */
   renderBudgetMs: number;
@@ -87,16 +87,16 @@ function parseUpstream(env: NodeJS.ProcessEnv): UpstreamConfig {
 
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const host = env.HOST?.trim() || '127.0.0.1';
-  const token = env.DASHBOARD_TOKEN || null;
-  if (!isLoopbackHost(host) && !token) {
+  const accessSecret = env.DASHBOARD_TOKEN || null;
+  if (!isLoopbackHost(host) && !accessSecret) {
     throw new ConfigError(
       `Refusing to listen on ${host}: binding a non-loopback address exposes the console (and the API key's ` +
         'data) to the network. Set DASHBOARD_TOKEN to an access secret of at least ' +
-        `${MIN_TOKEN_LENGTH} characters, or unset HOST to stay on 127.0.0.1.`,
+        `${MIN_SECRET_LENGTH} characters, or unset HOST to stay on 127.0.0.1.`,
     );
   }
-  if (token !== null && token.length < MIN_TOKEN_LENGTH) {
-    throw new ConfigError(`DASHBOARD_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters long.`);
+  if (accessSecret !== null && accessSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`DASHBOARD_TOKEN must be at least ${MIN_SECRET_LENGTH} characters long.`);
   }
   const version = env.SENT_API_VERSION?.trim() || 'v3';
   if (version !== 'v3' && version !== 'v1') {
@@ -107,7 +107,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig
     port: parsePort(env.PORT, 5173),
     upstream: parseUpstream(env),
     apiVersion: version,
-    dashboardToken: token,
+    accessSecret,
     timeoutMs: parseMs('SENT_API_TIMEOUT_MS', env.SENT_API_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, false),
     renderBudgetMs: parseMs('SSR_BUDGET_MS', env.SSR_BUDGET_MS, DEFAULT_RENDER_BUDGET_MS, true),
     distDir: env.DIST_DIR || 'dist',

@@ -41,7 +41,7 @@ if (config.upstream.kind === 'remote') {
 const gatewayApp = createGatewayApp({
   ...config,
   upstream,
-  dashboardToken: null,
+  accessSecret: null,
   distDir: null, // Vite serves the app itself
   log: config.log ? stdoutSink : null,
 });

@@ -48,7 +48,7 @@ describe('request log', () => {
 
   beforeAll(async () => {
     api = await startFakeApi();
-    gw = await startTestGateway(api.url, { dashboardToken: TOKEN }, (l) => lines.push(l));
+    gw = await startTestGateway(api.url, { accessSecret: TOKEN }, (l) => lines.push(l));
   });
   afterAll(async () => {
     await gw.close();

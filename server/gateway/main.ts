@@ -50,7 +50,7 @@ await ready;
 // A wildcard bind is not a browsable address; localhost reaches it from this machine.
 const wildcard = config.host === '0.0.0.0' || config.host === '::';
 console.log(`Sent console on ${wildcard ? `http://localhost:${gateway.port}` : gateway.url}`);
-if (config.dashboardToken)
+if (config.accessSecret)
   console.log('Access secret required (DASHBOARD_TOKEN): sign in at /__signin or send a Bearer header.');
 
 let stopping = false;

@@ -1,95 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningGateway } from './server.ts';
+import { describe, expect, it } from 'vitest';
 import {
   BROWSER_KEY,
   deadUrl,
-  type FakeApi,
+  type Envelope,
+  fakeApiAndGateway,
   SERVER_KEY,
-  startFakeApi,
   startTestGateway,
 } from './test-helpers.ts';
 import { embeddedUpstream } from './upstream.ts';
 
-interface Envelope {
-  success: boolean;
-  data: unknown;
-  error: { code: string; message: string; details: unknown; doc_url: unknown } | null;
-  meta: { request_id: string; timestamp: string; version: string };
-}
-
-let api: FakeApi;
-let gw: RunningGateway;
-
-beforeAll(async () => {
-  api = await startFakeApi();
-  gw = await startTestGateway(api.url);
-});
-afterAll(async () => {
-  await gw.close();
-  await api.close();
-});
-beforeEach(() => {
-  api.seen.length = 0;
-  api.delayMs = 0;
-});
-
-describe('allowlist', () => {
-  it.each([
-    ['GET', '/v3/contacts?page=1&page_size=20&search=77'],
-    ['GET', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
-    ['PATCH', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
-    ['GET', '/v3/profiles'],
-    ['GET', '/v3/profiles/7a3d2c10-0000-4000-8000-000000000011'],
-    ['GET', '/v3/me'],
-    ['GET', '/v1/contacts?page=0&pageSize=50'],
-  ])('forwards %s %s unchanged', async (method, path) => {
-    const body = method === 'PATCH' ? JSON.stringify({ opt_out: true }) : undefined;
-    const res = await fetch(gw.url + path, { method, body, headers: { 'content-type': 'application/json' } });
-    expect(res.status).toBe(200);
-    expect(api.seen).toHaveLength(1);
-    expect(api.seen[0]).toMatchObject({ method, url: path });
-    if (body) expect(api.seen[0]?.body).toBe(body);
-  });
-
-  it.each([
-    ['POST', '/v3/contacts', 'GET'],
-    ['DELETE', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'GET, PATCH'],
-    ['PUT', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'GET, PATCH'],
-    ['PATCH', '/v3/me', 'GET'],
-    ['HEAD', '/v3/profiles', 'GET'],
-    ['POST', '/v1/contacts', 'GET'],
-  ])('answers %s %s with 405 itself', async (method, path, allow) => {
-    const res = await fetch(gw.url + path, { method, body: method === 'HEAD' ? undefined : '{}' });
-    expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe(allow);
-    if (method !== 'HEAD') {
-      const env = (await res.json()) as Envelope;
-      expect(env.success).toBe(false);
-      expect(env.error?.code).toBe('GATEWAY_004');
-      expect(env.meta.request_id).toBe(res.headers.get('x-request-id'));
-    }
-    expect(api.seen).toHaveLength(0);
-  });
-
-  it.each([
-    '/v3/webhooks',
-    '/v3/messages',
-    '/v3',
-    '/v1/contacts/123',
-    '/v3/contacts/..%2Fwebhooks',
-    '/v3/contacts/a%2Fb',
-    '/v3/contacts/6ba7b810/extra',
-    '/v3/profiles/x/contacts',
-    '/v3/users',
-  ])('answers GET %s with 404 itself', async (path) => {
-    const res = await fetch(gw.url + path);
-    expect(res.status).toBe(404);
-    const env = (await res.json()) as Envelope;
-    expect(env.error?.code).toBe('GATEWAY_003');
-    expect(env.data).toBeNull();
-    expect(api.seen).toHaveLength(0);
-  });
-});
+const fixture = fakeApiAndGateway();
 
 describe('header rules', () => {
   const browserHeaders = {
@@ -106,9 +26,9 @@ describe('header rules', () => {
   };
 
   it('replaces the browser credentials with the server key and forwards only the allowlisted headers', async () => {
-    const res = await fetch(`${gw.url}/v3/contacts?page=1&page_size=5`, { headers: browserHeaders });
+    const res = await fetch(`${fixture.gw.url}/v3/contacts?page=1&page_size=5`, { headers: browserHeaders });
     expect(res.status).toBe(200);
-    const seen = api.seen[0]?.headers ?? {};
+    const seen = fixture.api.seen[0]?.headers ?? {};
     expect(seen['x-api-key']).toBe(SERVER_KEY);
     expect(JSON.stringify(seen)).not.toContain(BROWSER_KEY);
     expect(seen.cookie).toBeUndefined();
@@ -123,19 +43,19 @@ describe('header rules', () => {
   });
 
   it('forwards test-control headers only in test mode', async () => {
-    const testGw = await startTestGateway(api.url, { testControls: true });
+    const testGw = await startTestGateway(fixture.api.url, { testControls: true });
     try {
       await fetch(`${testGw.url}/v3/me`, { headers: browserHeaders });
-      expect(api.seen[0]?.headers['x-test-fail']).toBe('500');
-      expect(api.seen[0]?.headers['x-test-latency-ms']).toBe('10');
-      expect(api.seen[0]?.headers['x-api-key']).toBe(SERVER_KEY);
+      expect(fixture.api.seen[0]?.headers['x-test-fail']).toBe('500');
+      expect(fixture.api.seen[0]?.headers['x-test-latency-ms']).toBe('10');
+      expect(fixture.api.seen[0]?.headers['x-api-key']).toBe(SERVER_KEY);
     } finally {
       await testGw.close();
     }
   });
 
   it('passes status, body, request id, retry-after and rate-limit headers through, nothing else', async () => {
-    const res = await fetch(`${gw.url}/v3/contacts?page=0&page_size=5`);
+    const res = await fetch(`${fixture.gw.url}/v3/contacts?page=0&page_size=5`);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       success: false,
@@ -161,20 +81,23 @@ describe('header rules', () => {
         controller.close();
       },
     });
-    const res = await fetch(`${gw.url}/v3/contacts/abc`, {
+    const res = await fetch(`${fixture.gw.url}/v3/contacts/abc`, {
       method: 'PATCH',
       body: stream,
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
-    expect(api.seen).toHaveLength(0);
+    expect(fixture.api.seen).toHaveLength(0);
   });
 
   it('refuses bodies over 64 KB without calling upstream', async () => {
-    const res = await fetch(`${gw.url}/v3/contacts/abc`, { method: 'PATCH', body: 'x'.repeat(70_000) });
+    const res = await fetch(`${fixture.gw.url}/v3/contacts/abc`, {
+      method: 'PATCH',
+      body: 'x'.repeat(70_000),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as Envelope).error?.code).toBe('GATEWAY_006');
-    expect(api.seen).toHaveLength(0);
+    expect(fixture.api.seen).toHaveLength(0);
   });
 });
 
@@ -198,8 +121,8 @@ describe('upstream failures', () => {
   });
 
   it('turns a slow upstream into 504 GATEWAY_002 after the configured timeout', async () => {
-    const slow = await startTestGateway(api.url, { timeoutMs: 150 });
-    api.delayMs = 2_000;
+    const slow = await startTestGateway(fixture.api.url, { timeoutMs: 150 });
+    fixture.api.delayMs = 2_000;
     try {
       const res = await fetch(`${slow.url}/v1/contacts?page=0&pageSize=1`);
       expect(res.status).toBe(504);
@@ -214,8 +137,8 @@ describe('upstream failures', () => {
 
   it('gives up on the upstream call when the browser goes away', async () => {
     const lines: string[] = [];
-    const gw2 = await startTestGateway(api.url, { timeoutMs: 5_000 }, (l) => lines.push(l));
-    api.delayMs = 1_000;
+    const gw2 = await startTestGateway(fixture.api.url, { timeoutMs: 5_000 }, (l) => lines.push(l));
+    fixture.api.delayMs = 1_000;
     try {
       await expect(fetch(`${gw2.url}/v3/me`, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
       await expect
@@ -228,7 +151,7 @@ describe('upstream failures', () => {
 
   it('times out an in-process API that never answers', async () => {
     const stuck = embeddedUpstream({ fetch: () => new Promise<Response>(() => {}), close: () => {} });
-    const gw2 = await startTestGateway(api.url, { upstream: stuck, timeoutMs: 100 });
+    const gw2 = await startTestGateway(fixture.api.url, { upstream: stuck, timeoutMs: 100 });
     try {
       const res = await fetch(`${gw2.url}/v3/me`);
       expect(res.status).toBe(504);
@@ -239,7 +162,7 @@ describe('upstream failures', () => {
 
   it('reports a throwing in-process API as 502', async () => {
     const broken = embeddedUpstream({ fetch: () => Promise.reject(new Error('db closed')), close: () => {} });
-    const gw2 = await startTestGateway(api.url, { upstream: broken });
+    const gw2 = await startTestGateway(fixture.api.url, { upstream: broken });
     try {
       const res = await fetch(`${gw2.url}/v3/me`);
       expect(res.status).toBe(502);

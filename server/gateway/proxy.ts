@@ -1,11 +1,9 @@
 // Forwards one allowlisted API call upstream with the server-side key, within a deadline, and maps
-// transport failures to the gateway's own 502/504 envelope errors.
-import { checkRoute } from './allowlist.ts';
-import { apiVersionOf, errorResponse, GatewayErrors } from './envelope.ts';
+// transport failures to the gateway's own 502/504 envelope errors. The deadline is our own, not hono/timeout:
+// it must also abort the upstream call, and tell a deadline from the browser going away.
+import { errorResponse, GatewayErrors } from './errors.ts';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import type { Upstream } from './upstream.ts';
-
-export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface ProxyOptions {
   upstream: Upstream;
@@ -37,55 +35,28 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** Reads at most MAX_BODY_BYTES, stopping early: a chunked upload of any size cannot fill memory. */
-async function readBody(req: Request): Promise<Uint8Array<ArrayBuffer> | null | 'too_large'> {
-  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return null;
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return 'too_large';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    size += r.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return 'too_large';
-    }
-    chunks.push(r.value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 function causeOf(err: unknown): string {
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : cause instanceof Error ? cause.name : 'unknown';
 }
 
+/** `req` has passed the allowlist and the body limit (routes/api.ts). */
 export async function forwardApiRequest(
   req: Request,
   requestId: string,
   opts: ProxyOptions,
 ): Promise<ProxyResult> {
   const url = new URL(req.url);
-  const version = apiVersionOf(url.pathname);
-  const fail = (err: (typeof GatewayErrors)[keyof typeof GatewayErrors], message: string, headers = {}) => ({
-    response: errorResponse(err, message, requestId, version, headers),
+  const fail = (err: (typeof GatewayErrors)[keyof typeof GatewayErrors], message: string) => ({
+    response: errorResponse(err, message, requestId, url.pathname),
     error: err.code,
   });
-
-  const route = checkRoute(req.method, url.pathname);
-  if (!route.ok && route.reason === 'not_found') {
-    return fail(GatewayErrors.ROUTE_NOT_FOUND, 'This API route is not available through the console.');
-  }
-  if (!route.ok && route.reason === 'method') {
-    return fail(GatewayErrors.METHOD_NOT_ALLOWED, `Method ${req.method} is not allowed on this route.`, {
-      allow: route.allow.join(', '),
-    });
-  }
-  const body = await readBody(req);
-  if (body === 'too_large') {
-    return fail(GatewayErrors.BODY_TOO_LARGE, `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
-  }
+  // Already size-checked (middleware/body-limit.ts).
+  const body =
+    req.method === 'GET' || req.method === 'HEAD' || !req.body
+      ? null
+      : new Uint8Array(await req.arrayBuffer());
 
   const { upstream } = opts;
   // One controller for both ends: the deadline, and the browser giving up (e.g. a superseded search).

@@ -1,16 +1,19 @@
-// Smoke test against the real Sent API (or SENT_API_URL). Runs only when SENT_DM_API_KEY is set: read-only calls.
+// Smoke test against the real Sent API (or SENT_API_URL): read-only calls. Opt-in by its own variable,
+// `SENT_REAL_API_TEST=1 SENT_DM_API_KEY=sk_… npx vitest run server/gateway/real-api.test.ts`: having the key
+// exported in a shell (to run `npm start` against the real API) must not send test traffic there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REMOTE_URL } from './config.ts';
 import type { RunningGateway } from './server.ts';
 import { startTestGateway } from './test-helpers.ts';
 import { remoteUpstream } from './upstream.ts';
 
+const optedIn = process.env.SENT_REAL_API_TEST === '1';
 const key = process.env.SENT_DM_API_KEY;
 
-if (!key) {
-  console.info('real-api.test.ts skipped: SENT_DM_API_KEY is not set.');
+if (!optedIn || !key) {
+  const why = optedIn ? 'SENT_DM_API_KEY is not set' : 'SENT_REAL_API_TEST=1 is not set';
   describe('real Sent API smoke test', () => {
-    it.skip('skipped: SENT_DM_API_KEY is not set (set it, and optionally SENT_API_URL, to run against the real API)', () => {});
+    it.skip(`skipped: ${why} (set both, and optionally SENT_API_URL, to run against the real API)`, () => {});
   });
 } else {
   describe('real Sent API smoke test', () => {

@@ -17,7 +17,7 @@ export interface RunningGateway {
 
 export async function startGateway(opts: StartGatewayOptions): Promise<RunningGateway> {
   // Checked here too, not only in parseConfig, so no caller can skip the rule.
-  if (!isLoopbackHost(opts.host) && !opts.dashboardToken) {
+  if (!isLoopbackHost(opts.host) && !opts.accessSecret) {
     throw new ConfigError(`Refusing to listen on ${opts.host} without DASHBOARD_TOKEN.`);
   }
   const app = createGatewayApp(opts);

@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
-import type { RenderedPage, RenderRequest } from '../../src/entry-server.tsx';
+import type { RenderedPage, RenderRequest } from '../../src/shared/render.ts';
 import { SERVER_STATE_ID } from '../../src/shared/serverState.ts';
 
 export const SSR_DIR = '.ssr';

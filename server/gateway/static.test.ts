@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from './security.ts';
 import type { RunningGateway } from './server.ts';
 import { IMMUTABLE, isHashedAsset } from './static.ts';
 import { deadUrl, makeFixtureDist, rawGet, startTestGateway } from './test-helpers.ts';
+
+// No 'unsafe-inline' or 'unsafe-eval' anywhere, no framing.
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 let gw: RunningGateway;
 
@@ -90,13 +94,6 @@ describe('security headers', () => {
       expect(res.headers.get('x-request-id')).toBeTruthy();
     },
   );
-
-  it('CSP forbids inline script and framing', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-  });
 
   it('refuses requests addressed to a non-loopback host name (DNS rebinding)', async () => {
     expect((await rawGet(gw.url, '/', { host: 'evil.example:80' })).status).toBe(403);

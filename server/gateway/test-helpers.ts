@@ -5,6 +5,7 @@ import { createServer, type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { LogSink } from './log.ts';
 import { type RunningGateway, type StartGatewayOptions, startGateway } from './server.ts';
 import { remoteUpstream } from './upstream.ts';
@@ -104,7 +105,7 @@ export function startTestGateway(
     port: 0,
     upstream: remoteUpstream(upstreamUrl, SERVER_KEY),
     apiVersion: 'v3',
-    dashboardToken: null,
+    accessSecret: null,
     timeoutMs: 5_000,
     testControls: false,
     distDir: null,
@@ -140,4 +141,29 @@ export function rawGet(
     req.on('error', reject);
     req.end();
   });
+}
+
+export interface Envelope {
+  success: boolean;
+  data: unknown;
+  error: { code: string; message: string; details: unknown; doc_url: unknown } | null;
+  meta: { request_id: string; timestamp: string; version: string };
+}
+
+/** A fake API and a gateway in front of it for one test file; what the API saw is cleared before each test. */
+export function fakeApiAndGateway(): { readonly api: FakeApi; readonly gw: RunningGateway } {
+  const running = {} as { api: FakeApi; gw: RunningGateway };
+  beforeAll(async () => {
+    running.api = await startFakeApi();
+    running.gw = await startTestGateway(running.api.url);
+  });
+  afterAll(async () => {
+    await running.gw.close();
+    await running.api.close();
+  });
+  beforeEach(() => {
+    running.api.seen.length = 0;
+    running.api.delayMs = 0;
+  });
+  return running;
 }

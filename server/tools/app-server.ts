@@ -35,7 +35,7 @@ export function createAppServer(options: AppServerOptions): Hono {
     // The API's lifetime belongs to the caller, not to this server.
     upstream: embeddedUpstream({ fetch: (req) => options.api.fetch(req), close: () => {} }, options.apiKey),
     apiVersion: options.apiVersion ?? 'v3',
-    dashboardToken: null,
+    accessSecret: null,
     timeoutMs: 10_000,
     renderBudgetMs: DEFAULT_RENDER_BUDGET_MS,
     testControls: true,

@@ -5,7 +5,7 @@ import { apiGet } from './client';
 export type Account = MeRetrieveResponse.Data;
 export type Profile = ProfileDetail;
 
-/** The account behind the server-side key (organization, profile or user). Never profile-scoped. */
+/** The account behind the server-side key (organization, profile or user). Not tied to a child profile. */
 export function getMe(signal?: AbortSignal): Promise<Account> {
   return apiGet<Account>('/v3/me', { signal });
 }

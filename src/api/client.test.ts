@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet, buildPath, getRateLimit, parseRetryAfter } from './client';
+import { apiGet, buildPath } from './client';
 import { listContacts } from './contacts';
+import { ApiError, parseRetryAfter } from './errors';
+import { getRateLimit } from './rateLimit';
 
 function stubFetch(response: () => Response) {
   const fn = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => response());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './client';
 import { newIdempotencyKey, updateContact } from './contactEdits';
+import { ApiError } from './errors';
 
 afterEach(() => vi.unstubAllGlobals());
 

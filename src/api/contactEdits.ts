@@ -1,7 +1,7 @@
 // Contact edits (PATCH). Only the detail screen's lazy chunk needs these, so they live apart from the list
 // calls that ship with the first rows.
 import { apiRequest } from './client';
-import type { Channel, Contact, Scope } from './contacts';
+import type { Channel, Contact, ProfileRequest } from './contacts';
 
 /** The fields the console edits (PATCH /v3/contacts/:id); inherited contacts are read-only. */
 export interface ContactPatch {
@@ -21,11 +21,11 @@ export function newIdempotencyKey(): string {
 export function updateContact(
   id: string,
   patch: ContactPatch,
-  scope: Scope,
+  request: ProfileRequest,
   idempotencyKey = newIdempotencyKey(),
 ): Promise<Contact> {
   return apiRequest<Contact>('PATCH', `/v3/contacts/${encodeURIComponent(id)}`, {
-    ...scope,
+    ...request,
     body: patch,
     idempotencyKey,
   });

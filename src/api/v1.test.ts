@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet } from './client';
+import { ApiError } from './errors';
 import { fromV1, listContactsV1, pageFromV1 } from './v1';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -66,7 +66,7 @@ describe('v1 adapter', () => {
         new Response(JSON.stringify({ items: [item], totalCount: 21, page: 1, pageSize: 20, totalPages: 2 })),
     );
     vi.stubGlobal('fetch', fetch);
-    const page = await listContactsV1(apiGet, { page: 2, pageSize: 20, search: '44' }, { profileId: null });
+    const page = await listContactsV1({ page: 2, pageSize: 20, search: '44' }, { profileId: null });
     expect(fetch.mock.calls[0]?.[0]).toBe('/v1/contacts?page=1&pageSize=20');
     expect(page.contacts[0]?.format_international).toBe('+44 7700 900123');
     expect(page.pagination.page).toBe(2);
@@ -74,7 +74,7 @@ describe('v1 adapter', () => {
 
   it('an empty-bodied error becomes an ApiError with the status', async () => {
     vi.stubGlobal('fetch', async () => new Response('', { status: 401, headers: { 'x-request-id': 'r1' } }));
-    const error = await listContactsV1(apiGet, { page: 1, pageSize: 20 }, { profileId: null }).catch(
+    const error = await listContactsV1({ page: 1, pageSize: 20 }, { profileId: null }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);

@@ -1,8 +1,9 @@
 // Legacy v1 (`GET /v1/contacts`): 0-indexed `page`, `pageSize`, camelCase fields and a bare body. Adapted
 // here to the one contact model the screens use; fields v1 does not have (opt_out, is_inherited, dates)
 // stay undefined and show as "—". Errors (often with empty bodies) become the same ApiError as v3.
-import type { apiGet } from './client';
-import { type Contact, type ContactListQuery, type ContactPage, type Scope, toPage } from './contacts';
+import { type ProfileRequest, sendRequest } from './client';
+import { type Contact, type ContactListQuery, type ContactPage, toPage } from './contactPage';
+import { type ErrorBody, errorFromResponse } from './errors';
 
 export interface ContactV1 {
   id?: string;
@@ -56,17 +57,13 @@ export function pageFromV1(body: ContactPageV1 | null | undefined, query: Contac
   );
 }
 
-/** `get` is the client's apiGet, passed in so this lazy chunk shares no module with the main bundle. */
-export async function listContactsV1(
-  get: typeof apiGet,
-  query: ContactListQuery,
-  scope: Scope,
-): Promise<ContactPage> {
+/** v1 answers with a bare body, not the {success, data, error, meta} envelope: read here, not in the client. */
+export async function listContactsV1(query: ContactListQuery, request: ProfileRequest): Promise<ContactPage> {
   // v1 has no search, channel filter, lookup or profiles (the screens hide them); only paging is sent.
-  const body = await get<ContactPageV1>('/v1/contacts', {
-    signal: scope.signal,
-    bare: true,
+  const { response, body } = await sendRequest('GET', '/v1/contacts', {
+    signal: request.signal,
     query: { page: query.page - 1, pageSize: query.pageSize },
   });
-  return pageFromV1(body, query);
+  if (!response.ok || !body) throw errorFromResponse(response, body as ErrorBody | null);
+  return pageFromV1(body as ContactPageV1, query);
 }

@@ -1,20 +1,28 @@
-import type { ApiError } from '../api/client';
+import type { ReactNode } from 'react';
 
-/** What support needs to trace a failure: the error code (with HTTP status) and the request id. */
-export function ErrorFacts({ error, children }: { error: ApiError | null; children?: React.ReactNode }) {
+/** What support needs to trace a failure; any error description with these fields fits. */
+export interface ErrorFactsData {
+  code: string;
+  /** HTTP status; 0 when the request never got an answer. */
+  status: number;
+  requestId: string | null;
+}
+
+/** The error code (with HTTP status) and the request id. */
+export function ErrorFacts({ facts, children }: { facts: ErrorFactsData | null; children?: ReactNode }) {
   return (
     <dl className="error-facts">
       <div>
         <dt>Code</dt>
         <dd>
-          <code>{error?.code ?? 'UNKNOWN'}</code>
-          {error && error.status > 0 ? <span className="muted"> · HTTP {error.status}</span> : null}
+          <code>{facts?.code ?? 'UNKNOWN'}</code>
+          {facts && facts.status > 0 ? <span className="muted"> · HTTP {facts.status}</span> : null}
         </dd>
       </div>
       <div>
         <dt>Request ID</dt>
         <dd>
-          <code>{error?.requestId ?? '—'}</code>
+          <code>{facts?.requestId ?? '—'}</code>
         </dd>
       </div>
       {children}

@@ -1,32 +1,29 @@
-import { ApiError } from '../api/client';
-import { ErrorFacts } from './ErrorFacts';
+import { ErrorFacts, type ErrorFactsData } from './ErrorFacts';
 import { RetryButton } from './RetryButton';
 
-interface ErrorPanelProps {
-  error: unknown;
+export interface ErrorPanelProps {
+  title: string;
+  message: string;
+  /** Code, status and request id; null when the failure did not come from the API. */
+  facts: (ErrorFactsData & { retryAfter?: number | null }) | null;
   onRetry: () => void;
   retrying?: boolean;
-  title?: string;
 }
 
-/** Every API failure shows what support needs: code, message and request id, plus a way to try again. */
-export function ErrorPanel({
-  error,
-  onRetry,
-  retrying = false,
-  title = 'Could not load contacts',
-}: ErrorPanelProps) {
-  const api = error instanceof ApiError ? error : null;
-  const message = api?.message ?? (error instanceof Error ? error.message : 'Something went wrong.');
+/**
+ * A failure with what support needs (code, message, request id) and a way to try again (a GET form to this
+ * address, so it also works when the server rendered the failure and the app's JavaScript has not run).
+ */
+export function ErrorPanel({ title, message, facts, onRetry, retrying = false }: ErrorPanelProps) {
   return (
     <section className="error-panel" role="alert">
       <h2>{title}</h2>
       <p className="error-message">{message}</p>
-      <ErrorFacts error={api}>
-        {api?.retryAfter ? (
+      <ErrorFacts facts={facts}>
+        {facts?.retryAfter ? (
           <div>
             <dt>Retry after</dt>
-            <dd>{api.retryAfter} s</dd>
+            <dd>{facts.retryAfter} s</dd>
           </div>
         ) : null}
       </ErrorFacts>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getMe, listProfiles } from '../api/account';
-import { isV1 } from '../api/version';
+import { useApiCapabilities } from './capabilities';
 import { keys } from './keys';
 import { useWantedOnServer } from './serverRender';
 
@@ -8,12 +8,13 @@ import { useWantedOnServer } from './serverRender';
 const ACCOUNT_STALE_MS = 5 * 60_000;
 
 export function useMe() {
+  const { profiles } = useApiCapabilities();
   const options = {
     queryKey: keys.me(),
     queryFn: ({ signal }: { signal: AbortSignal }) => getMe(signal),
     staleTime: ACCOUNT_STALE_MS,
     // /v3/me does not exist for legacy v1 keys; such accounts have no profiles to choose from either.
-    enabled: !isV1,
+    enabled: profiles,
   };
   useWantedOnServer(options);
   return useQuery(options);

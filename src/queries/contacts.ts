@@ -1,6 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ApiError } from '../api/client';
 import {
   type Contact,
   type ContactListQuery,
@@ -8,13 +7,18 @@ import {
   getContact,
   listContacts,
 } from '../api/contacts';
-import { keys, type ScopeId, scopeOfKey } from './keys';
+import { ApiError } from '../api/errors';
+import type { ApiVersion } from '../api/version';
+import { useApiCapabilities } from './capabilities';
+import { keys, type ProfileId, profileIdOfKey } from './keys';
 import { useWantedOnServer } from './serverRender';
 
-export function listOptions(profileId: ScopeId, query: ContactListQuery) {
+export type { Channel, Contact, ContactPage } from '../api/contacts';
+
+export function listOptions(profileId: ProfileId, query: ContactListQuery, version: ApiVersion = 'v3') {
   return {
     queryKey: keys.list(profileId, query),
-    queryFn: ({ signal }: { signal: AbortSignal }) => listContacts(query, { profileId, signal }),
+    queryFn: ({ signal }: { signal: AbortSignal }) => listContacts(query, { profileId, signal }, version),
   };
 }
 
@@ -24,15 +28,16 @@ export function listOptions(profileId: ScopeId, query: ContactListQuery) {
  * When the page is real (not placeholder) and there is more, the next page is prefetched so "Next" is
  * instant.
  */
-export function useContactsPage(profileId: ScopeId, query: ContactListQuery, enabled = true) {
+export function useContactsPage(profileId: ProfileId, query: ContactListQuery, enabled = true) {
   const queryClient = useQueryClient();
-  const options = listOptions(profileId, query);
+  const { version } = useApiCapabilities();
+  const options = listOptions(profileId, query, version);
   useWantedOnServer({ ...options, enabled });
   const result = useQuery({
     ...options,
     enabled,
     placeholderData: (previous, previousQuery) =>
-      previousQuery && scopeOfKey(previousQuery.queryKey) === profileId ? previous : undefined,
+      previousQuery && profileIdOfKey(previousQuery.queryKey) === profileId ? previous : undefined,
   });
 
   const hasMore = result.data?.pagination.has_more ?? false;
@@ -40,14 +45,16 @@ export function useContactsPage(profileId: ScopeId, query: ContactListQuery, ena
   const { page, pageSize, search, channel } = query;
   useEffect(() => {
     if (!isReal || !hasMore) return;
-    void queryClient.prefetchQuery(listOptions(profileId, { page: page + 1, pageSize, search, channel }));
-  }, [queryClient, isReal, hasMore, profileId, page, pageSize, search, channel]);
+    void queryClient.prefetchQuery(
+      listOptions(profileId, { page: page + 1, pageSize, search, channel }, version),
+    );
+  }, [queryClient, isReal, hasMore, profileId, page, pageSize, search, channel, version]);
 
   return result;
 }
 
 /** Finds a contact in any cached page of this profile, so the detail screen can open instantly. */
-function findInLists(queryClient: QueryClient, profileId: ScopeId, id: string) {
+function findInLists(queryClient: QueryClient, profileId: ProfileId, id: string) {
   for (const [key, page] of queryClient.getQueriesData<ContactPage>({ queryKey: keys.lists(profileId) })) {
     const contact = page?.contacts.find((c) => c.id === id);
     if (contact) return { contact, updatedAt: queryClient.getQueryState(key)?.dataUpdatedAt };
@@ -55,7 +62,7 @@ function findInLists(queryClient: QueryClient, profileId: ScopeId, id: string) {
   return undefined;
 }
 
-export function useContact(profileId: ScopeId, id: string, enabled = true) {
+export function useContact(profileId: ProfileId, id: string, enabled = true) {
   const queryClient = useQueryClient();
   const queryKey = keys.detail(profileId, id);
   const queryFn = ({ signal }: { signal: AbortSignal }) => getContact(id, { profileId, signal });
@@ -75,7 +82,7 @@ export function useContact(profileId: ScopeId, id: string, enabled = true) {
  * Exact lookup by E.164 number. A miss (404 RESOURCE_001) is an answer, not a failure: it resolves to
  * null so the screen can say "No contact with …" instead of showing an error panel.
  */
-export function usePhoneLookup(profileId: ScopeId, phone: string | undefined, enabled = true) {
+export function usePhoneLookup(profileId: ProfileId, phone: string | undefined, enabled = true) {
   const queryClient = useQueryClient();
   const options = {
     queryKey: keys.lookup(profileId, phone ?? ''),

@@ -54,7 +54,7 @@ describe('writeContact', () => {
     ).toBe(true);
     expect(qc.getQueryData<ContactPage>(keys.list(P, { page: 2, pageSize: 20 }))?.contacts[0]).toBe(b);
     expect(qc.getQueryData<Contact>(keys.lookup(P, '+447700900123'))?.opt_out).toBe(true);
-    // Another scope's copy is not this profile's business.
+    // Another profile's copy is not this profile's business.
     expect(qc.getQueryData<ContactPage>(keys.list(null, { page: 1, pageSize: 20 }))?.contacts[0]).toBe(a);
   });
 });

@@ -3,7 +3,9 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ContactPatch, updateContact } from '../api/contactEdits';
 import type { Contact, ContactPage } from '../api/contacts';
-import { keys, type ScopeId } from './keys';
+import { keys, type ProfileId } from './keys';
+
+export type { ContactPatch };
 
 export interface EditVariables {
   id: string;
@@ -34,7 +36,12 @@ export function inverseOf(contact: Contact, patch: ContactPatch): ContactPatch {
 }
 
 /** Writes fields into every cached copy of the contact in this profile: detail, list pages, lookups. */
-export function writeContact(queryClient: QueryClient, profileId: ScopeId, id: string, patch: ContactPatch) {
+export function writeContact(
+  queryClient: QueryClient,
+  profileId: ProfileId,
+  id: string,
+  patch: ContactPatch,
+) {
   queryClient.setQueryData<Contact>(keys.detail(profileId, id), (contact) =>
     contact ? { ...contact, ...patch } : contact,
   );
@@ -48,7 +55,7 @@ export function writeContact(queryClient: QueryClient, profileId: ScopeId, id: s
 }
 
 /** The mutation's options, apart from React so the optimistic flow can be tested on a bare QueryClient. */
-export function editContactOptions(queryClient: QueryClient, profileId: ScopeId) {
+export function editContactOptions(queryClient: QueryClient, profileId: ProfileId) {
   return {
     mutationFn: ({ id, patch }: EditVariables) => updateContact(id, patch, { profileId }),
     onMutate: async ({ id, patch }: EditVariables) => {
@@ -71,6 +78,6 @@ export function editContactOptions(queryClient: QueryClient, profileId: ScopeId)
   };
 }
 
-export function useEditContact(profileId: ScopeId) {
+export function useEditContact(profileId: ProfileId) {
   return useMutation(editContactOptions(useQueryClient(), profileId));
 }

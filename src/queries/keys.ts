@@ -1,15 +1,17 @@
-// One key factory for the whole console. Every contact key carries the profile scope as its second
-// segment, so switching profile can never read another profile's cache, and one call
-// (`queryClient.cancelQueries({ queryKey: keys.scope(id) })`) reaches everything a profile has in flight.
+// One key factory for the whole console. Every contact key carries the profile id as its second segment
+// (OWN_ACCOUNT when the key acts for its own account), so switching profile can never read another
+// profile's cache, and one call (`queryClient.cancelQueries({ queryKey: keys.profile(id) })`) reaches
+// everything a profile has in flight.
+import type { ProfileId } from '../api/client';
 import type { ContactListQuery } from '../api/contacts';
 
-/** The organization (or profile/user key) itself, when no child profile is chosen. */
-export const SELF_SCOPE = 'self';
+export type { ProfileId };
 
-export type ScopeId = string | null;
+/** The key segment for the organization (or profile/user key) itself, when no child profile is chosen. */
+export const OWN_ACCOUNT = 'self';
 
-function scopeSegment(profileId: ScopeId): string {
-  return profileId ?? SELF_SCOPE;
+function profileSegment(profileId: ProfileId): string {
+  return profileId ?? OWN_ACCOUNT;
 }
 
 /** Drops empty filters so equal requests always produce equal keys. */
@@ -23,20 +25,20 @@ export function normaliseListQuery(query: ContactListQuery): ContactListQuery {
 
 export const keys = {
   all: ['sent'] as const,
-  /** Account-level data (not profile-scoped): who the key belongs to and its profiles. */
+  /** Account-level data (not per profile): who the key belongs to and its profiles. */
   me: () => ['sent', 'me'] as const,
   profiles: () => ['sent', 'profiles'] as const,
-  scope: (profileId: ScopeId) => ['sent', scopeSegment(profileId)] as const,
-  contacts: (profileId: ScopeId) => [...keys.scope(profileId), 'contacts'] as const,
-  lists: (profileId: ScopeId) => [...keys.contacts(profileId), 'list'] as const,
-  list: (profileId: ScopeId, query: ContactListQuery) =>
+  profile: (profileId: ProfileId) => ['sent', profileSegment(profileId)] as const,
+  contacts: (profileId: ProfileId) => [...keys.profile(profileId), 'contacts'] as const,
+  lists: (profileId: ProfileId) => [...keys.contacts(profileId), 'list'] as const,
+  list: (profileId: ProfileId, query: ContactListQuery) =>
     [...keys.lists(profileId), normaliseListQuery(query)] as const,
-  lookup: (profileId: ScopeId, phone: string) => [...keys.contacts(profileId), 'lookup', phone] as const,
-  detail: (profileId: ScopeId, id: string) => [...keys.contacts(profileId), 'detail', id] as const,
+  lookup: (profileId: ProfileId, phone: string) => [...keys.contacts(profileId), 'lookup', phone] as const,
+  detail: (profileId: ProfileId, id: string) => [...keys.contacts(profileId), 'detail', id] as const,
 };
 
-/** Reads the profile scope back out of a contact key (null for the account itself, undefined otherwise). */
-export function scopeOfKey(key: readonly unknown[]): ScopeId | undefined {
+/** Reads the profile id back out of a contact key (null for the account itself, undefined otherwise). */
+export function profileIdOfKey(key: readonly unknown[]): ProfileId | undefined {
   if (key[0] !== 'sent' || typeof key[1] !== 'string' || key[2] !== 'contacts') return undefined;
-  return key[1] === SELF_SCOPE ? null : key[1];
+  return key[1] === OWN_ACCOUNT ? null : key[1];
 }

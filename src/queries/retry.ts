@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/errors';
 
 const MAX_RETRIES = 2;
 const MAX_RATE_LIMIT_WAITS = 3;

@@ -9,3 +9,8 @@ export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 
 /** Longest search term the API accepts and the console sends. */
 export const MAX_SEARCH = 64;
+
+/** The legacy v1 API or v3. */
+export type ApiVersion = 'v1' | 'v3';
+/** The <meta> in index.html by which the gateway tells the browser that its key speaks legacy v1. */
+export const API_VERSION_META = 'sent-api-version';

@@ -43,3 +43,9 @@ export function useListFormFields(...own: (keyof ListParams)[]): [string, string
   const [params] = useListParams();
   return formFields(params, ...own);
 }
+
+/** The profile the URL asks for (`?profile=`), before anyone checked that this key may use it. */
+export function useRequestedProfile(): string | null {
+  const [searchParams] = useSearchParams();
+  return useMemo(() => parseListParams(searchParams).profile ?? null, [searchParams]);
+}

@@ -5,7 +5,13 @@ const api = apiForThisFile();
 
 async function envelopeOf(res: Response) {
   expect(res.headers.get('content-type')).toContain('application/json');
-  const body = await res.json();
+  // Node's fetch types say `unknown` for json(): this is the shape the assertions below check.
+  const body = (await res.json()) as {
+    success: boolean;
+    data: unknown;
+    meta: { request_id: string };
+    error: { code: string; message: string; doc_url: string; details: Record<string, string[]> | null };
+  };
   expect(body.success).toBe(false);
   expect(body.data).toBeNull();
   expect(body.meta.request_id).toBe(res.headers.get('x-request-id'));

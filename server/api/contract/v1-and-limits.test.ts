@@ -6,13 +6,19 @@ import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 const api = apiForThisFile({ testControls: true });
 const key = { 'x-api-key': 'sk_test_org_demo' };
 
+/** The bare v1 list body (Node's fetch types say `unknown` for json()). */
+interface V1Page {
+  items: { id: string }[];
+  totalCount: number;
+}
+
 describe('GET /v1/contacts', () => {
   it('answers the bare v1 body: 0-indexed pages and camelCase items', async () => {
     const res = await api.raw('/v1/contacts?pageSize=20', { headers: key });
-    const body = await res.json();
+    const body = (await res.json()) as V1Page;
     expect(Object.keys(body)).toEqual(['items', 'totalCount', 'page', 'pageSize', 'totalPages']);
     expect(body).toMatchObject({ totalCount: 150, page: 0, pageSize: 20, totalPages: 8 });
-    expect(Object.keys(body.items[0]).sort()).toEqual(
+    expect(Object.keys(body.items[0] ?? {}).sort()).toEqual(
       [
         'availableChannels',
         'countryCode',
@@ -27,7 +33,9 @@ describe('GET /v1/contacts', () => {
       ].sort(),
     );
     const v3 = await api.client().contacts.list({ page: 2, page_size: 20 });
-    const page1 = await (await api.raw('/v1/contacts?page=1&pageSize=20', { headers: key })).json();
+    const page1 = (await (
+      await api.raw('/v1/contacts?page=1&pageSize=20', { headers: key })
+    ).json()) as V1Page;
     expect(page1.items.map((c: { id: string }) => c.id)).toEqual(v3.data?.contacts?.map((c) => c.id));
   });
 
@@ -35,10 +43,52 @@ describe('GET /v1/contacts', () => {
     const scoped = await api.raw('/v1/contacts?pageSize=5', {
       headers: { ...key, 'x-sender-id': DEMO_IDS.ventures },
     });
-    expect((await scoped.json()).totalCount).toBe(0);
+    expect(((await scoped.json()) as V1Page).totalCount).toBe(0);
     const unauthorized = await api.raw('/v1/contacts');
     expect(unauthorized.status).toBe(401);
     expect(await unauthorized.text()).toBe('');
+  });
+});
+
+describe('GET /v1/contacts x-sender-id, through the SDK', () => {
+  interface V1Page {
+    items: { id: string }[];
+    totalCount: number;
+  }
+  const v1List = (apiKey: string, senderId: string) =>
+    api.client(apiKey).get<V1Page>('/v1/contacts', {
+      query: { pageSize: 5 },
+      headers: { 'x-sender-id': senderId },
+    });
+
+  it("accepts the key's own account id (the v1 docs always send x-sender-id), for every kind of key", async () => {
+    for (const [apiKey, ownId] of [
+      ['sk_test_org_demo', DEMO_IDS.organization],
+      ['sk_test_profile_demo', DEMO_IDS.clinicsUk],
+      ['sk_test_user_demo', DEMO_IDS.user],
+    ] as const) {
+      const unscoped = await (
+        await api.raw('/v1/contacts?pageSize=5', { headers: { 'x-api-key': apiKey } })
+      ).json();
+      const own = await v1List(apiKey, ownId);
+      expect(own.totalCount).toBeGreaterThan(0);
+      expect(own).toEqual(unscoped);
+      expect((await v1List(apiKey, ownId.toUpperCase())).totalCount).toBe(own.totalCount);
+    }
+  });
+
+  it("refuses another organization's id, or its profile's, with 403 and an empty body", async () => {
+    for (const other of [DEMO_IDS.otherOrganization, DEMO_IDS.otherProfile]) {
+      const refused = await failureOf(v1List('sk_test_org_demo', other));
+      expect(refused.status).toBe(403);
+    }
+    const raw = await api.raw('/v1/contacts', {
+      headers: { ...key, 'x-sender-id': DEMO_IDS.otherOrganization },
+    });
+    expect(raw.status).toBe(403);
+    expect(await raw.text()).toBe('');
+    // Only organization keys may name another account (one of their profiles).
+    expect((await failureOf(v1List('sk_test_user_demo', DEMO_IDS.organization))).status).toBe(403);
   });
 });
 

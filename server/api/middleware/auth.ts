@@ -1,20 +1,27 @@
 import type { MiddlewareHandler } from 'hono';
+import { isUuid } from '../../../src/shared/contract.ts';
 import type { AccountDirectory, AccountRecord } from '../accounts.ts';
 import type { AppEnv, Scope } from '../app-env.ts';
 import { ApiFailure } from '../errors.ts';
-import { isUuid } from '../validation.ts';
 
 /**
  * Authenticates x-api-key and resolves the scope. `profileHeader` is x-profile-id on v3 and x-sender-id on v1;
- * only organization keys may name one of their own profiles.
+ * only organization keys may name one of their own profiles. With `ownIdAllowed` (v1, whose docs send
+ * x-sender-id on every call) naming the key's own account is the same as naming none.
  */
-export function authenticate(accounts: AccountDirectory, profileHeader: string): MiddlewareHandler<AppEnv> {
+export function authenticate(
+  accounts: AccountDirectory,
+  profileHeader: string,
+  { ownIdAllowed = false } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header('x-api-key');
     if (!key) throw new ApiFailure('AUTH_001', 'API key is required. Pass it in the x-api-key header.');
     const account = accounts.byKey(key);
     if (!account) throw new ApiFailure('AUTH_002', 'The API key is invalid or has been revoked.');
-    c.set('scope', resolveScope(accounts, account, c.req.header(profileHeader), profileHeader));
+    const named = c.req.header(profileHeader);
+    const own = ownIdAllowed && named?.toLowerCase() === account.id.toLowerCase();
+    c.set('scope', resolveScope(accounts, account, own ? undefined : named, profileHeader));
     await next();
   };
 }

@@ -1,18 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { requestId } from 'hono/request-id';
+import { requestIdGenerator } from '../../request-id.ts';
 import type { AppEnv } from '../app-env.ts';
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** A fresh id per request; a caller's own X-Request-Id is not taken over (headerName ''). */
+export const assignRequestId = requestId({ headerName: '', generator: requestIdGenerator('req_') });
 
-export function newRequestId(): string {
-  let id = 'req_';
-  for (const byte of randomBytes(12)) id += ALPHABET[byte % ALPHABET.length];
-  return id;
-}
-
-export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const id = newRequestId();
-  c.set('requestId', id);
+/** Set after the handler, so error answers carry it too. */
+export const requestIdHeader: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  c.res.headers.set('X-Request-Id', id);
+  c.res.headers.set('X-Request-Id', c.get('requestId'));
 };

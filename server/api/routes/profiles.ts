@@ -4,7 +4,8 @@ import type { AppEnv } from '../app-env.ts';
 import { ok } from '../envelope.ts';
 import { ApiFailure } from '../errors.ts';
 import { meResponse, profileDetail } from '../present.ts';
-import { requireUuid } from '../validation.ts';
+import { ProfileIdParam } from '../schemas.ts';
+import { validated } from '../validation.ts';
 
 /** Profiles a key can see: an organization's children, a profile itself, none for a standalone user. */
 function visibleProfiles(accounts: AccountDirectory, account: AccountRecord): AccountRecord[] {
@@ -18,8 +19,8 @@ export function profilesRoutes(accounts: AccountDirectory): Hono<AppEnv> {
     const profiles = visibleProfiles(accounts, c.get('scope').account);
     return ok(c, { profiles: profiles.map(profileDetail) });
   });
-  routes.get('/:id', (c) => {
-    const id = requireUuid(c.req.param('id'), 'profileId');
+  routes.get('/:profileId', validated('param', ProfileIdParam), (c) => {
+    const id = c.req.valid('param').profileId;
     const profile = visibleProfiles(accounts, c.get('scope').account).find((p) => p.id === id);
     if (!profile) throw new ApiFailure('AUTH_004', 'The profile does not belong to your organization.');
     return ok(c, profileDetail(profile));

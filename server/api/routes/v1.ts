@@ -1,18 +1,16 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { ContactsStore } from '../contacts-store.ts';
 import { contactV1 } from '../present.ts';
-import { assertRange, optionalInt } from '../validation.ts';
+import { ListContactsV1Query } from '../schemas.ts';
+import type { ContactsStore } from '../store/contacts.ts';
+import { validated } from '../validation.ts';
 
 /** Legacy v1: 0-indexed pages, camelCase items, a bare body without the envelope. */
 export function v1Routes(store: ContactsStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.get('/contacts', (c) => {
+  routes.get('/contacts', validated('query', ListContactsV1Query), (c) => {
     const { ownerIds } = c.get('scope');
-    const page = optionalInt(c.req.query('page'), 'page', 0);
-    const pageSize = optionalInt(c.req.query('pageSize'), 'pageSize', 20);
-    assertRange(page, 0, Number.MAX_SAFE_INTEGER, 'Page must be 0 or greater', 'page');
-    assertRange(pageSize, 1, 1000, 'Page size must be between 1 and 1000', 'pageSize');
+    const { page, pageSize } = c.req.valid('query');
     const filter = { ownerIds };
     const totalCount = store.count(filter);
     const items =

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge } from '../../components/Badge';
-import { channelLabel } from './format';
+import { channelLabel } from '../../lib/channels';
 
 /** A contact's channels as badges (list cell and detail), or `empty` when it has none. */
 export function ChannelChips({ channels, empty }: { channels: readonly string[]; empty: ReactNode }) {

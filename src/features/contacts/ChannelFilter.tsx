@@ -1,7 +1,7 @@
 import { HiddenFields } from '../../components/HiddenFields';
+import { channelLabel } from '../../lib/channels';
 import type { Channel } from '../../url-state/listParams';
 import { useListFormFields } from '../../url-state/useListParams';
-import { channelLabel } from './format';
 
 const OPTIONS: (Channel | undefined)[] = [undefined, 'sms', 'whatsapp'];
 

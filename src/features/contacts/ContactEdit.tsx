@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../api/client';
-import type { ContactPatch } from '../../api/contactEdits';
-import type { Channel, Contact } from '../../api/contacts';
-import { isV1 } from '../../api/version';
 import { Toast } from '../../components/Toast';
-import { type EditVariables, inverseOf, useEditContact } from '../../queries/editContact';
-import type { ScopeId } from '../../queries/keys';
-import { channelLabel, channelsOf } from './format';
+import { useDisabledUntilHydrated } from '../../components/useDisabledUntilHydrated';
+import { channelLabel } from '../../lib/channels';
+import { useApiCapabilities } from '../../queries/capabilities';
+import type { Channel, Contact } from '../../queries/contacts';
+import { type ContactPatch, type EditVariables, inverseOf, useEditContact } from '../../queries/editContact';
+import { describeError } from '../../queries/errors';
+import type { ProfileId } from '../../queries/keys';
+import { channelsOf } from './format';
 
 const UNDO_MS = 6000;
 
@@ -20,15 +21,14 @@ function summary(patch: ContactPatch, undone: boolean): string {
 }
 
 function failure(error: unknown): React.ReactNode {
-  const api = error instanceof ApiError ? error : null;
+  const facts = describeError(error);
   return (
     <>
-      <strong>Not saved, the change was undone.</strong> {api?.message ?? 'Something went wrong.'}
+      <strong>Not saved, the change was undone.</strong> {facts.message}
       <br />
       <span className="toast-facts">
-        Code <code>{api?.code ?? 'UNKNOWN'}</code>
-        {api && api.status > 0 ? ` · HTTP ${api.status}` : ''} · Request ID{' '}
-        <code>{api?.requestId ?? '—'}</code>
+        Code <code>{facts.code}</code>
+        {facts.status > 0 ? ` · HTTP ${facts.status}` : ''} · Request ID <code>{facts.requestId ?? '—'}</code>
       </span>
     </>
   );
@@ -39,8 +39,10 @@ function failure(error: unknown): React.ReactNode {
  * rolled back with the API's error if refused, and can be undone for a few seconds. Inherited contacts
  * belong to the organization, so a profile sees them read-only with the reason.
  */
-export function ContactEditFields({ contact, profileId }: { contact: Contact; profileId: ScopeId }) {
+export function ContactEditFields({ contact, profileId }: { contact: Contact; profileId: ProfileId }) {
   const edit = useEditContact(profileId);
+  const { edits } = useApiCapabilities();
+  const needsScript = useDisabledUntilHydrated();
   const [notice, setNotice] = useState<Notice>(null);
   const close = useCallback(() => setNotice(null), []);
   const id = contact.id ?? '';
@@ -62,13 +64,13 @@ export function ContactEditFields({ contact, profileId }: { contact: Contact; pr
   };
   const change = (patch: ContactPatch) => send({ id, patch, inverse: inverseOf(contact, patch) });
 
-  if (contact.is_inherited || isV1) {
+  if (contact.is_inherited || !edits) {
     return (
       <>
         <ReadOnlyFields contact={contact} />
         <p className="edit-readonly" role="note">
           <strong>Read-only.</strong>{' '}
-          {isV1
+          {!edits
             ? 'Editing the opt-out or default channel needs the v3 API; this account uses the legacy v1 API.'
             : 'This contact is owned by the organization and shared with this profile, so only the organization can change its opt-out or default channel.'}
         </p>
@@ -88,6 +90,7 @@ export function ContactEditFields({ contact, profileId }: { contact: Contact; pr
             aria-labelledby="default-channel-label"
             value={current}
             disabled={busy || channels.length === 0}
+            aria-disabled={needsScript}
             onChange={(event) => change({ default_channel: event.target.value as Channel })}
           >
             {current && !channels.includes(current as Channel) ? (
@@ -113,12 +116,14 @@ export function ContactEditFields({ contact, profileId }: { contact: Contact; pr
             role="switch"
             className="switch"
             aria-checked={Boolean(contact.opt_out)}
-            aria-labelledby="opt-out-label"
+            // Its name holds the visible text too (WCAG 2.5.3, "label in name"): "Opt-out, Not opted out".
+            aria-labelledby="opt-out-label opt-out-text"
             disabled={busy}
+            aria-disabled={needsScript}
             onClick={() => change({ opt_out: !contact.opt_out })}
           >
             <span className="switch-track" aria-hidden="true" />
-            <span className="switch-text">
+            <span className="switch-text" id="opt-out-text">
               {contact.opt_out ? 'Opted out of all messaging' : 'Not opted out'}
             </span>
           </button>

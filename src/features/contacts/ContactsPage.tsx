@@ -1,36 +1,27 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/client';
-import type { Contact } from '../../api/contacts';
-import { isV1 } from '../../api/version';
-import { ErrorPanel } from '../../components/ErrorPanel';
-import { Pager } from '../../components/Pager';
-import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { ProgressBar } from '../../components/ProgressBar';
-import { RangeSummary } from '../../components/RangeSummary';
+import { useDisabledUntilHydrated } from '../../components/useDisabledUntilHydrated';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { useContactsPage } from '../../queries/contacts';
-import {
-  formFields,
-  hasFilters,
-  listHref,
-  PAGE_SIZES,
-  serializeListParams,
-} from '../../url-state/listParams';
+import { whenIdle } from '../../lib/idle';
+import { usePhoneMask } from '../../prefs/privacy';
+import { useApiCapabilities } from '../../queries/capabilities';
+import { type Contact, useContactsPage } from '../../queries/contacts';
+import type { ProfileSelection } from '../../queries/profileSelection';
+import { hasFilters, listHref, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
 import { ExportButton } from '../export/ExportButton';
-import { usePhoneMask } from '../privacy/privacy';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
-import type { ProfileScope } from '../profiles/useProfileScope';
 import { ChannelFilter } from './ChannelFilter';
-import { ContactsTable } from './ContactsTable';
+import { ContactsList } from './ContactsList';
 import { contactColumnIds } from './columns';
 import { LayoutButton } from './LayoutButton';
 import { ListEmptyState } from './ListEmptyState';
 import { LazyLookupResult, preloadScreens } from './lazyScreens';
 import { PhoneLookup } from './PhoneLookup';
-import { preloadPhoneLib, whenIdle } from './phone';
+import { preloadPhoneLib } from './phone';
 import { usePhoneParam } from './phoneParam';
+import { authProblemOf, QueryBody } from './QueryBody';
 import { SearchBox } from './SearchBox';
 import { useTableLayout } from './tableLayout';
 import { useCanonicalListUrl } from './useCanonicalListUrl';
@@ -38,27 +29,31 @@ import { useSlashShortcut } from './useSlashShortcut';
 
 const HIDEABLE = contactColumnIds.filter((id) => id !== 'number');
 
-export function ContactsPage({ scope }: { scope: ProfileScope }) {
+export function ContactsPage({ selection }: { selection: ProfileSelection }) {
   const [urlParams, update] = useListParams();
+  const { filters } = useApiCapabilities();
   // A number typed into the lookup's plain form arrives raw: normalised here (or explained) like the browser's own.
   const phoneParam = usePhoneParam(urlParams);
   // Legacy v1 has no search, channel filter, lookup or profiles: such URL values are ignored (and cleaned away).
   const params = useMemo(
     () =>
-      isV1
-        ? { ...urlParams, search: '', channel: undefined, phone: undefined, profile: undefined }
-        : phoneParam.params,
-    [urlParams, phoneParam.params],
+      filters
+        ? phoneParam.params
+        : { ...urlParams, search: '', channel: undefined, phone: undefined, profile: undefined },
+    [urlParams, phoneParam.params, filters],
   );
   const [layout, setLayout] = useTableLayout(HIDEABLE);
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
-  const { profileId } = scope;
+  const { profileId } = selection;
+  // Imported here rather than by ExportButton: there, the bundler splits the list's shared modules into
+  // two more initial chunks (+0.9 kB).
+  const needsScript = useDisabledUntilHydrated();
 
   const query = useContactsPage(
     profileId,
     { page: params.page, pageSize: params.page_size, search: params.search, channel: params.channel },
-    scope.ready && !params.phone,
+    selection.ready && !params.phone,
   );
   const data = query.data;
   const total = data?.pagination.total_count ?? 0;
@@ -66,7 +61,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
 
   const realData = query.isSuccess && !query.isPlaceholderData;
   const rejectedProfile = useCanonicalListUrl(params, update, {
-    rejectedProfile: scope.rejectedProfile,
+    rejectedProfile: selection.rejectedProfile,
     totalPages: realData ? pageCount : undefined,
   });
 
@@ -102,7 +97,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
   );
   const clearFilters = () => update({ search: '', channel: undefined, phone: undefined });
 
-  const authError = query.error instanceof ApiError && query.error.isAuth ? query.error : scope.authError;
+  const authError = authProblemOf(query, selection);
   if (authError) return <LazyAuthProblem error={authError} />;
 
   const filtered = hasFilters(params);
@@ -112,7 +107,7 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
       <Suspense fallback={null}>
         <LazyLookupResult
           profileId={profileId}
-          ready={scope.ready && !phoneParam.pending}
+          ready={selection.ready && !phoneParam.pending}
           phone={params.phone}
           onFound={onFound}
           detailHref={detailHref}
@@ -120,61 +115,23 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
         />
       </Suspense>
     );
-  } else if (scope.checkError) {
-    body = (
-      <ErrorPanel title="Could not check the profile" error={scope.checkError} onRetry={scope.retryCheck} />
-    );
-  } else if (query.isError) {
-    body = <ErrorPanel error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />;
-  } else if (data && total === 0 && !query.isPlaceholderData) {
-    body = <ListEmptyState params={params} filtered={filtered} onClear={clearFilters} />;
   } else {
     body = (
-      <ContactsTable
-        contacts={data?.contacts}
-        rowCount={total}
-        pagination={{ pageIndex: params.page - 1, pageSize: params.page_size }}
-        layout={layout}
-        onPaginationChange={(next) =>
-          update(
-            next.pageSize !== params.page_size
-              ? { page_size: next.pageSize as typeof params.page_size }
-              : { page: next.pageIndex + 1 },
-          )
-        }
-        hrefFor={(contact) => detailHref(contact.id ?? '')}
-        onOpen={open}
-        loading={!data}
-        stale={query.isPlaceholderData}
-        renderFooter={(table) => (
-          <footer className="table-footer">
-            {data ? (
-              <RangeSummary
-                page={params.page}
-                pageSize={params.page_size}
-                total={total}
-                noun={['contact', 'contacts']}
-              />
-            ) : (
-              <p className="range muted">Loading contacts…</p>
-            )}
-            <PageSizeSelect
-              value={params.page_size}
-              options={PAGE_SIZES}
-              onChange={(size) => table.setPageSize(size)}
-              fields={formFields(params, 'page_size')}
-            />
-            <Pager
-              page={params.page}
-              pageCount={table.getPageCount()}
-              onPageChange={(page) => table.setPageIndex(page - 1)}
-              hrefFor={(page) => listHref({ ...params, page })}
-              fields={formFields(params)}
-              disabled={!data}
-            />
-          </footer>
+      <QueryBody selection={selection} query={query} errorTitle="Could not load contacts">
+        {data && total === 0 && !query.isPlaceholderData ? (
+          <ListEmptyState params={params} filtered={filtered} onClear={clearFilters} />
+        ) : (
+          <ContactsList
+            data={data}
+            stale={query.isPlaceholderData}
+            params={params}
+            layout={layout}
+            update={update}
+            hrefFor={(contact) => detailHref(contact.id ?? '')}
+            onOpen={open}
+          />
         )}
-      />
+      </QueryBody>
     );
   }
 
@@ -190,29 +147,29 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
               : '\u00a0'}
           </p>
         </div>
-        {isV1 ? null : (
+        {filters ? (
           <PhoneLookup
             onLookup={(phone) => update({ phone })}
             typed={{ text: urlParams.phone, region: urlParams.region, problem: phoneParam.problem?.reason }}
           />
-        )}
+        ) : null}
       </div>
       {rejectedProfile ? (
         <p className="notice" role="status">
           That profile is not available to this key, so the contacts of{' '}
-          {scope.account?.name ?? 'the account itself'} are shown.
+          {selection.account?.name ?? 'the account itself'} are shown.
         </p>
       ) : null}
       <div className="toolbar" role="toolbar" aria-label="Filters">
-        {isV1 ? (
-          <p className="notice v1-note">
-            This account uses the legacy v1 API: search, channel filter, lookup and profiles need v3.
-          </p>
-        ) : (
+        {filters ? (
           <>
             <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
             <ChannelFilter value={params.channel} onChange={(channel) => update({ channel })} />
           </>
+        ) : (
+          <p className="notice v1-note">
+            This account uses the legacy v1 API: search, channel filter, lookup and profiles need v3.
+          </p>
         )}
         {filtered && !params.phone ? (
           <button type="button" className="btn btn-ghost" onClick={clearFilters}>
@@ -220,9 +177,10 @@ export function ContactsPage({ scope }: { scope: ProfileScope }) {
           </button>
         ) : null}
         <ExportButton
-          scope={scope}
+          selection={selection}
           params={params}
           total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
+          needsScript={needsScript}
         />
         <LayoutButton layout={layout} onChange={setLayout} />
       </div>

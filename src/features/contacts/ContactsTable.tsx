@@ -1,7 +1,7 @@
 import { flexRender, type PaginationState, type Updater, useTable } from '@tanstack/react-table';
 import type { KeyboardEvent, MouseEvent } from 'react';
-import type { Contact } from '../../api/contacts';
 import { TableSkeleton } from '../../components/TableSkeleton';
+import type { Contact } from '../../queries/contacts';
 import { baseTableFeatures, type ContactTableFeatures, contactColumnIds, contactColumns } from './columns';
 import { type TableLayout, useVisibilityFeature, visibilityOf } from './tableLayout';
 

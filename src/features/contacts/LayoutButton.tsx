@@ -1,4 +1,5 @@
 import { type ComponentProps, type ComponentType, lazy, Suspense, useRef, useState } from 'react';
+import { useDisabledUntilHydrated } from '../../components/useDisabledUntilHydrated';
 import type { TableLayout } from './tableLayout';
 
 // Few users open this, so the menu (and its styles) is a lazy chunk, fetched when the pointer or focus
@@ -19,6 +20,7 @@ export function LayoutButton({
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const needsScript = useDisabledUntilHydrated();
   return (
     <div className="layout-anchor">
       <button
@@ -26,6 +28,7 @@ export function LayoutButton({
         type="button"
         className="btn"
         aria-expanded={open}
+        aria-disabled={needsScript}
         aria-haspopup="dialog"
         onPointerEnter={preload}
         onFocus={preload}

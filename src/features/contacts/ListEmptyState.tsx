@@ -1,7 +1,7 @@
 import { EmptyState } from '../../components/EmptyState';
 import { InboxIcon, SearchIcon } from '../../components/icons';
+import { channelLabel } from '../../lib/channels';
 import type { ListParams } from '../../url-state/listParams';
-import { channelLabel } from './format';
 
 /** Two different situations: nothing matches the filters (offer to clear them) vs an account with no contacts. */
 export function ListEmptyState({

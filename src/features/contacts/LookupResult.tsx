@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { regionName } from '../../lib/regions';
+import { usePhoneMask } from '../../prefs/privacy';
 import { usePhoneLookup } from '../../queries/contacts';
-import type { ScopeId } from '../../queries/keys';
-import { usePhoneMask } from '../privacy/privacy';
+import type { ProfileId } from '../../queries/keys';
 import { ChannelChips } from './ChannelChips';
 import { channelsOf } from './format';
-import { loadPhoneLib, phoneLibIfLoaded, regionName } from './phone';
+import { loadPhoneLib, phoneLibIfLoaded } from './phone';
+import { FailurePanel } from './QueryBody';
 
 interface LookupResultProps {
-  profileId: ScopeId;
-  /** False while the profile in the URL is still being checked: never look up under the wrong scope. */
+  profileId: ProfileId;
+  /** False while the profile in the URL is still being checked: never look up for the wrong profile. */
   ready: boolean;
   phone: string;
   /** Opens the contact found (the browser goes straight there). */
@@ -53,7 +54,7 @@ export function LookupResult({ profileId, ready, phone, onFound, detailHref, bac
 
   if (lookup.isError) {
     return (
-      <ErrorPanel
+      <FailurePanel
         title="Lookup failed"
         error={lookup.error}
         onRetry={() => lookup.refetch()}

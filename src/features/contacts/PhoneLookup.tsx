@@ -1,9 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
+import { regionName } from '../../lib/regions';
 import { savePref, usePrefs } from '../../prefs/prefs';
 import { useListFormFields } from '../../url-state/useListParams';
-import { loadPhoneLib, regionName } from './phone';
+import { loadPhoneLib } from './phone';
 import { defaultRegion } from './phoneParam';
 
 interface RegionOption {

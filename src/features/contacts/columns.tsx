@@ -4,13 +4,14 @@ import {
   rowPaginationFeature,
   tableFeatures,
 } from '@tanstack/react-table';
-import type { Contact } from '../../api/contacts';
 import { Badge } from '../../components/Badge';
-import { MaskedNumber } from '../privacy/MaskedNumber';
+import { channelLabel } from '../../lib/channels';
+import { regionName } from '../../lib/regions';
+import type { Contact } from '../../queries/contacts';
 import { ChannelChips } from './ChannelChips';
-import { channelLabel, channelsOf, displayNumber } from './format';
+import { channelsOf, displayNumber } from './format';
 import { LocalDate } from './LocalDate';
-import { regionName } from './phone';
+import { MaskedNumber } from './MaskedNumber';
 
 // Only pagination and column visibility are registered: the server pages, searches and filters, so no
 // client row models ship. Column visibility is added at run time only while a column is hidden

@@ -1,10 +1,4 @@
-import type { Contact } from '../../api/contacts';
-
-const channelLabels: Record<string, string> = { sms: 'SMS', whatsapp: 'WhatsApp', rcs: 'RCS' };
-
-export function channelLabel(channel: string): string {
-  return channelLabels[channel] ?? channel;
-}
+import type { Contact } from '../../queries/contacts';
 
 /** available_channels is a comma-separated string ("sms,whatsapp"). */
 export function channelsOf(contact: Contact): string[] {

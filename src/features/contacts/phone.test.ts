@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionFromLocale } from './phone';
+import { regionFromLocale } from '../../lib/regions';
 import { formatE164, parsePhone } from './phoneLib';
 
 describe('parsePhone', () => {
@@ -8,6 +8,20 @@ describe('parsePhone', () => {
     expect(parsePhone('(415) 555-0100', 'US')).toMatchObject({ ok: true, e164: '+14155550100' });
     expect(parsePhone('0044 20 7946 0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958' });
     expect(parsePhone('020 7946 0958', 'GB')).toMatchObject({ ok: true, e164: '+442079460958' });
+  });
+
+  it("accepts RFC 3966 tel URIs, such as the API's own format_rfc", () => {
+    expect(parsePhone('tel:+44-20-7946-0958', 'US')).toMatchObject({ ok: true, e164: '+442079460958' });
+    expect(parsePhone('tel:+12022049715', 'GB')).toMatchObject({ ok: true, e164: '+12022049715' });
+    expect(parsePhone('tel:+1-202-204-9715;ext=7', 'US')).toMatchObject({ ok: true, e164: '+12022049715' });
+    expect(parsePhone('tel:020-7946-0958;phone-context=example.com', 'GB')).toMatchObject({
+      ok: true,
+      e164: '+442079460958',
+    });
+    expect(parsePhone('tel:+1-CALL-NOW', 'US')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('tel:'),
+    });
   });
 
   it('explains invalid input instead of returning a number', () => {

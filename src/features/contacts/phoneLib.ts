@@ -9,19 +9,25 @@ import {
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/min';
-import { regionName } from './phone';
+import { regionName } from '../../lib/regions';
+import { isTelUri, numberFromTelUri } from '../../shared/telUri';
 
 export { getCountries, getCountryCallingCode };
 
 export type PhoneParse = { ok: true; e164: string; international: string } | { ok: false; reason: string };
 
 /**
- * Normalises what a caller reads out ("+44 20 7946 0958", "(415) 555-0100", "0044 20 …") to E.164, or
- * explains why it cannot, before any request is made.
+ * Normalises what a caller reads out or pastes ("+44 20 7946 0958", "(415) 555-0100", "0044 20 …",
+ * "tel:+44-20-7946-0958") to E.164, or explains why it cannot, before any request is made.
  */
 export function parsePhone(input: string, region: string): PhoneParse {
   let text = input.trim();
   if (!text) return { ok: false, reason: 'Enter a phone number to look up.' };
+  if (isTelUri(text)) {
+    const number = numberFromTelUri(text);
+    if (number === null) return { ok: false, reason: 'That tel: link holds no phone number.' };
+    text = number;
+  }
   if (/[^\d\s()+.\-/]/.test(text)) {
     return { ok: false, reason: 'A phone number can only contain digits, spaces, +, -, ., / and brackets.' };
   }

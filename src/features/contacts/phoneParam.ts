@@ -2,9 +2,10 @@
 // before the app's JavaScript runs, or without it) sends whatever was typed plus its default region. The
 // server and the browser normalise that the same way, with the same library and the same region.
 import { useEffect, useMemo, useState } from 'react';
+import { regionFromLocale } from '../../lib/regions';
 import { type Prefs, usePrefs } from '../../prefs/prefs';
 import { E164_PATTERN, type ListParams } from '../../url-state/listParams';
-import { loadPhoneLib, type PhoneLib, phoneLibIfLoaded, regionFromLocale } from './phone';
+import { loadPhoneLib, type PhoneLib, phoneLibIfLoaded } from './phone';
 
 export interface PhoneParam {
   /** The params with `phone` in E.164, or without it when it is not a valid number. */

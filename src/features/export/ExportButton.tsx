@@ -1,6 +1,6 @@
 import { type ComponentProps, lazy, Suspense, useRef, useState } from 'react';
+import type { ProfileSelection } from '../../queries/profileSelection';
 import type { ListParams } from '../../url-state/listParams';
-import type { ProfileScope } from '../profiles/useProfileScope';
 
 // Only this button ships with the list; the dialog, the exporter, the CSV writer and their styles are one
 // lazy chunk, fetched when the pointer or focus reaches the button (so it is there by the click).
@@ -22,22 +22,24 @@ const ExportDialog = lazy(() =>
 const preload = () => void load().catch(() => {});
 
 interface ExportButtonProps {
-  scope: ProfileScope;
+  selection: ProfileSelection;
   params: ListParams;
   /** Matches for the current filter; undefined while it is loading (the button waits). */
   total: number | undefined;
+  /** aria-disabled until the app has taken over (see components/useDisabledUntilHydrated). */
+  needsScript: true | undefined;
 }
 
 type Snapshot = Omit<ComponentProps<typeof ExportDialog>, 'onClose'>;
 
-export function ExportButton({ scope, params, total }: ExportButtonProps) {
+export function ExportButton({ selection, params, total, needsScript }: ExportButtonProps) {
   // What to export is fixed at the click: a background refetch or a URL change cannot alter a running export.
   const [open, setOpen] = useState<Snapshot | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   if (params.phone) return null;
-  const account = scope.profileId
-    ? scope.profiles.find((profile) => profile.id === scope.profileId)?.name
-    : scope.account?.name;
+  const account = selection.profileId
+    ? selection.profiles.find((profile) => profile.id === selection.profileId)?.name
+    : selection.account?.name;
   return (
     <>
       <button
@@ -45,12 +47,13 @@ export function ExportButton({ scope, params, total }: ExportButtonProps) {
         type="button"
         className="btn btn-export"
         disabled={!total}
+        aria-disabled={needsScript}
         onPointerEnter={preload}
         onFocus={preload}
         onClick={() =>
           total &&
           setOpen({
-            filter: { profileId: scope.profileId, search: params.search, channel: params.channel },
+            filter: { profileId: selection.profileId, search: params.search, channel: params.channel },
             account: account ?? null,
             total,
           })

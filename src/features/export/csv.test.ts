@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../api/contacts';
+import type { Contact } from '../../queries/contacts';
 import { CONTACT_COLUMNS, CSV_HEADER, contactsToCsv, csvField, csvRow } from './csv';
 import { exportFileName } from './sinks';
 

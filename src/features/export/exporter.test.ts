@@ -1,8 +1,9 @@
 // The exporter against a stubbed `fetch`: the real HTTP module (envelope, ApiError, Retry-After) runs,
 // only the network is fake. Each test controls when every page answers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contactPageFetcher, type ExportFilter } from '../../queries/exportPages';
 import { CSV_HEADER } from './csv';
-import { ContactExporter, ExportPageError, type ExportProgress } from './exporter';
+import { ContactExporter, type ExporterOptions, ExportPageError, type ExportProgress } from './exporter';
 
 interface PageCall {
   page: number;
@@ -68,6 +69,11 @@ function abortable<T>(signal: AbortSignal | undefined, work: Promise<T>): Promis
 
 let calls: PageCall[];
 
+/** The exporter as the dialog builds it: its pages come through the real HTTP module, for this filter. */
+function exporterFor({ filter, ...options }: Omit<ExporterOptions, 'fetchPage'> & { filter: ExportFilter }) {
+  return new ContactExporter({ fetchPage: contactPageFetcher(filter), ...options });
+}
+
 function stubApi(respond: Responder) {
   calls = [];
   vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
@@ -116,7 +122,7 @@ describe('ContactExporter', () => {
     });
     const sink = memorySink();
     const progress: ExportProgress[] = [];
-    const exporter = new ContactExporter({
+    const exporter = exporterFor({
       filter: { profileId: 'p-1', search: '44', channel: 'whatsapp' },
       sink,
       onProgress: (p) => progress.push(p),
@@ -165,7 +171,7 @@ describe('ContactExporter', () => {
       return contactsPage(page, pageSize, 20_000);
     });
     const sink = memorySink();
-    const exporter = new ContactExporter({ filter: { profileId: null }, sink });
+    const exporter = exporterFor({ filter: { profileId: null }, sink });
     const running = exporter.run();
     await vi.waitFor(() => expect(release).toHaveLength(1));
     await tick(30);
@@ -184,17 +190,19 @@ describe('ContactExporter', () => {
       page === 1 ? contactsPage(page, pageSize, 20_000) : abortable(signal, new Promise<Response>(() => {})),
     );
     const controller = new AbortController();
-    const exporter = new ContactExporter({
+    const exporter = exporterFor({
       filter: { profileId: null },
       sink: memorySink(),
       signal: controller.signal,
+      // No backoff: a retry after the cancel would go out at once, not after a delay the test would have to sleep.
+      sleep: noSleep,
     });
     const running = exporter.run();
     await vi.waitFor(() => expect(calls).toHaveLength(5));
     controller.abort();
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
     expect(calls.slice(1).every((c) => c.signal?.aborted)).toBe(true);
-    await tick(30);
+    await tick(); // every promise the abort settled has run its handlers
     expect(calls).toHaveLength(5);
     expect(exporter.done).toBe(false);
   });
@@ -211,7 +219,7 @@ describe('ContactExporter', () => {
       return contactsPage(page, pageSize, total);
     });
     const sink = memorySink();
-    const exporter = new ContactExporter({ filter: { profileId: null }, sink, sleep: noSleep });
+    const exporter = exporterFor({ filter: { profileId: null }, sink, sleep: noSleep });
 
     const error = await exporter.run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExportPageError);
@@ -243,7 +251,7 @@ describe('ContactExporter', () => {
       broken ? failure(400, 'VALIDATION_001') : contactsPage(page, pageSize, 1200),
     );
     const sink = memorySink();
-    const exporter = new ContactExporter({ filter: { profileId: null }, sink, sleep: noSleep });
+    const exporter = exporterFor({ filter: { profileId: null }, sink, sleep: noSleep });
     await expect(exporter.run()).rejects.toMatchObject({
       name: 'ExportPageError',
       page: 1,
@@ -266,7 +274,7 @@ describe('ContactExporter', () => {
     });
     const sleeps: number[] = [];
     const sink = memorySink();
-    const exporter = new ContactExporter({
+    const exporter = exporterFor({
       filter: { profileId: null },
       sink,
       sleep: async (ms) => void sleeps.push(ms),
@@ -281,7 +289,7 @@ describe('ContactExporter', () => {
     stubApi(({ page, pageSize }) => contactsPage(page, pageSize, 4000));
     const clock = 0;
     const sleeps: number[] = [];
-    const exporter = new ContactExporter({
+    const exporter = exporterFor({
       filter: { profileId: null },
       sink: memorySink(),
       now: () => clock,
@@ -297,7 +305,7 @@ describe('ContactExporter', () => {
     // A contact is added after page 1 was served: later pages report one more match.
     stubApi(({ page, pageSize }) => contactsPage(page, pageSize, page === 1 ? 2500 : 2501));
     const progress: ExportProgress[] = [];
-    const exporter = new ContactExporter({
+    const exporter = exporterFor({
       filter: { profileId: null },
       sink: memorySink(),
       onProgress: (p) => progress.push(p),
@@ -310,7 +318,7 @@ describe('ContactExporter', () => {
   it('an empty result is a header-only file', async () => {
     stubApi(({ page, pageSize }) => contactsPage(page, pageSize, 0));
     const sink = memorySink();
-    const exporter = new ContactExporter({ filter: { profileId: null }, sink });
+    const exporter = exporterFor({ filter: { profileId: null }, sink });
     await exporter.run();
     expect(sink.text()).toBe(CSV_HEADER);
     expect(exporter.done).toBe(true);

@@ -2,21 +2,21 @@
 //
 // Memory stays flat however large the export: each page becomes CSV text the moment it arrives (its row
 // objects are dropped), pages wait in a small reorder buffer only until the pages before them are written,
-// and a page is never requested more than WINDOW pages ahead of the last one written.
-import { getRateLimit, type RateLimit } from '../../api/client';
-import { type Channel, type ContactPage, listContacts } from '../../api/contacts';
-import { retryDelay, shouldRetry } from '../../queries/retry';
+// and a page is never requested more than WINDOW pages ahead of the last one written. This module keeps
+// the order; the pages come from the `fetchPage` it is given, paced and retried by ./pacing.
+//
+// One class on purpose (~230 lines): the reorder buffer, the sliding window and resuming after a failed
+// page share their state, and splitting them would spread one invariant over several files.
+import type { ContactPage, FetchPage } from '../../queries/exportPages';
+import type { RateLimit } from '../../queries/rateLimit';
 import { CSV_HEADER, contactsToCsv } from './csv';
+import { abortableSleep, RequestPacer, type Sleep } from './pacing';
+
+export type { ExportFilter, FetchPage } from '../../queries/exportPages';
 
 /** Where the CSV goes: a file on disk (File System Access) or Blob parts downloaded at the end. */
 export interface CsvSink {
   write(chunk: string): Promise<void>;
-}
-
-export interface ExportFilter {
-  profileId: string | null;
-  search?: string;
-  channel?: Channel;
 }
 
 export interface ExportProgress {
@@ -36,20 +36,18 @@ export interface ExportProgress {
   listChanged: boolean;
 }
 
-export type FetchPage = (page: number, pageSize: number, signal: AbortSignal) => Promise<ContactPage>;
-
 export interface ExporterOptions {
-  filter: ExportFilter;
+  /** One page of the list being exported (src/queries/exportPages.ts makes one for a filter). */
+  fetchPage: FetchPage;
   sink: CsvSink;
   onProgress?: (progress: ExportProgress) => void;
   /** Cancels the export: in-flight requests are aborted and no new ones are sent. */
   signal?: AbortSignal;
   pageSize?: number;
   concurrency?: number;
-  /** Injectable for tests; by default the console's HTTP module. */
-  fetchPage?: FetchPage;
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   now?: () => number;
+  /** The key's latest request budget, to pace by; without it nothing is paced. */
   rateLimit?: () => RateLimit | null;
 }
 
@@ -69,26 +67,6 @@ export class ExportPageError extends Error {
 
 export const EXPORT_PAGE_SIZE = 1000;
 export const EXPORT_CONCURRENCY = 4;
-/** Requests kept back for the rest of the console (and other tabs) when the rate limit runs low. */
-const RATE_RESERVE = 10;
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * One export. `run()` writes the header and every page; when a page fails it rejects with an
  * ExportPageError and keeps its place, so calling `run()` again ("Retry page") continues from that page:
@@ -105,26 +83,20 @@ export class ContactExporter {
   private headerWritten = false;
   /** Pages fetched ahead of nextToWrite, already as CSV text, with their row counts. */
   private readonly ready = new Map<number, { text: string; rows: number }>();
-  /** Shared by all workers: the earliest time the next request may go out when pacing. */
-  private nextSlot = 0;
+  private readonly pacer: RequestPacer;
   private running = false;
   private listChanged = false;
 
   constructor(options: ExporterOptions) {
-    const filter = options.filter;
     this.options = {
       pageSize: EXPORT_PAGE_SIZE,
       concurrency: EXPORT_CONCURRENCY,
-      fetchPage: (page, pageSize, signal) =>
-        listContacts(
-          { page, pageSize, search: filter.search, channel: filter.channel },
-          { profileId: filter.profileId, signal },
-        ),
       sleep: abortableSleep,
       now: () => performance.now(),
-      rateLimit: getRateLimit,
+      rateLimit: () => null,
       ...options,
     };
+    this.pacer = new RequestPacer(this.options);
   }
 
   get done(): boolean {
@@ -253,34 +225,7 @@ export class ContactExporter {
     });
   }
 
-  /** One page, waiting out 429s (Retry-After) and retrying 5xx/network like the rest of the console. */
-  private async fetchPage(page: number, signal: AbortSignal): Promise<ContactPage> {
-    for (let failures = 0; ; ) {
-      await this.pace(signal);
-      try {
-        return await this.options.fetchPage(page, this.options.pageSize, signal);
-      } catch (error) {
-        if (signal.aborted) throw error;
-        failures++;
-        if (!shouldRetry(failures, error)) throw error;
-        // retryDelay is the server's Retry-After on a 429, else a short backoff.
-        await this.options.sleep(retryDelay(failures - 1, error), signal);
-      }
-    }
-  }
-
-  /**
-   * Stays inside the key's rate limit without waiting for a 429: once X-RateLimit-Remaining drops to a
-   * small reserve, requests go out one refill interval apart (60 s / limit), shared across workers, so
-   * the rest of the console still has requests to spend while a big export runs.
-   */
-  private async pace(signal: AbortSignal): Promise<void> {
-    const limit = this.options.rateLimit();
-    if (!limit || limit.limit <= 0 || limit.remaining > RATE_RESERVE) return;
-    const interval = 60_000 / limit.limit;
-    const now = this.options.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + interval;
-    if (slot > now) await this.options.sleep(slot - now, signal);
+  private fetchPage(page: number, signal: AbortSignal): Promise<ContactPage> {
+    return this.pacer.call((live) => this.options.fetchPage(page, this.options.pageSize, live), signal);
   }
 }

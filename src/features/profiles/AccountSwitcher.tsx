@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
-import { isV1 } from '../../api/version';
 import { HiddenFields } from '../../components/HiddenFields';
+import { useApiCapabilities } from '../../queries/capabilities';
 import { keys } from '../../queries/keys';
+import type { ProfileSelection } from '../../queries/profileSelection';
 import { applyPatch, formFields, parseListParams, serializeListParams } from '../../url-state/listParams';
-import type { ProfileScope } from './useProfileScope';
 
 const ORG_VALUE = '';
 
@@ -14,13 +14,14 @@ const ORG_VALUE = '';
  * switcher is a plain GET form to the list with a button, so it works before the app's JavaScript runs;
  * once it does, picking a profile is enough (the button is hidden, see .until-ready).
  */
-export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
+export function AccountSwitcher({ selection }: { selection: ProfileSelection }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const { account, profiles, isOrganization, profileId } = scope;
+  const { profiles: hasProfiles } = useApiCapabilities();
+  const { account, profiles, isOrganization, profileId } = selection;
 
-  if (scope.authError || isV1) return null;
+  if (selection.authError || !hasProfiles) return null;
   if (!account) return <div className="account account-loading" aria-hidden="true" />;
   if (!isOrganization || profiles.length === 0) {
     return (
@@ -36,9 +37,9 @@ export function AccountSwitcher({ scope }: { scope: ProfileScope }) {
   const choose = (value: string) => {
     const next = value || undefined;
     if ((next ?? null) === profileId) return;
-    // Whatever the old profile still has in flight is cancelled; its keys are scoped, so even a response
+    // Whatever the old profile still has in flight is cancelled; its keys carry its id, so even a response
     // that slips through lands in the old profile's cache and never on screen.
-    void queryClient.cancelQueries({ queryKey: keys.scope(profileId) });
+    void queryClient.cancelQueries({ queryKey: keys.profile(profileId) });
     const search = serializeListParams(applyPatch(current, { profile: next })).toString();
     navigate({ pathname: '/', search: search ? `?${search}` : '' });
   };

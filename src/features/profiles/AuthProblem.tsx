@@ -1,5 +1,5 @@
-import type { ApiError } from '../../api/client';
 import { RetryButton } from '../../components/RetryButton';
+import type { ApiError } from '../../queries/errors';
 
 /** 401/403 are a key problem, not a page problem: say what is wrong and who can fix it. */
 export function AuthProblem({ error }: { error: ApiError }) {

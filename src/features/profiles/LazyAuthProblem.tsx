@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { ApiError } from '../../api/client';
+import type { ApiError } from '../../queries/errors';
 
 // Most sessions never see a rejected key, so its screen is a separate chunk.
 const AuthProblem = lazy(() => import('./AuthProblem').then((m) => ({ default: m.AuthProblem })));

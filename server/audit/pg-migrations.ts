@@ -1,0 +1,91 @@
+// PostgreSQL schema, as numbered migrations recorded in audit_migrations. Replicas starting together apply
+// them one at a time (advisory lock), each in its own transaction.
+import type { Pool } from 'pg';
+
+const MIGRATION_LOCK = 7_263_524_101;
+/** Serializes appends and retention across every replica writing to the database. */
+export const CHAIN_LOCK = 7_263_524_102;
+
+// One append in one round trip: take the chain lock, read the head (each statement of a VOLATILE function
+// sees what committed before it, so the head is current once the lock is held), hash exactly as entry.ts
+// does (prev + "\n" + seq + "\n" + canonical content) and insert. The lock is held for the insert and the
+// commit's WAL flush, never across network round trips.
+// The content is read as `json` (not jsonb): its text, and so what is hashed, stays exactly as sent.
+const APPEND_V1 = `
+CREATE FUNCTION audit_append(content text) RETURNS TABLE (seq bigint, prev_hash text, hash text)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  j json := content::json;
+  head_seq bigint;
+  head_hash text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${CHAIN_LOCK});
+  SELECT e.seq, e.hash INTO head_seq, head_hash FROM audit_entries e ORDER BY e.seq DESC LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT c.seq, c.hash INTO head_seq, head_hash FROM audit_checkpoint c;
+    IF NOT FOUND THEN head_seq := 0; head_hash := repeat('0', 64); END IF;
+  END IF;
+  seq := head_seq + 1;
+  prev_hash := head_hash;
+  hash := encode(sha256(convert_to(head_hash || E'\\n' || seq || E'\\n' || content, 'UTF8')), 'hex');
+  INSERT INTO audit_entries VALUES (
+    seq, (j->>'at')::timestamptz, j->>'action', j->>'outcome',
+    j->>'actor_kind', j->>'actor_id', j->>'actor_name', j->>'actor_role', (j->'actor_groups')::text,
+    j->>'profile_id', j->>'contact_id', j->>'phone_masked', j->>'phone_hash', j->>'request_id',
+    j->>'client_address', j->>'user_agent', (j->'details')::text, prev_hash, hash);
+  RETURN NEXT;
+END $$;
+`;
+
+// The guard refuses UPDATE and TRUNCATE always and DELETE unless retention set audit.pruning in its
+// transaction: it stops the application's own mistakes; the chain and the anchors catch a database admin.
+const V1 = `
+CREATE TABLE audit_entries (
+  seq bigint PRIMARY KEY, at timestamptz NOT NULL, action text NOT NULL, outcome text NOT NULL,
+  actor_kind text NOT NULL, actor_id text NOT NULL, actor_name text, actor_role text, actor_groups text NOT NULL,
+  profile_id text, contact_id text, phone_masked text, phone_hash text, request_id text,
+  client_address text, user_agent text, details text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL
+);
+CREATE INDEX audit_by_actor ON audit_entries (actor_id, seq);
+CREATE INDEX audit_by_contact ON audit_entries (contact_id, seq);
+CREATE INDEX audit_by_phone ON audit_entries (phone_hash, seq);
+CREATE INDEX audit_by_at ON audit_entries (at);
+CREATE TABLE audit_checkpoint (
+  id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash text NOT NULL,
+  at timestamptz NOT NULL, pruned_at timestamptz NOT NULL, key_id text NOT NULL, sig text NOT NULL
+);
+CREATE FUNCTION audit_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('audit.pruning', true) = 'on' THEN RETURN OLD; END IF;
+  RAISE EXCEPTION 'audit entries are append-only (% refused)', TG_OP;
+END $$;
+CREATE TRIGGER audit_guard BEFORE UPDATE OR DELETE ON audit_entries
+  FOR EACH ROW EXECUTE FUNCTION audit_guard();
+CREATE TRIGGER audit_guard_truncate BEFORE TRUNCATE ON audit_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_guard();
+${APPEND_V1}`;
+
+export const PG_MIGRATIONS: readonly string[] = [V1];
+
+export async function migrate(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS audit_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query('SELECT coalesce(max(version), 0) AS v FROM audit_migrations');
+    const current = Number(rows[0]?.v ?? 0);
+    for (let version = current + 1; version <= PG_MIGRATIONS.length; version++) {
+      await client.query(PG_MIGRATIONS[version - 1] as string);
+      await client.query('INSERT INTO audit_migrations (version) VALUES ($1)', [version]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,72 @@
+// The bench:gateway servers: each target runs in a child process of its own (so the load generator does not
+// share their event loop), started by forking this file with `--serve <role>`; it reports its URL and, on
+// request, the CPU time it has used.
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createEmbeddedApi, startApiServer } from '../api/server.ts';
+import { startGateway } from '../gateway/server.ts';
+import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
+
+export const KEY = 'sk_test_org_demo';
+
+export type Role = 'api' | 'gateway-remote' | 'gateway-embedded';
+
+async function serve(role: Role, upstreamUrl: string | undefined): Promise<void> {
+  let url: string;
+  if (role === 'api') {
+    url = (await startApiServer({ port: 0, rateLimit: false })).url;
+  } else {
+    let upstream: Upstream;
+    if (role === 'gateway-remote' && upstreamUrl) {
+      upstream = remoteUpstream(upstreamUrl, KEY);
+    } else {
+      const api = createEmbeddedApi({ rateLimit: false });
+      await api.ready;
+      upstream = embeddedUpstream(api, KEY);
+    }
+    const gateway = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      upstream,
+      apiVersion: 'v3',
+      accessSecret: null,
+      timeoutMs: 15_000,
+      testControls: false,
+      distDir: null,
+      // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    url = gateway.url;
+  }
+  process.send?.({ url });
+  // CPU time spent so far, on request: a contention-proof measure of the work per request.
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+export interface Server {
+  child: ChildProcess;
+  url: string;
+  /** CPU microseconds the server process has used so far. */
+  cpu(): Promise<number>;
+}
+
+export function spawnServer(role: Role, upstreamUrl?: string): Promise<Server> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', role, upstreamUrl ?? ''], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (msg) => resolve((msg as { cpuMicros: number }).cpuMicros));
+      child.send('cpu');
+    });
+  return new Promise((resolve, reject) => {
+    child.once('message', (msg) => resolve({ child, url: (msg as { url: string }).url, cpu }));
+    child.once('exit', (code) => reject(new Error(`${role} server exited early (${code})`)));
+  });
+}
+
+if (process.argv[2] === '--serve') await serve(process.argv[3] as Role, process.argv[4] || undefined);

@@ -1,0 +1,22 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
+import type { RenderOutcome } from './ssr.ts';
+
+/** The gateway's Hono environment; `incoming` is absent when app.fetch is called directly. */
+export type GatewayEnv = {
+  Bindings: Partial<HttpBindings>;
+  Variables: {
+    requestId: string;
+    /** Gateway error code, for the request log. */
+    error?: string;
+    /** Transport failure cause (e.g. ECONNREFUSED), for the request log only. */
+    cause?: string;
+    /** Page navigations: known once the streamed page is complete. */
+    render?: RenderOutcome | Promise<RenderOutcome>;
+  };
+};
+
+/** The peer address guesses are counted by (the socket's, never a header a client could forge). */
+export function clientAddress(c: Context<GatewayEnv>): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,133 @@
+// What a signed-in person may do, decided in the gateway whatever the browser sends: the role's permission for
+// each API route and method, and the profile scope (x-profile-id, or the key's own account when absent).
+// Pure functions; the request is forwarded only on { ok: true }.
+import { checkRoute } from '../allowlist.ts';
+import { GatewayErrors } from '../errors.ts';
+import { type Permissions, permissions } from './policy.ts';
+import type { Person } from './session.ts';
+
+export type Denied = {
+  ok: false;
+  error: typeof GatewayErrors.ROLE_FORBIDDEN | typeof GatewayErrors.PROFILE_FORBIDDEN;
+  message: string;
+};
+export type Decision = { ok: true } | Denied;
+
+/** How a route is scoped: by x-profile-id (or the key's account), by the profile id in its path, or not. */
+type Scope = 'header' | 'path' | 'none';
+
+interface Rule {
+  pattern: RegExp;
+  method: string;
+  need: keyof Permissions;
+  scope: Scope;
+}
+
+const ID = '([A-Za-z0-9_-]{1,128})';
+const CONTACTS = /^\/v3\/contacts$/;
+const CONTACT = new RegExp(`^/v3/contacts/${ID}$`);
+
+// Every allowlisted route and method needs a rule here (an allowlisted route without one is refused), plus
+// the ones contact management will add.
+const RULES: readonly Rule[] = [
+  { pattern: CONTACTS, method: 'GET', need: 'browse', scope: 'header' },
+  { pattern: CONTACTS, method: 'POST', need: 'manageContacts', scope: 'header' },
+  { pattern: CONTACT, method: 'GET', need: 'browse', scope: 'header' },
+  { pattern: CONTACT, method: 'PATCH', need: 'edit', scope: 'header' },
+  { pattern: CONTACT, method: 'DELETE', need: 'manageContacts', scope: 'header' },
+  // Answered filtered to the person's profiles (filterProfiles), so listing them needs no scope check.
+  { pattern: /^\/v3\/profiles$/, method: 'GET', need: 'browse', scope: 'none' },
+  { pattern: new RegExp(`^/v3/profiles/${ID}$`), method: 'GET', need: 'browse', scope: 'path' },
+  { pattern: /^\/v3\/me$/, method: 'GET', need: 'browse', scope: 'none' },
+  // v1 has no profile header: it always reads the key's own account.
+  { pattern: /^\/v1\/contacts$/, method: 'GET', need: 'browse', scope: 'header' },
+];
+
+const ACTIONS: Record<keyof Permissions, string> = {
+  browse: 'browse contacts',
+  seeNumbers: 'see full numbers',
+  edit: 'edit contacts',
+  export: 'export contacts',
+  manageContacts: 'add or remove contacts',
+  readAudit: 'read the audit trail',
+};
+
+export function mayUseProfile(person: Person, profileId: string | null): boolean {
+  if (person.profiles === '*') return true;
+  return profileId !== null && person.profiles.includes(profileId.toLowerCase());
+}
+
+function profileDenied(person: Person, what: string): Denied {
+  return {
+    ok: false,
+    error: GatewayErrors.PROFILE_FORBIDDEN,
+    message: `${what} is not one of the profiles you may use (${person.profiles.length} allowed; choose one of them).`,
+  };
+}
+
+/**
+ * API requests. `ownAccountId` is the upstream key's own account (the scope of a request without
+ * x-profile-id); null when unknown, which only people with every profile ('*') may then use.
+ */
+export function authorizeApi(
+  person: Person,
+  method: string,
+  path: string,
+  profileHeader: string | null,
+  ownAccountId: string | null,
+): Decision {
+  // Routes the allowlist refuses keep its 404/405 answer.
+  if (!checkRoute(method, path).ok) return { ok: true };
+  const rule = RULES.find((r) => r.method === method && r.pattern.test(path));
+  const perms = permissions(person.role);
+  if (!rule || !perms[rule.need]) {
+    const action = rule ? ACTIONS[rule.need] : `${method} ${path}`;
+    return {
+      ok: false,
+      error: GatewayErrors.ROLE_FORBIDDEN,
+      message: `Your role (${person.role}) may not ${action}.`,
+    };
+  }
+  // A foreign x-profile-id is refused on every route, scoped or not.
+  if (profileHeader !== null && !mayUseProfile(person, profileHeader))
+    return profileDenied(person, 'That profile');
+  if (rule.scope === 'header' && !mayUseProfile(person, profileHeader ?? ownAccountId)) {
+    return profileDenied(person, profileHeader ? 'That profile' : "The account's own scope");
+  }
+  if (rule.scope === 'path' && !mayUseProfile(person, rule.pattern.exec(path)?.[1] ?? null)) {
+    return profileDenied(person, 'That profile');
+  }
+  return { ok: true };
+}
+
+export type PageDecision = { ok: true } | { ok: false; redirect: string };
+
+/**
+ * Page navigations (server-rendered with the `?profile=` of their URL): a person limited to some profiles who
+ * asks for another one, or for the account's own scope, is sent to their first profile instead.
+ */
+export function authorizePage(person: Person, url: URL, ownAccountId: string | null): PageDecision {
+  const wanted = url.searchParams.get('profile');
+  if (mayUseProfile(person, wanted ?? ownAccountId)) return { ok: true };
+  const to = new URL(url);
+  to.searchParams.set('profile', person.profiles[0] ?? '');
+  to.searchParams.delete('page'); // another scope's page number means nothing here
+  return { ok: false, redirect: to.pathname + to.search };
+}
+
+const LISTS_PROFILES = new Set(['/v3/profiles', '/v3/me']);
+
+/**
+ * GET /v3/profiles and /v3/me list the account's profiles (the switcher's choices): answered with only the
+ * person's. Other responses, errors and people with every profile pass through untouched.
+ */
+export async function filterProfiles(person: Person, path: string, res: Response): Promise<Response> {
+  if (person.profiles === '*' || !LISTS_PROFILES.has(path) || res.status !== 200) return res;
+  const body = (await res.json()) as { data?: { profiles?: { id: string }[] } };
+  const listed = body.data?.profiles;
+  if (Array.isArray(listed))
+    body.data = { ...body.data, profiles: listed.filter((p) => mayUseProfile(person, p.id)) };
+  const headers = new Headers(res.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify(body), { status: res.status, headers });
+}

@@ -1,0 +1,68 @@
+// Applies authorize.ts to live requests: API calls get a 403 envelope or go on (with /v3/profiles and /v3/me
+// answered filtered), page navigations outside the person's profiles are redirected into them.
+import type { MiddlewareHandler } from 'hono';
+import { apiVersionOf, errorResponse } from '../errors.ts';
+import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
+import { isApiPath } from '../proxy.ts';
+import { isPageRequest } from '../ssr.ts';
+import { authorizeApi, authorizePage, filterProfiles } from './authorize.ts';
+import type { IdentityEnv } from './routes.ts';
+import type { Person } from './session.ts';
+
+/** The upstream key's own account id (the scope without x-profile-id), once known; null until then. */
+export type OwnAccount = () => string | null;
+
+/** The refusal for this API request (and its code, for the log), or null when it may go on. */
+export function refusal(
+  person: Person,
+  req: Request,
+  ownAccount: OwnAccount,
+  requestId: string,
+): { code: string; response: Response } | null {
+  const { pathname } = new URL(req.url);
+  const decision = authorizeApi(person, req.method, pathname, req.headers.get('x-profile-id'), ownAccount());
+  if (decision.ok) return null;
+  const response = errorResponse(decision.error, decision.message, requestId, apiVersionOf(pathname));
+  return { code: decision.error.code, response };
+}
+
+/** After `requirePerson`: enforcement for the browser's own requests. */
+export function enforceAccess(
+  ownAccount: OwnAccount,
+): MiddlewareHandler<IdentityEnv & { Variables: { error?: string } }> {
+  return async (c, next) => {
+    const person = c.get('person');
+    const url = new URL(c.req.url);
+    if (isApiPath(url.pathname)) {
+      const refused = refusal(person, c.req.raw, ownAccount, c.get('requestId') ?? newRequestId());
+      if (refused) {
+        c.set('error', refused.code);
+        return refused.response;
+      }
+      await next();
+      c.res = await filterProfiles(person, url.pathname, c.res);
+      return;
+    }
+    if (isPageRequest(c.req.raw)) {
+      const page = authorizePage(person, url, ownAccount());
+      if (!page.ok) return c.redirect(page.redirect, 303);
+    }
+    await next();
+  };
+}
+
+/**
+ * The same rules for requests the gateway makes on a person's behalf (server rendering's data), which do not
+ * pass through the middleware.
+ */
+export function guardApi(
+  person: Person,
+  ownAccount: OwnAccount,
+  api: (req: Request) => Promise<Response>,
+): (req: Request) => Promise<Response> {
+  return async (req) => {
+    const refused = refusal(person, req, ownAccount, newRequestId());
+    if (refused) return refused.response;
+    return filterProfiles(person, new URL(req.url).pathname, await api(req));
+  };
+}

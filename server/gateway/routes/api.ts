@@ -1,0 +1,21 @@
+// The console's API calls: allowlist (404/405) → body limit (413) → forward upstream with the server's key.
+// Server rendering fetches through the same routes, so its requests get the same rules.
+import { type Handler, Hono } from 'hono';
+import type { GatewayEnv } from '../env.ts';
+import { apiAllowlist } from '../middleware/api-allowlist.ts';
+import { limitBody } from '../middleware/body-limit.ts';
+import { forwardApiRequest, type ProxyOptions } from '../proxy.ts';
+
+const API_PATHS = ['/v1/*', '/v3/*'] as const;
+
+export function apiRoutes(options: ProxyOptions): Hono<GatewayEnv> {
+  const routes = new Hono<GatewayEnv>();
+  const forward: Handler<GatewayEnv> = async (c) => {
+    const result = await forwardApiRequest(c.req.raw, c.get('requestId'), options);
+    if (result.error) c.set('error', result.error);
+    if (result.cause) c.set('cause', result.cause);
+    return result.response;
+  };
+  for (const path of API_PATHS) routes.all(path, apiAllowlist, limitBody, forward);
+  return routes;
+}

@@ -1,0 +1,50 @@
+// The console itself: page navigations server-rendered when possible (v3 accounts), else the built files.
+import { Hono } from 'hono';
+import type { ApiVersion } from '../config.ts';
+import type { GatewayEnv } from '../env.ts';
+import { injectApiVersion } from '../html.ts';
+import { createPageRenderer, isPageRequest, streamedPageResponse } from '../ssr.ts';
+import { createStaticHandler } from '../static.ts';
+
+export interface ConsoleRouteOptions {
+  /** Built console to serve; null when only the API part is wanted (the Vite dev server). */
+  distDir: string | null;
+  apiVersion: ApiVersion;
+  /** Server rendering's wait for data (ms); 0 or absent serves the plain shell to every navigation. */
+  renderBudgetMs?: number;
+  testControls: boolean;
+  /** How server rendering fetches its data: through the gateway's own API routes. */
+  api: (req: Request) => Promise<Response>;
+}
+
+export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
+  const routes = new Hono<GatewayEnv>();
+  const serveStatic = opts.distDir
+    ? createStaticHandler(opts.distDir, (html) => injectApiVersion(html, opts.apiVersion))
+    : null;
+  // First screens are server-rendered for v3 accounts (the legacy v1 adapter stays in the browser).
+  const renderPage =
+    opts.distDir && opts.apiVersion === 'v3' && opts.renderBudgetMs
+      ? createPageRenderer({ distDir: opts.distDir, api: opts.api, budgetMs: opts.renderBudgetMs })
+      : null;
+  /** Test runs can ask for the plain shell, to watch the browser's own first requests. */
+  const wantsRendering = (req: Request) =>
+    !(opts.testControls && req.headers.get('x-test-ssr') === 'off') && isPageRequest(req);
+
+  routes.all('*', async (c) => {
+    if (renderPage && wantsRendering(c.req.raw)) {
+      const page = await renderPage(c.req.raw);
+      if (page) {
+        c.set(
+          'render',
+          page.rest.then((rest) => rest.outcome),
+        );
+        return streamedPageResponse(c.req.raw, page);
+      }
+      c.set('render', 'shell:not-built');
+    }
+    if (serveStatic) return serveStatic(c.req.raw);
+    return c.text('Not found', 404);
+  });
+  return routes;
+}

@@ -1,0 +1,82 @@
+// Sign-in and sign-out for the access secret: a tiny form (no script; its one style allowed by hash) that
+// sets the session cookie, throttled per client address like bearer guesses.
+import { createHash } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import type { AccessSecret } from '../access-secret.ts';
+import { clientAddress, type GatewayEnv } from '../env.ts';
+import { limitBody } from '../middleware/body-limit.ts';
+import { securityHeaders } from '../middleware/security-headers.ts';
+import type { FailureThrottle } from '../throttle.ts';
+
+export const SIGN_IN_PATH = '/__signin';
+export const SIGN_OUT_PATH = '/__signout';
+
+/** Only same-site relative paths: `next` must not become an open redirect. */
+export function safeNext(next: string | null | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+}
+
+const STYLE =
+  'body{font:16px system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0}' +
+  'form{display:grid;gap:.75rem;min-width:18rem}input,button{font:inherit;padding:.5rem}' +
+  '.error{color:#b00020}';
+const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+type SignInState = 'fresh' | 'failed' | 'throttled';
+
+const NOTICES: Record<SignInState, string> = {
+  fresh: '',
+  failed: '<p class="error" role="alert">That access secret is not correct.</p>',
+  throttled: '<p class="error" role="alert">Too many attempts. Try again in a few minutes.</p>',
+};
+const STATUS = { fresh: 200, failed: 401, throttled: 429 } as const;
+
+function signInPage(c: Context, next: string, state: SignInState = 'fresh', retryAfterS = 0): Response {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Sign in · Sent console</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
+<body><main><form method="post" action="${SIGN_IN_PATH}">
+<h1>Sent console</h1>
+<input type="text" name="username" value="console" autocomplete="username" hidden>
+<label for="token">Access secret</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
+<input type="hidden" name="next" value="${escapeHtml(next)}">
+${NOTICES[state]}
+<button type="submit">Sign in</button>
+</form></main></body></html>`;
+  return c.html(html, STATUS[state], {
+    ...(retryAfterS > 0 ? { 'retry-after': String(retryAfterS) } : {}),
+    'cache-control': 'no-store',
+  });
+}
+
+export function signInRoutes(access: AccessSecret, throttle: FailureThrottle): Hono<GatewayEnv> {
+  const routes = new Hono<GatewayEnv>();
+  routes.use(SIGN_IN_PATH, securityHeaders({ styleSrc: [`'sha256-${STYLE_HASH}'`] }));
+
+  routes.get(SIGN_IN_PATH, (c) => signInPage(c, safeNext(c.req.query('next'))));
+
+  routes.post(SIGN_IN_PATH, limitBody, async (c) => {
+    const wait = throttle.retryAfterS(clientAddress(c));
+    if (wait > 0) return signInPage(c, safeNext(c.req.query('next')), 'throttled', wait);
+    const form = await c.req.formData().catch(() => null);
+    const next = safeNext(form?.get('next')?.toString());
+    if (!access.matches(form?.get('token'))) {
+      throttle.fail(clientAddress(c));
+      return signInPage(c, next, 'failed');
+    }
+    await access.openSession(c);
+    return c.redirect(next, 303);
+  });
+
+  routes.post(SIGN_OUT_PATH, (c) => {
+    access.closeSession(c);
+    return c.redirect(SIGN_IN_PATH, 303);
+  });
+
+  return routes;
+}

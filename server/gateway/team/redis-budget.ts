@@ -1,0 +1,162 @@
+// The budget shared by every gateway replica through Redis. Each operation is one Lua script timed by
+// Redis's own clock (no read-then-write race, no skew between replicas); the rules are bucket.ts's. When
+// Redis cannot be reached the replica spends a local bucket of the share divided by the replica count it
+// last saw, says so once, and rejoins at the next heartbeat that gets through. No request waits for Redis.
+import type { Redis } from 'ioredis';
+import type { Adjustment, BucketShape } from './bucket.ts';
+import { type Budget, type BudgetMode, LocalBucket } from './budget.ts';
+import type { Clock } from './clock.ts';
+
+const BUDGET_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local per_min, burst, op = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+local rate = per_min / 60000
+local a1, a2 = tonumber(ARGV[4]), tonumber(ARGV[5])
+local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'blocked')
+local tokens, ts, blocked = tonumber(s[1]) or burst, tonumber(s[2]) or now, tonumber(s[3]) or 0
+tokens = math.min(burst, tokens + math.max(0, now - ts) * rate)
+local ok, wait = 0, 0
+if op == 'take' then
+  local need = math.min(1 + a1, burst)
+  wait = math.max(0, blocked - now, math.ceil((need - tokens) * 60000 / per_min - 1e-9))
+  if wait == 0 then tokens = tokens - 1; ok = 1 end
+elseif op == 'refund' then
+  tokens = math.min(burst, tokens + 1)
+elseif op == 'adjust' then
+  if a1 >= 0 then tokens = math.min(tokens, a1) end
+  if a2 > 0 then blocked = math.max(blocked, now + a2) end
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', now, 'blocked', blocked)
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + math.max(0, blocked - now) + 60000)
+return {ok, wait, tostring(tokens), now, blocked}
+`;
+
+/** Registers this replica and counts those seen within the window. */
+const HEARTBEAT_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return redis.call('ZCARD', KEYS[1])
+`;
+
+type ScriptReply = [number, number, string, number, number];
+
+type ScriptedRedis = Redis & {
+  sentBudget(key: string, ...args: (string | number)[]): Promise<ScriptReply>;
+  sentHeartbeat(key: string, id: string, windowMs: number): Promise<number>;
+};
+
+export interface RedisBudgetOptions {
+  redis: Redis;
+  /** Key prefix naming this account's budget, e.g. `sent:gw:<key hash>:`. */
+  prefix: string;
+  shape: BucketShape;
+  clock: Clock;
+  replicaId: string;
+  log: (line: string) => void;
+  heartbeatMs?: number;
+}
+
+export interface RedisBudget extends Budget {
+  /** One heartbeat now (also how a replica rejoins); resolves to whether Redis answered. */
+  heartbeat(): Promise<boolean>;
+}
+
+export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
+  const redis = o.redis as ScriptedRedis;
+  // Redefining is harmless; ioredis runs them by SHA and reloads them after a Redis restart.
+  redis.defineCommand('sentBudget', { numberOfKeys: 1, lua: BUDGET_LUA });
+  redis.defineCommand('sentHeartbeat', { numberOfKeys: 1, lua: HEARTBEAT_LUA });
+  const heartbeatMs = o.heartbeatMs ?? 2_000;
+  const bucketKey = `${o.prefix}budget`;
+  const replicasKey = `${o.prefix}replicas`;
+  /** Our picture of the shared bucket, as of the last script reply. */
+  const shared = new LocalBucket(o.shape, o.clock);
+  /** The local budget while Redis is unreachable, else null. */
+  let fallback: LocalBucket | null = null;
+  let replicas = 1;
+  let closed = false;
+
+  function goLocal(err: unknown): void {
+    if (fallback) return;
+    const shape = {
+      perMinute: Math.max(1, Math.floor(o.shape.perMinute / replicas)),
+      burst: Math.max(1, Math.floor(o.shape.burst / replicas)),
+    };
+    fallback = new LocalBucket(shape, o.clock);
+    o.log(
+      `team budget: Redis unreachable (${err instanceof Error ? err.message : String(err)}); spending a local ` +
+        `budget of ${shape.perMinute}/min (the share divided by ${replicas} replicas) until it is back`,
+    );
+  }
+
+  async function run(op: string, a1 = 0, a2 = 0): Promise<ScriptReply | null> {
+    if (fallback) return null;
+    try {
+      const reply = await redis.sentBudget(bucketKey, o.shape.perMinute, o.shape.burst, op, a1, a2);
+      const [, , tokens, redisNow, blocked] = reply;
+      const now = o.clock.now();
+      shared.state = {
+        tokens: Number(tokens),
+        updatedMs: now,
+        blockedUntilMs: blocked ? now + blocked - redisNow : 0,
+      };
+      return reply;
+    } catch (err) {
+      goLocal(err);
+      return null;
+    }
+  }
+
+  async function heartbeat(): Promise<boolean> {
+    try {
+      replicas = Math.max(1, await redis.sentHeartbeat(replicasKey, o.replicaId, heartbeatMs * 3));
+      if (fallback) {
+        fallback = null;
+        await run('refund', 0); // a no-op that refreshes our picture of the shared bucket
+        o.log(`team budget: Redis reachable; sharing the budget with ${replicas} replica(s)`);
+      }
+      return true;
+    } catch (err) {
+      goLocal(err);
+      return false;
+    }
+  }
+
+  let timer: unknown = null;
+  const beat = () => {
+    timer = o.clock.setTimeout(async () => {
+      await heartbeat();
+      if (!closed) beat();
+    }, heartbeatMs);
+  };
+  beat();
+  const onReady = () => void heartbeat();
+  redis.on('ready', onReady);
+
+  const local = () => fallback ?? shared;
+  return {
+    heartbeat,
+    async take(reserve) {
+      const r = await run('take', reserve);
+      return r ? { ok: r[0] === 1, waitMs: r[1] } : local().take(reserve);
+    },
+    async refund() {
+      if (!(await run('refund'))) local().refund();
+    },
+    async adjust(adj: Adjustment) {
+      if (!(await run('adjust', adj.lowerTo ?? -1, adj.blockMs ?? 0))) local().adjust(adj);
+    },
+    estimateWaitMs: (need) => local().estimateWaitMs(need),
+    view: () => local().view((fallback ? 'local-fallback' : 'redis') satisfies BudgetMode, replicas),
+    async close() {
+      closed = true;
+      o.clock.clearTimeout(timer);
+      redis.off('ready', onReady);
+      await redis.zrem(replicasKey, o.replicaId).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { Pager } from '../../components/Pager';
+import { PageSizeSelect } from '../../components/PageSizeSelect';
+import { RangeSummary } from '../../components/RangeSummary';
+import type { Contact, ContactPage } from '../../queries/contacts';
+import {
+  formFields,
+  type ListParams,
+  type ListPatch,
+  listHref,
+  PAGE_SIZES,
+} from '../../url-state/listParams';
+import { ContactsTable } from './ContactsTable';
+import type { TableLayout } from './tableLayout';
+
+interface ContactsListProps {
+  /** The page on screen; undefined on the very first load (placeholder rows). */
+  data: ContactPage | undefined;
+  /** The previous page still shows while the next one loads. */
+  stale: boolean;
+  params: ListParams;
+  layout: TableLayout;
+  update: (patch: ListPatch) => void;
+  hrefFor: (contact: Contact) => string;
+  onOpen: (contact: Contact) => void;
+}
+
+/**
+ * The table of one page of contacts, with "21–40 of 150", the page size and the pager below it (links and
+ * GET forms, so paging works before the app's JavaScript runs).
+ */
+export function ContactsList({ data, stale, params, layout, update, hrefFor, onOpen }: ContactsListProps) {
+  const total = data?.pagination.total_count ?? 0;
+  return (
+    <ContactsTable
+      contacts={data?.contacts}
+      rowCount={total}
+      pagination={{ pageIndex: params.page - 1, pageSize: params.page_size }}
+      layout={layout}
+      onPaginationChange={(next) =>
+        update(
+          next.pageSize !== params.page_size
+            ? { page_size: next.pageSize as typeof params.page_size }
+            : { page: next.pageIndex + 1 },
+        )
+      }
+      hrefFor={hrefFor}
+      onOpen={onOpen}
+      loading={!data}
+      stale={stale}
+      renderFooter={(table) => (
+        <footer className="table-footer">
+          {data ? (
+            <RangeSummary
+              page={params.page}
+              pageSize={params.page_size}
+              total={total}
+              noun={['contact', 'contacts']}
+            />
+          ) : (
+            <p className="range muted">Loading contacts…</p>
+          )}
+          <PageSizeSelect
+            value={params.page_size}
+            options={PAGE_SIZES}
+            onChange={(size) => table.setPageSize(size)}
+            fields={formFields(params, 'page_size')}
+          />
+          <Pager
+            page={params.page}
+            pageCount={table.getPageCount()}
+            onPageChange={(page) => table.setPageIndex(page - 1)}
+            hrefFor={(page) => listHref({ ...params, page })}
+            fields={formFields(params)}
+            disabled={!data}
+          />
+        </footer>
+      )}
+    />
+  );
+}
