@@ -4,6 +4,7 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { EmptyState } from './components/EmptyState';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
+import { SignedInAs } from './features/person/SignedInAs';
 import { PrivacyToggle } from './features/privacy/PrivacyToggle';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
 import { type Prefs, PrefsContext } from './prefs/prefs';
@@ -44,6 +45,7 @@ function Shell() {
         <div className="topbar-end">
           <PrivacyToggle />
           <AccountSwitcher selection={selection} />
+          <SignedInAs />
         </div>
       </header>
       <Routes>

@@ -6,6 +6,7 @@ import { whenIdle } from '../../lib/idle';
 import { usePhoneMask } from '../../prefs/privacy';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { type Contact, useContactsPage } from '../../queries/contacts';
+import { useCan } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { hasFilters, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
@@ -30,6 +31,7 @@ const HIDEABLE = contactColumnIds.filter((id) => id !== 'number');
 export function ContactsPage({ selection }: { selection: ProfileSelection }) {
   const [urlParams, update] = useListParams();
   const { filters } = useApiCapabilities();
+  const can = useCan();
   // Legacy v1 has no search, channel filter, lookup or profiles: such URL values are ignored (and cleaned away).
   const params = useMemo(
     () =>
@@ -163,11 +165,13 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
             Clear filters
           </button>
         ) : null}
-        <ExportButton
-          selection={selection}
-          params={params}
-          total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
-        />
+        {can.export ? (
+          <ExportButton
+            selection={selection}
+            params={params}
+            total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
+          />
+        ) : null}
         <LayoutButton layout={layout} onChange={setLayout} />
       </div>
       <section className="card" aria-label="Contact list">

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { keys } from '../../queries/keys';
+import { usePersonProfiles } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { applyPatch, parseListParams, serializeListParams } from '../../url-state/listParams';
 
@@ -17,6 +18,8 @@ export function AccountSwitcher({ selection }: { selection: ProfileSelection }) 
   const location = useLocation();
   const { profiles: hasProfiles } = useApiCapabilities();
   const { account, profiles, isOrganization, profileId } = selection;
+  // A person limited to some profiles may not act for the organization itself (the gateway refuses it).
+  const mayUseOrganization = usePersonProfiles() === '*';
 
   if (selection.authError || !hasProfiles) return null;
   if (!account) return <div className="account account-loading" aria-hidden="true" />;
@@ -50,9 +53,11 @@ export function AccountSwitcher({ selection }: { selection: ProfileSelection }) 
         value={profileId ?? ORG_VALUE}
         onChange={(event) => choose(event.target.value)}
       >
-        <optgroup label="Organization">
-          <option value={ORG_VALUE}>{account.name}</option>
-        </optgroup>
+        {mayUseOrganization ? (
+          <optgroup label="Organization">
+            <option value={ORG_VALUE}>{account.name}</option>
+          </optgroup>
+        ) : null}
         <optgroup label="Profiles">
           {profiles.map((profile) => (
             <option key={profile.id} value={profile.id}>
