@@ -127,6 +127,11 @@ describe('no session', () => {
     expect(res.headers.get('location')).toBe('/auth/sign-in?next=%2Fcontacts%2Fx%3Fprofile%3Dy');
   });
 
+  it('built assets need no session (an ended session can still load the screen that says so)', async () => {
+    expect((await send(null, '/assets/index-AbC123xY.js')).status).toBe(200);
+    expect((await send(null, '/assets/index-AbC123xY.js', { method: 'POST' })).status).toBe(401);
+  });
+
   it('a forged session cookie is refused', async () => {
     const forged = `${cookies.admin?.slice(0, -4)}AAAA`;
     const res = await fetch(`${gw.url}/v3/me`, { headers: { cookie: `${SESSION_COOKIE}=${forged}` } });

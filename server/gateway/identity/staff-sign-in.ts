@@ -1,8 +1,8 @@
 // OIDC mode put together for the gateway (app.ts): discovery first (a provider that cannot be reached stops
 // start-up naming OIDC_ISSUER), then the sign-in routes, `requirePerson` and `enforceAccess`, and what server
 // rendering and the person routes need (the upstream key's own account).
-import type { MiddlewareHandler } from 'hono';
-import { every } from 'hono/combine';
+import type { Context, MiddlewareHandler } from 'hono';
+import { every, except } from 'hono/combine';
 import type { GatewayEnv } from '../env.ts';
 import type { Upstream } from '../upstream.ts';
 import type { OidcSettings } from './config.ts';
@@ -10,6 +10,13 @@ import { enforceAccess, type OwnAccount } from './enforce.ts';
 import { createOidcClient, type OidcClient } from './oidc.ts';
 import { ownAccountOf } from './own-account.ts';
 import { createIdentity } from './routes.ts';
+
+/**
+ * The built files under /assets (hashed JS and CSS; no data, no secrets: a test scans dist/) need no session, so
+ * a page whose session ended can still load its lazy chunks and show why it must sign in again.
+ */
+const isAsset = (c: Context) =>
+  (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path.startsWith('/assets/');
 
 /** While the key's own account is unknown (upstream still starting or down), ask again at most this often. */
 const OWN_ACCOUNT_RETRY_MS = 10_000;
@@ -48,8 +55,8 @@ export async function createStaffSignIn(opts: StaffSignInOptions): Promise<Staff
   const logout = oidc.endSessionUrl();
   return {
     routes: identity.routes,
-    requirePerson: identity.requirePerson,
-    enforceAccess: every(knowOwnAccount, enforceAccess(own.get)),
+    requirePerson: except(isAsset, identity.requirePerson),
+    enforceAccess: except(isAsset, every(knowOwnAccount, enforceAccess(own.get))),
     ownAccount: own.get,
     formTargets: logout ? [logout.origin] : [],
   };
