@@ -6,6 +6,18 @@ import { startTestGateway } from './test-helpers.ts';
 
 const TOKEN = 'a-long-enough-access-secret';
 
+/** Runs `npm start`'s entry with these settings; its exit code and stderr when it fails, null if it started. */
+function startFailure(env: Record<string, string>) {
+  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
+    env: { ...process.env, ...env, PORT: '0' },
+    timeout: 30_000,
+  });
+  return run.then(
+    () => null,
+    (e: { code: number; stderr: string }) => e,
+  );
+}
+
 describe('parseConfig', () => {
   it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, 1.5 s render budget, no test controls', () => {
     const c = parseConfig({});
@@ -100,14 +112,7 @@ describe('sign-in modes', () => {
   });
 
   it('`npm start` with a policy file that is not there exits naming ACCESS_POLICY', async () => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
-      env: { ...process.env, ...OIDC, ACCESS_POLICY: '/nonexistent/policy.json', PORT: '0' },
-      timeout: 30_000,
-    });
-    const err = await run.then(
-      () => null,
-      (e: { code: number; stderr: string }) => e,
-    );
+    const err = await startFailure({ ...OIDC, ACCESS_POLICY: '/nonexistent/policy.json' });
     expect(err?.code).toBe(1);
     expect(err?.stderr).toContain('ACCESS_POLICY: cannot read "/nonexistent/policy.json"');
   });
@@ -121,14 +126,7 @@ describe('non-loopback refusal', () => {
   });
 
   it('`npm start` exits with a message saying why', async () => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
-      env: { ...process.env, HOST: '0.0.0.0', DASHBOARD_TOKEN: '', PORT: '0' },
-      timeout: 30_000,
-    });
-    const err = await run.then(
-      () => null,
-      (e: { code: number; stderr: string }) => e,
-    );
+    const err = await startFailure({ HOST: '0.0.0.0', DASHBOARD_TOKEN: '' });
     expect(err?.code).toBe(1);
     expect(err?.stderr).toContain('Refusing to listen on 0.0.0.0');
   });
