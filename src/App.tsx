@@ -5,6 +5,7 @@ import { EmptyState } from './components/EmptyState';
 import { ScriptNote } from './components/ScriptNote';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
+import { SignedInAs } from './features/person/SignedInAs';
 import { PrivacyToggle } from './features/privacy/PrivacyToggle';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
 import { type Prefs, PrefsContext } from './prefs/prefs';
@@ -45,6 +46,7 @@ function Shell() {
         <div className="topbar-end">
           <PrivacyToggle />
           <AccountSwitcher selection={selection} />
+          <SignedInAs />
         </div>
       </header>
       <Routes>

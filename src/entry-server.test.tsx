@@ -3,6 +3,7 @@ import { createEmbeddedApi } from '../server/api/server.ts';
 import type { Transport } from './api/client';
 import { renderPage } from './entry-server';
 import type { ServerState } from './serverState';
+import { ME_PATH } from './shared/person';
 
 const api = createEmbeddedApi({ contactsPerProfile: 60, rateLimit: false });
 afterAll(() => api.close());
@@ -14,6 +15,8 @@ function transport(apiKey = 'sk_test_org_demo') {
   const send: Transport = (url, init) => {
     const headers = new Headers(init.headers);
     seen.push({ path: url, profile: headers.get('x-profile-id') });
+    // The gateway answers this one itself (no staff sign-in here: no person).
+    if (url === ME_PATH) return Promise.resolve(Response.json({ success: true, data: { person: null } }));
     headers.set('x-api-key', apiKey);
     return api.fetch(new Request(`http://api.test${url}`, { ...init, headers }));
   };
@@ -34,6 +37,7 @@ describe('server rendering (src/entry-server.tsx)', () => {
     // Rendered as settled, like the browser's first render: no background-fetch bar, no stale table.
     expect(page.html).not.toMatch(/progress-active|table-stale|aria-busy="true"/);
     expect(seen.map((r) => [r.path.split('?')[0], r.profile]).sort()).toEqual([
+      ['/__me', null],
       ['/v3/contacts', PROFILE_UK],
       ['/v3/me', null],
     ]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createEmbeddedApi } from '../../server/api/server.ts';
 import { startAppServer } from '../../server/tools/app-server.ts';
 import { buildApp } from '../../server/tools/build-app.ts';
+import { startStaffSignInServer } from './oidc-server.ts';
 
 /** One server per key the specs need; their URLs reach the workers through the environment. */
 const SERVERS = {
@@ -33,7 +34,11 @@ export default async function globalSetup() {
     }),
   );
 
+  const staff = await startStaffSignInServer(outDir, api);
+  process.env.E2E_URL_OIDC = staff.url;
+
   return async () => {
+    await staff.close();
     await Promise.all(servers.map((server) => server.close()));
     api.close();
     if (!process.env.E2E_DIST) await rm(outDir, { recursive: true, force: true });

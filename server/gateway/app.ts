@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { createAccessSecret } from './access-secret.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
+import { renderApiFor } from './identity/enforce.ts';
+import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
@@ -12,6 +14,7 @@ import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-or
 import { securityHeaders } from './middleware/security-headers.ts';
 import { apiRoutes } from './routes/api.ts';
 import { consoleRoutes } from './routes/console.ts';
+import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 import { createFailureThrottle } from './throttle.ts';
 import type { Upstream } from './upstream.ts';
@@ -29,6 +32,8 @@ export interface GatewayAppOptions {
   distDir: string | null;
   /** Request log sink; null disables logging. */
   log: LogSink | null;
+  /** OpenID Connect sign-in (identity/staff-sign-in.ts); absent: no sign-in or the access secret. */
+  staffSignIn?: StaffSignIn | null;
 }
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
@@ -42,14 +47,21 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   app.use(assignRequestId);
   if (opts.log) app.use(requestLog(opts.log, [opts.upstream.apiKey, opts.accessSecret ?? '']));
   app.use(requestIdHeader);
-  app.use(securityHeaders());
-  if (!opts.accessSecret) app.use(loopbackHostOnly);
+  const signIn = opts.staffSignIn ?? null;
+  app.use(securityHeaders(signIn ? { formAction: ["'self'", ...signIn.formTargets] } : {}));
+  if (!opts.accessSecret && !signIn) app.use(loopbackHostOnly);
   app.use(refuseCrossSiteWrites);
   if (opts.accessSecret) {
     const access = createAccessSecret(opts.accessSecret);
     const throttle = createFailureThrottle();
     app.route('/', signInRoutes(access, throttle));
     app.use(requireAccess(access, throttle));
+  }
+  // Staff sign-in (OIDC): its routes, then only signed-in people, each request held to their role and profiles.
+  if (signIn) {
+    app.route('/', signIn.routes);
+    app.use(signIn.requirePerson);
+    app.use(signIn.enforceAccess);
   }
 
   // What the console needs to know about its backend; never secrets.
@@ -59,8 +71,10 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     }),
   );
   app.route('/', api);
-  // Server rendering fetches through the same API routes, each call with its own request id.
+  // Server rendering (and a reveal) fetch through the same API routes, each call with its own request id.
   const renderApi = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
-  app.route('/', consoleRoutes({ ...opts, api: async (req) => renderApi.fetch(req) }));
+  const viaApi = async (req: Request) => renderApi.fetch(req);
+  app.route('/', personRoutes({ api: viaApi, ownAccount: signIn?.ownAccount ?? (() => null) }));
+  app.route('/', consoleRoutes({ ...opts, api: renderApiFor(viaApi, signIn?.ownAccount ?? null) }));
   return app;
 }

@@ -6,6 +6,18 @@ import { startTestGateway } from './test-helpers.ts';
 
 const TOKEN = 'a-long-enough-access-secret';
 
+/** Runs `npm start`'s entry with these settings; its exit code and stderr when it fails, null if it started. */
+function startFailure(env: Record<string, string>) {
+  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
+    env: { ...process.env, ...env, PORT: '0' },
+    timeout: 30_000,
+  });
+  return run.then(
+    () => null,
+    (e: { code: number; stderr: string }) => e,
+  );
+}
+
 describe('parseConfig', () => {
   it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, 1.5 s render budget, no test controls', () => {
     const c = parseConfig({});
@@ -69,6 +81,43 @@ describe('parseConfig', () => {
   });
 });
 
+describe('sign-in modes', () => {
+  const OIDC = {
+    OIDC_ISSUER: 'https://idp.example.com',
+    OIDC_CLIENT_ID: 'console',
+    OIDC_CLIENT_SECRET: 'client-secret',
+    PUBLIC_URL: 'https://console.example.com',
+    SESSION_SECRETS: 'a-session-secret-of-at-least-32-characters',
+    ACCESS_POLICY: '/etc/console/policy.json',
+  };
+  const policy = (json: string) => () => json;
+  const GOOD = policy('{"groups": {"it-admins": {"role": "admin", "profiles": "*"}}}');
+
+  it('picks open, secret or OIDC from the settings', () => {
+    expect(parseConfig({}).identity).toEqual({ mode: 'open' });
+    expect(parseConfig({ DASHBOARD_TOKEN: TOKEN }).identity).toEqual({ mode: 'secret' });
+    expect(parseConfig(OIDC, GOOD).identity.mode).toBe('oidc');
+  });
+
+  it('OIDC mode may listen on a non-loopback address', () => {
+    expect(parseConfig({ ...OIDC, HOST: '0.0.0.0' }, GOOD).host).toBe('0.0.0.0');
+  });
+
+  it('a missing setting or a bad policy stops start-up naming it', () => {
+    const { OIDC_CLIENT_SECRET: _, ...missing } = OIDC;
+    expect(() => parseConfig(missing, GOOD)).toThrow(/OIDC_CLIENT_SECRET is required/);
+    expect(() => parseConfig(OIDC, policy('{"groups": {"x": {"role": "boss", "profiles": "*"}}}'))).toThrow(
+      /ACCESS_POLICY \(\/etc\/console\/policy.json\) is not valid: groups\.x\.role/,
+    );
+  });
+
+  it('`npm start` with a policy file that is not there exits naming ACCESS_POLICY', async () => {
+    const err = await startFailure({ ...OIDC, ACCESS_POLICY: '/nonexistent/policy.json' });
+    expect(err?.code).toBe(1);
+    expect(err?.stderr).toContain('ACCESS_POLICY: cannot read "/nonexistent/policy.json"');
+  });
+});
+
 describe('non-loopback refusal', () => {
   it('startGateway refuses 0.0.0.0 without a secret', async () => {
     await expect(startTestGateway('http://127.0.0.1:1', { host: '0.0.0.0' })).rejects.toThrow(
@@ -77,14 +126,7 @@ describe('non-loopback refusal', () => {
   });
 
   it('`npm start` exits with a message saying why', async () => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
-      env: { ...process.env, HOST: '0.0.0.0', DASHBOARD_TOKEN: '', PORT: '0' },
-      timeout: 30_000,
-    });
-    const err = await run.then(
-      () => null,
-      (e: { code: number; stderr: string }) => e,
-    );
+    const err = await startFailure({ HOST: '0.0.0.0', DASHBOARD_TOKEN: '' });
     expect(err?.code).toBe(1);
     expect(err?.stderr).toContain('Refusing to listen on 0.0.0.0');
   });

@@ -1,5 +1,9 @@
 // Gateway configuration from environment variables. Parsing is pure (env in, config or error out) so the
-// refusal rules (non-loopback bind without an access secret, half-configured upstream) are unit-testable.
+// refusal rules (non-loopback bind without sign-in, half-configured upstream) are unit-testable.
+import { ConfigError, isLoopbackHost } from './config-error.ts';
+import { type IdentityConfig, parseIdentityConfig } from './identity/config.ts';
+
+export { ConfigError, isLoopbackHost };
 
 export const DEMO_ORG_KEY = 'sk_test_org_demo';
 export const DEFAULT_REMOTE_URL = 'https://api.sent.dm';
@@ -21,6 +25,8 @@ export interface GatewayConfig {
   apiVersion: ApiVersion;
   /** The access secret, read from DASHBOARD_TOKEN; when set every request must present it (cookie or bearer). */
   accessSecret: string | null;
+  /** How people get in: no sign-in (loopback), the access secret, or OpenID Connect. */
+  identity: IdentityConfig;
   timeoutMs: number;
   /** Server rendering's wait for data, in ms; 0 turns server rendering off. */
   renderBudgetMs: number;
@@ -28,16 +34,6 @@ export interface GatewayConfig {
   /** Forward x-test-latency-ms / x-test-fail (and enable the embedded API's test controls). */
   testControls: boolean;
   log: boolean;
-}
-
-/** A configuration the gateway refuses to start with; the message says why and what to do. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 function parsePort(raw: string | undefined, fallback: number): number {
@@ -85,14 +81,18 @@ function parseUpstream(env: NodeJS.ProcessEnv): UpstreamConfig {
   );
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+export function parseConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  readFile?: (path: string) => string,
+): GatewayConfig {
   const host = env.HOST?.trim() || '127.0.0.1';
   const accessSecret = env.DASHBOARD_TOKEN || null;
-  if (!isLoopbackHost(host) && !accessSecret) {
+  const identity = parseIdentityConfig(env, { readFile });
+  if (!isLoopbackHost(host) && identity.mode === 'open') {
     throw new ConfigError(
       `Refusing to listen on ${host}: binding a non-loopback address exposes the console (and the API key's ` +
-        'data) to the network. Set DASHBOARD_TOKEN to an access secret of at least ' +
-        `${MIN_SECRET_LENGTH} characters, or unset HOST to stay on 127.0.0.1.`,
+        'data) to the network. Set up sign-in (OIDC_ISSUER and the other OIDC settings), or DASHBOARD_TOKEN ' +
+        `to an access secret of at least ${MIN_SECRET_LENGTH} characters, or unset HOST to stay on 127.0.0.1.`,
     );
   }
   if (accessSecret !== null && accessSecret.length < MIN_SECRET_LENGTH) {
@@ -108,6 +108,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig
     upstream: parseUpstream(env),
     apiVersion: version,
     accessSecret,
+    identity,
     timeoutMs: parseMs('SENT_API_TIMEOUT_MS', env.SENT_API_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, false),
     renderBudgetMs: parseMs('SSR_BUDGET_MS', env.SSR_BUDGET_MS, DEFAULT_RENDER_BUDGET_MS, true),
     distDir: env.DIST_DIR || 'dist',

@@ -1,12 +1,19 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import type { Person } from './identity/person.ts';
 import type { RenderOutcome } from './ssr.ts';
+
+export type { Person };
 
 /** The gateway's Hono environment; `incoming` is absent when app.fetch is called directly. */
 export type GatewayEnv = {
   Bindings: Partial<HttpBindings>;
   Variables: {
     requestId: string;
+    /** The signed-in person (OIDC mode, after requirePerson); absent without staff sign-in. */
+    person?: Person;
+    /** POST /__reveal/{contactId} answered: which contact's numbers a person saw unmasked (for the audit trail). */
+    revealed?: { contactId: string; profileId: string | null };
     /** Gateway error code, for the request log. */
     error?: string;
     /** Transport failure cause (e.g. ECONNREFUSED), for the request log only. */

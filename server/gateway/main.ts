@@ -6,6 +6,8 @@ import { createEmbeddedApi } from '../api/server.ts';
 import { buildIsStale, runBuild } from './build.ts';
 import { configOrExit, fail } from './cli.ts';
 import { ConfigError, type GatewayConfig } from './config.ts';
+import { describeIdentity } from './identity/config.ts';
+import { createStaffSignIn } from './identity/staff-sign-in.ts';
 import { stdoutSink } from './log.ts';
 import { startGateway } from './server.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
@@ -35,9 +37,18 @@ if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
 }
 
 const { upstream, ready } = openUpstream(config);
+console.log(describeIdentity(config.identity));
+// OIDC: the provider's discovery document first; an unreachable or wrong issuer stops start-up naming it.
+const staffSignIn =
+  config.identity.mode === 'oidc'
+    ? await createStaffSignIn({ settings: config.identity.oidc, upstream }).catch((err: unknown) =>
+        fail(err instanceof ConfigError ? err.message : String(err)),
+      )
+    : null;
 const gateway = await startGateway({
   ...config,
   upstream,
+  staffSignIn,
   log: config.log ? stdoutSink : null,
 }).catch((err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use: set PORT to another one.`);
@@ -50,8 +61,6 @@ await ready;
 // A wildcard bind is not a browsable address; localhost reaches it from this machine.
 const wildcard = config.host === '0.0.0.0' || config.host === '::';
 console.log(`Sent console on ${wildcard ? `http://localhost:${gateway.port}` : gateway.url}`);
-if (config.accessSecret)
-  console.log('Access secret required (DASHBOARD_TOKEN): sign in at /__signin or send a Bearer header.');
 
 let stopping = false;
 const stop = async () => {

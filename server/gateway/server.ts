@@ -17,8 +17,8 @@ export interface RunningGateway {
 
 export async function startGateway(opts: StartGatewayOptions): Promise<RunningGateway> {
   // Checked here too, not only in parseConfig, so no caller can skip the rule.
-  if (!isLoopbackHost(opts.host) && !opts.accessSecret) {
-    throw new ConfigError(`Refusing to listen on ${opts.host} without DASHBOARD_TOKEN.`);
+  if (!isLoopbackHost(opts.host) && !opts.accessSecret && !opts.staffSignIn) {
+    throw new ConfigError(`Refusing to listen on ${opts.host} without sign-in (OIDC or DASHBOARD_TOKEN).`);
   }
   const app = createGatewayApp(opts);
   const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port });

@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createGatewayApp } from '../gateway/app.ts';
 import { type ApiVersion, DEFAULT_RENDER_BUDGET_MS } from '../gateway/config.ts';
-import { embeddedUpstream } from '../gateway/upstream.ts';
+import type { StaffSignIn } from '../gateway/identity/staff-sign-in.ts';
+import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
 
 export interface AppServerOptions {
   distDir: string;
@@ -19,6 +20,8 @@ export interface AppServerOptions {
   apiVersion?: ApiVersion;
   /** Extra HTML pages by path (the benchmark's bare baseline page). */
   pages?: Record<string, string>;
+  /** OIDC mode: given this server's own URL (the provider needs it first), the staff sign-in to use. */
+  staffSignIn?: (publicUrl: string, upstream: Upstream) => Promise<StaffSignIn>;
 }
 
 export interface RunningAppServer {
@@ -26,14 +29,13 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-export function createAppServer(options: AppServerOptions): Hono {
+export function createAppServer(options: AppServerOptions, staffSignIn: StaffSignIn | null = null): Hono {
   const app = new Hono();
   for (const [path, html] of Object.entries(options.pages ?? {})) {
     app.get(path, (c) => c.html(html));
   }
   const gateway = createGatewayApp({
-    // The API's lifetime belongs to the caller, not to this server.
-    upstream: embeddedUpstream({ fetch: (req) => options.api.fetch(req), close: () => {} }, options.apiKey),
+    upstream: upstreamOf(options),
     apiVersion: options.apiVersion ?? 'v3',
     accessSecret: null,
     timeoutMs: 10_000,
@@ -41,22 +43,34 @@ export function createAppServer(options: AppServerOptions): Hono {
     testControls: true,
     distDir: options.distDir,
     log: null,
+    staffSignIn,
   });
   app.all('*', (c) => gateway.fetch(c.req.raw));
   return app;
 }
 
+// The API's lifetime belongs to the caller, not to this server.
+const upstreamOf = (options: AppServerOptions) =>
+  embeddedUpstream({ fetch: (req) => options.api.fetch(req), close: () => {} }, options.apiKey);
+
 /** Listens on 127.0.0.1 only, on the given port or a free one. */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
-  const app = createAppServer(options);
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 });
+  let app: Hono | null = options.staffSignIn ? null : createAppServer(options);
+  const server = serve({
+    fetch: (req) => app?.fetch(req) ?? new Response('starting', { status: 503 }),
+    hostname: '127.0.0.1',
+    port: options.port ?? 0,
+  });
   await new Promise<void>((done, fail) => {
     server.once('listening', done);
     server.once('error', fail);
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  if (options.staffSignIn)
+    app = createAppServer(options, await options.staffSignIn(url, upstreamOf(options)));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () =>
       new Promise<void>((done) => {
         if ('closeAllConnections' in server) server.closeAllConnections();

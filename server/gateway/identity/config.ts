@@ -1,7 +1,7 @@
 // Which sign-in the console uses, from the environment: none (loopback demo), the shared access secret
 // (DASHBOARD_TOKEN), or OpenID Connect. A missing or bad setting stops start-up with a message naming it.
 import * as v from 'valibot';
-import { ConfigError, isLoopbackHost } from '../config.ts';
+import { ConfigError, isLoopbackHost } from '../config-error.ts';
 import { loadPolicy, type Policy } from './policy.ts';
 
 export const MIN_SESSION_SECRET_LENGTH = 32;

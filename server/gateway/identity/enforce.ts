@@ -1,13 +1,18 @@
 // Applies authorize.ts to live requests: API calls get a 403 envelope or go on (with /v3/profiles and /v3/me
-// answered filtered), page navigations outside the person's profiles are redirected into them.
+// answered filtered, and numbers masked for roles that may not see them), page navigations outside the
+// person's profiles are redirected into them.
 import type { MiddlewareHandler } from 'hono';
+import { ME_PATH } from '../../../src/shared/person.ts';
+import { successEnvelope } from '../../envelope.ts';
 import { apiVersionOf, errorResponse } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
 import { isApiPath } from '../proxy.ts';
 import { isPageRequest } from '../ssr.ts';
 import { authorizeApi, authorizePage, filterProfiles } from './authorize.ts';
+import { maskResponse } from './mask-numbers.ts';
+import { meData, type Person } from './person.ts';
+import { permissions } from './policy.ts';
 import type { IdentityEnv } from './routes.ts';
-import type { Person } from './session.ts';
 
 /** The upstream key's own account id (the scope without x-profile-id), once known; null until then. */
 export type OwnAccount = () => string | null;
@@ -26,12 +31,17 @@ export function refusal(
   return { code: decision.error.code, response };
 }
 
+/** An API answer as this person may see it: only their profiles listed, numbers masked unless their role sees them. */
+export async function answerFor(person: Person, pathname: string, res: Response): Promise<Response> {
+  const listed = await filterProfiles(person, pathname, res);
+  return permissions(person.role).seeNumbers ? listed : maskResponse(listed);
+}
+
 /** After `requirePerson`: enforcement for the browser's own requests. */
-export function enforceAccess(
-  ownAccount: OwnAccount,
-): MiddlewareHandler<IdentityEnv & { Variables: { error?: string } }> {
+export function enforceAccess(ownAccount: OwnAccount): MiddlewareHandler<IdentityEnv> {
   return async (c, next) => {
     const person = c.get('person');
+    if (!person) throw new Error('enforceAccess runs after requirePerson');
     const url = new URL(c.req.url);
     if (isApiPath(url.pathname)) {
       const refused = refusal(person, c.req.raw, ownAccount, c.get('requestId') ?? newRequestId());
@@ -40,7 +50,7 @@ export function enforceAccess(
         return refused.response;
       }
       await next();
-      c.res = await filterProfiles(person, url.pathname, c.res);
+      c.res = await answerFor(person, url.pathname, c.res);
       return;
     }
     if (isPageRequest(c.req.raw)) {
@@ -63,6 +73,20 @@ export function guardApi(
   return async (req) => {
     const refused = refusal(person, req, ownAccount, newRequestId());
     if (refused) return refused.response;
-    return filterProfiles(person, new URL(req.url).pathname, await api(req));
+    return answerFor(person, new URL(req.url).pathname, await api(req));
+  };
+}
+
+/**
+ * Server rendering's requests, made for the person whose page it is: GET /__me answered here, the API through
+ * guardApi (their role, their profiles, their masking). Without staff sign-in (no person) the API as it is.
+ */
+export function renderApiFor(api: (req: Request) => Promise<Response>, ownAccount: OwnAccount | null) {
+  return async (req: Request, person: Person | undefined): Promise<Response> => {
+    if (new URL(req.url).pathname === ME_PATH)
+      return Response.json(successEnvelope(meData(person), newRequestId()), {
+        headers: { 'cache-control': 'no-store' },
+      });
+    return person && ownAccount ? guardApi(person, ownAccount, api)(req) : api(req);
   };
 }

@@ -1,7 +1,7 @@
 // The OpenID Connect relying party (openid-client 6): discovery, the authorization code flow with PKCE, state
 // and nonce, and RP-initiated logout where the provider offers it.
 import * as client from 'openid-client';
-import { ConfigError, isLoopbackHost } from '../config.ts';
+import { ConfigError, isLoopbackHost } from '../config-error.ts';
 import type { OidcSettings } from './config.ts';
 import type { LoginTransaction } from './session.ts';
 

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { UUID_PATTERN } from '../../../src/shared/contract.ts';
-import { ConfigError } from '../config.ts';
+import { ROLES, type Role } from '../../../src/shared/person.ts';
+import { ConfigError } from '../config-error.ts';
 
-export const ROLES = ['viewer', 'agent', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** '*' = every profile of the account (and the account's own scope); otherwise these profile ids only. */
 export type ProfileGrant = '*' | readonly string[];

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import type { CookieOptions } from 'hono/utils/cookie';
+import type { GatewayEnv } from '../env.ts';
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
 import { isApiPath } from '../proxy.ts';
@@ -20,7 +21,8 @@ import { createLoginTransactions, createSessions, LOGIN_TTL_MS, type Person } fr
 export const SESSION_COOKIE = 'sent_console_session';
 export const LOGIN_COOKIE = 'sent_console_login';
 
-export type IdentityEnv = { Variables: { person: Person; requestId: string } };
+/** The gateway's own environment: `person` is set by requirePerson. */
+export type IdentityEnv = GatewayEnv;
 
 export interface IdentityOptions {
   settings: OidcSettings;

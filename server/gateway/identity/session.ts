@@ -1,17 +1,11 @@
 // Sessions without a shared store: the signed-in person travels in an encrypted cookie with its start time
 // (absolute expiry) and last activity (idle expiry). The clock is injected so expiry is testable.
 import * as v from 'valibot';
-import { ROLES, type Role } from './policy.ts';
+import type { Person } from './person.ts';
+import { ROLES } from './policy.ts';
 import { createSealer } from './seal.ts';
 
-/** Who is signed in, with the access resolved from their groups at sign-in. */
-export interface Person {
-  sub: string;
-  name: string;
-  email: string | null;
-  role: Role;
-  profiles: '*' | readonly string[];
-}
+export type { Person };
 
 const PersonSchema = v.object({
   sub: v.string(),

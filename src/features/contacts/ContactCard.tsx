@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { Badge } from '../../components/Badge';
 import { CopyButton } from '../../components/CopyButton';
+import { channelLabel } from '../../lib/channels';
 import { regionName } from '../../lib/regions';
 import { usePrivacy } from '../../prefs/privacy';
 import type { Contact } from '../../queries/contacts';
+import { describeError } from '../../queries/errors';
 import type { ProfileId } from '../../queries/keys';
+import { useCan, useRevealNumbers } from '../../queries/person';
 import { ChannelChips } from './ChannelChips';
 import { ContactEditFields } from './ContactEdit';
 import { channelsOf, displayNumber } from './format';
@@ -33,7 +36,11 @@ function Field({ label, children, copy, confirmCopy }: FieldProps) {
 const dash = <span className="muted">—</span>;
 
 /** One contact's every field: phone formats, messaging (editable), record. */
-export function ContactCard({ contact, profileId }: { contact: Contact; profileId: ProfileId }) {
+export function ContactCard({ contact: stored, profileId }: { contact: Contact; profileId: ProfileId }) {
+  const can = useCan();
+  // Numbers come masked for roles that may not see them; a reveal asks the gateway for this contact's (recorded).
+  const reveal = useRevealNumbers(stored.id ?? '', profileId);
+  const contact = reveal.data ? ({ ...stored, ...reveal.data } as Contact) : stored;
   const channels = channelsOf(contact);
   const cc = contact.country_code;
   // With the digits hidden on screen, copying the real number is a deliberate step.
@@ -73,6 +80,26 @@ export function ContactCard({ contact, profileId }: { contact: Contact; profileI
       <div className="detail-grid">
         <section className="card detail-section" aria-labelledby="formats-title">
           <h2 id="formats-title">Phone formats</h2>
+          {can.seeNumbers ? null : (
+            <p className="reveal-note">
+              {reveal.data ? (
+                'Shown in full for you; this view is recorded.'
+              ) : (
+                <>
+                  Numbers are masked for your role.{' '}
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={reveal.isPending}
+                    onClick={() => reveal.mutate()}
+                  >
+                    Reveal number
+                  </button>
+                </>
+              )}
+              {reveal.isError ? <span role="alert"> {describeError(reveal.error).message}</span> : null}
+            </p>
+          )}
           <dl className="fields">
             {number('E.164', contact.format_e164, true)}
             {number('International', contact.format_international)}
@@ -88,7 +115,16 @@ export function ContactCard({ contact, profileId }: { contact: Contact; profileI
             <Field label="Channels">
               <ChannelChips channels={channels} empty={dash} />
             </Field>
-            <ContactEditFields contact={contact} profileId={profileId} />
+            {can.edit ? (
+              <ContactEditFields contact={contact} profileId={profileId} />
+            ) : (
+              <>
+                <Field label="Default channel">
+                  {contact.default_channel ? channelLabel(contact.default_channel) : dash}
+                </Field>
+                <Field label="Opted out">{contact.opt_out ? 'Yes' : 'No'}</Field>
+              </>
+            )}
             <Field label="Inherited">
               {contact.is_inherited == null
                 ? dash

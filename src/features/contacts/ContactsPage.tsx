@@ -7,6 +7,7 @@ import { whenIdle } from '../../lib/idle';
 import { usePhoneMask } from '../../prefs/privacy';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { type Contact, useContactsPage } from '../../queries/contacts';
+import { useCan } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { hasFilters, listHref, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
@@ -34,6 +35,7 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
   const { filters } = useApiCapabilities();
   // A number typed into the lookup's plain form arrives raw: normalised here (or explained) like the browser's own.
   const phoneParam = usePhoneParam(urlParams);
+  const can = useCan();
   // Legacy v1 has no search, channel filter, lookup or profiles: such URL values are ignored (and cleaned away).
   const params = useMemo(
     () =>
@@ -176,12 +178,14 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
             Clear filters
           </button>
         ) : null}
-        <ExportButton
-          selection={selection}
-          params={params}
-          total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
-          needsScript={needsScript}
-        />
+        {can.export ? (
+          <ExportButton
+            selection={selection}
+            params={params}
+            total={query.isPlaceholderData ? undefined : data?.pagination.total_count}
+            needsScript={needsScript}
+          />
+        ) : null}
         <LayoutButton layout={layout} onChange={setLayout} />
       </div>
       <section className="card" aria-label="Contact list">

@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { HiddenFields } from '../../components/HiddenFields';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { keys } from '../../queries/keys';
+import { usePersonProfiles } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { applyPatch, formFields, parseListParams, serializeListParams } from '../../url-state/listParams';
 
@@ -20,6 +21,8 @@ export function AccountSwitcher({ selection }: { selection: ProfileSelection }) 
   const location = useLocation();
   const { profiles: hasProfiles } = useApiCapabilities();
   const { account, profiles, isOrganization, profileId } = selection;
+  // A person limited to some profiles may not act for the organization itself (the gateway refuses it).
+  const mayUseOrganization = usePersonProfiles() === '*';
 
   if (selection.authError || !hasProfiles) return null;
   if (!account) return <div className="account account-loading" aria-hidden="true" />;
@@ -61,9 +64,11 @@ export function AccountSwitcher({ selection }: { selection: ProfileSelection }) 
           value={profileId ?? ORG_VALUE}
           onChange={(event) => choose(event.target.value)}
         >
-          <optgroup label="Organization">
-            <option value={ORG_VALUE}>{account.name}</option>
-          </optgroup>
+          {mayUseOrganization ? (
+            <optgroup label="Organization">
+              <option value={ORG_VALUE}>{account.name}</option>
+            </optgroup>
+          ) : null}
           <optgroup label="Profiles">
             {profiles.map((profile) => (
               <option key={profile.id} value={profile.id}>
