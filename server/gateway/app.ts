@@ -1,11 +1,17 @@
 // The gateway as a Hono app: a list of named middlewares, then the routes. Seams for what comes next (other
 // sign-in methods, roles, a request scheduler, a cache) are middlewares in ./middleware and routes in ./routes.
 import { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { createAccessSecret } from './access-secret.ts';
+import { actAs } from './audit/actor.ts';
+import { gatewayAuditRoutes } from './audit/routes.ts';
+import type { GatewayAudit } from './audit/trail.ts';
+import type { AuditPerson } from './audit/types.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
+import { auditTrail, recordApiViews } from './middleware/audit.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
@@ -29,6 +35,10 @@ export interface GatewayAppOptions {
   distDir: string | null;
   /** Request log sink; null disables logging. */
   log: LogSink | null;
+  /** The audit trail (audit/start.ts); absent or null: nothing is recorded and /__audit does not exist. */
+  audit?: GatewayAudit | null;
+  /** Tests only: every request is this person's (stands in for the identity middleware). */
+  testPerson?: AuditPerson;
 }
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
@@ -39,18 +49,28 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     testControls: opts.testControls,
   });
 
+  // Server rendering's API calls are recorded in the page request's name (middleware/audit.ts).
+  app.use(contextStorage());
   app.use(assignRequestId);
   if (opts.log) app.use(requestLog(opts.log, [opts.upstream.apiKey, opts.accessSecret ?? '']));
   app.use(requestIdHeader);
   app.use(securityHeaders());
   if (!opts.accessSecret) app.use(loopbackHostOnly);
   app.use(refuseCrossSiteWrites);
+  if (opts.audit) app.use(auditTrail(opts.audit));
   if (opts.accessSecret) {
     const access = createAccessSecret(opts.accessSecret);
     const throttle = createFailureThrottle();
     app.route('/', signInRoutes(access, throttle));
     app.use(requireAccess(access, throttle));
   }
+  if (opts.testPerson) app.use(actAs(opts.testPerson));
+
+  // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
+  const forwardUnrecorded = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
+  const recordViews = opts.audit ? recordApiViews(opts.audit, async (req) => forwardUnrecorded.fetch(req)) : null;
+  if (opts.audit) app.route('/__audit', gatewayAuditRoutes(opts.audit));
+  if (recordViews) app.use(recordViews);
 
   // What the console needs to know about its backend; never secrets.
   app.get('/__config', (c) =>
@@ -60,7 +80,9 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   );
   app.route('/', api);
   // Server rendering fetches through the same API routes, each call with its own request id.
-  const renderApi = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
+  const renderApi = new Hono<GatewayEnv>().use(assignRequestId);
+  if (recordViews) renderApi.use(recordViews);
+  renderApi.route('/', api);
   app.route('/', consoleRoutes({ ...opts, api: async (req) => renderApi.fetch(req) }));
   return app;
 }

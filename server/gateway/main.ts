@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEmbeddedApi } from '../api/server.ts';
+import { openGatewayAudit } from './audit/start.ts';
 import { buildIsStale, runBuild } from './build.ts';
 import { configOrExit, fail } from './cli.ts';
 import { ConfigError, type GatewayConfig } from './config.ts';
@@ -34,9 +35,11 @@ if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
   if (!runBuild()) fail('The build failed; see above.');
 }
 
+const audit = await openGatewayAudit(config.accessSecret);
 const { upstream, ready } = openUpstream(config);
 const gateway = await startGateway({
   ...config,
+  audit,
   upstream,
   log: config.log ? stdoutSink : null,
 }).catch((err: NodeJS.ErrnoException) => {
@@ -58,6 +61,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await gateway.close();
+  await audit.stop();
   await upstream.close();
   process.exit(0);
 };

@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createGatewayApp } from '../gateway/app.ts';
+import type { GatewayAudit } from '../gateway/audit/trail.ts';
+import type { GatewayEnv } from '../gateway/env.ts';
+import type { AuditPerson } from '../gateway/audit/types.ts';
 import { type ApiVersion, DEFAULT_RENDER_BUDGET_MS } from '../gateway/config.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
 
@@ -19,6 +22,10 @@ export interface AppServerOptions {
   apiVersion?: ApiVersion;
   /** Extra HTML pages by path (the benchmark's bare baseline page). */
   pages?: Record<string, string>;
+  /** The audit trail to record into (its lifetime is the caller's; ./temp-audit.ts makes one). */
+  audit?: GatewayAudit | null;
+  /** Every request is this person's (see GatewayAppOptions.testPerson). */
+  testPerson?: AuditPerson;
 }
 
 export interface RunningAppServer {
@@ -26,8 +33,8 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-export function createAppServer(options: AppServerOptions): Hono {
-  const app = new Hono();
+export function createAppServer(options: AppServerOptions): Hono<GatewayEnv> {
+  const app = new Hono<GatewayEnv>();
   for (const [path, html] of Object.entries(options.pages ?? {})) {
     app.get(path, (c) => c.html(html));
   }
@@ -41,8 +48,11 @@ export function createAppServer(options: AppServerOptions): Hono {
     testControls: true,
     distDir: options.distDir,
     log: null,
+    audit: options.audit,
+    testPerson: options.testPerson,
   });
-  app.all('*', (c) => gateway.fetch(c.req.raw));
+  // The Node bindings go along: the gateway reads the client address from them.
+  app.all('*', (c) => gateway.fetch(c.req.raw, c.env));
   return app;
 }
 
