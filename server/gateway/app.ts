@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { createAccessSecret } from './access-secret.ts';
-import { actAs } from './audit/actor.ts';
+import { actAs, signInModeOf } from './audit/actor.ts';
 import { gatewayAuditRoutes } from './audit/routes.ts';
 import type { GatewayAudit } from './audit/trail.ts';
 import type { AuditPerson } from './audit/types.ts';
@@ -48,6 +48,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     timeoutMs: opts.timeoutMs,
     testControls: opts.testControls,
   });
+  const audit = opts.audit?.forApp(signInModeOf(opts.accessSecret));
 
   // Server rendering's API calls are recorded in the page request's name (middleware/audit.ts).
   app.use(contextStorage());
@@ -57,7 +58,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   app.use(securityHeaders());
   if (!opts.accessSecret) app.use(loopbackHostOnly);
   app.use(refuseCrossSiteWrites);
-  if (opts.audit) app.use(auditTrail(opts.audit));
+  if (audit) app.use(auditTrail(audit));
   if (opts.accessSecret) {
     const access = createAccessSecret(opts.accessSecret);
     const throttle = createFailureThrottle();
@@ -68,8 +69,8 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
 
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
   const forwardUnrecorded = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
-  const recordViews = opts.audit ? recordApiViews(opts.audit, async (req) => forwardUnrecorded.fetch(req)) : null;
-  if (opts.audit) app.route('/__audit', gatewayAuditRoutes(opts.audit));
+  const recordViews = audit ? recordApiViews(audit, async (req) => forwardUnrecorded.fetch(req)) : null;
+  if (audit) app.route('/__audit', gatewayAuditRoutes(audit));
   if (recordViews) app.use(recordViews);
 
   // What the console needs to know about its backend; never secrets.

@@ -39,7 +39,7 @@ if (config.upstream.kind === 'remote') {
   );
 }
 
-const audit = await openGatewayAudit(null);
+const audit = await openGatewayAudit();
 const gatewayApp = createGatewayApp({
   ...config,
   audit,

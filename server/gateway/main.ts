@@ -35,7 +35,7 @@ if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
   if (!runBuild()) fail('The build failed; see above.');
 }
 
-const audit = await openGatewayAudit(config.accessSecret);
+const audit = await openGatewayAudit();
 const { upstream, ready } = openUpstream(config);
 const gateway = await startGateway({
   ...config,

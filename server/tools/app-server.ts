@@ -6,9 +6,9 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createGatewayApp } from '../gateway/app.ts';
 import type { GatewayAudit } from '../gateway/audit/trail.ts';
-import type { GatewayEnv } from '../gateway/env.ts';
 import type { AuditPerson } from '../gateway/audit/types.ts';
 import { type ApiVersion, DEFAULT_RENDER_BUDGET_MS } from '../gateway/config.ts';
+import type { GatewayEnv } from '../gateway/env.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
 
 export interface AppServerOptions {

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAuditConfig } from '../audit/config.ts';
-import type { SignInMode } from '../gateway/audit/actor.ts';
 import { startGatewayAudit } from '../gateway/audit/start.ts';
 import type { GatewayAudit } from '../gateway/audit/trail.ts';
 
@@ -15,7 +14,7 @@ export interface TempAudit {
 }
 
 export async function startTempAudit(
-  options: { databaseUrl?: string; mode?: SignInMode; sync?: 'full' | 'normal' } = {},
+  options: { databaseUrl?: string; sync?: 'full' | 'normal' } = {},
 ): Promise<TempAudit> {
   const dir = mkdtempSync(join(tmpdir(), 'sent-audit-'));
   const config = parseAuditConfig({
@@ -26,7 +25,7 @@ export async function startTempAudit(
     AUDIT_SIGNING_KEY_FILE: join(dir, 'signing.key'),
     AUDIT_PHONE_HASH_KEY_FILE: join(dir, 'phone-hash.key'),
   });
-  const audit = await startGatewayAudit(config, { mode: options.mode ?? 'loopback', sweepEveryMs: 0 });
+  const audit = await startGatewayAudit(config, { sweepEveryMs: 0 });
   return {
     audit,
     dir,

@@ -13,6 +13,9 @@ import type { AuditPerson } from './types.ts';
 /** How people reach this gateway, which is all an entry can say about someone not signed in. */
 export type SignInMode = 'loopback' | 'access-secret';
 
+export const signInModeOf = (accessSecret: string | null): SignInMode =>
+  accessSecret ? 'access-secret' : 'loopback';
+
 const MODE_LABEL: Record<SignInMode, string> = {
   loopback: 'loopback user (no sign-in)',
   'access-secret': 'access-secret holder',

@@ -117,6 +117,7 @@ export async function entryFor(
     phone: phoneOf(contact) ?? phoneOf(before),
   };
   if (view.action === 'contact.open') return { ...common, action: 'contact.open', details };
-  const change = contact && before ? changedFields(before, contact) : { before: before ?? {}, after: contact ?? {} };
+  const change =
+    contact && before ? changedFields(before, contact) : { before: before ?? {}, after: contact ?? {} };
   return { ...common, action: 'contact.edit', details: { ...details, ...change } };
 }

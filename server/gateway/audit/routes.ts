@@ -8,7 +8,7 @@ import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { clientAddress, type GatewayEnv } from '../env.ts';
 import { isAuditAdmin } from './actor.ts';
-import { exportDetails, type GatewayAudit } from './trail.ts';
+import { type AppAudit, exportDetails } from './trail.ts';
 
 const short = v.pipe(v.string(), v.maxLength(200));
 
@@ -29,16 +29,22 @@ const body = <T extends v.GenericSchema>(schema: T) =>
   vValidator('json', schema, (result, c) =>
     result.success
       ? undefined
-      : refusal(c, 400, 'AUDIT_EXPORT', `${v.getDotPath(result.issues[0]) ?? 'body'}: ${result.issues[0].message}`),
+      : refusal(
+          c,
+          400,
+          'AUDIT_EXPORT',
+          `${v.getDotPath(result.issues[0]) ?? 'body'}: ${result.issues[0].message}`,
+        ),
   );
 
-export function gatewayAuditRoutes(trail: GatewayAudit): Hono<GatewayEnv> {
+export function gatewayAuditRoutes(audit: AppAudit): Hono<GatewayEnv> {
+  const { trail } = audit;
   const routes = new Hono<GatewayEnv>();
 
   routes.post('/exports', body(StartSchema), (c) => {
     const { filters, profile_id } = c.req.valid('json');
     const started = trail.exports.start({
-      actor: trail.actor(c),
+      actor: audit.actor(c),
       profileId: profile_id,
       filters,
       clientAddress: clientAddress(c),
@@ -49,9 +55,9 @@ export function gatewayAuditRoutes(trail: GatewayAudit): Hono<GatewayEnv> {
 
   routes.post('/exports/:id/finish', body(FinishSchema), async (c) => {
     const { status, row_count } = c.req.valid('json');
-    const pending = trail.exports.finish(c.req.param('id'), trail.actorId(c));
+    const pending = trail.exports.finish(c.req.param('id'), audit.actorId(c));
     if (!pending) return refusal(c, 404, 'AUDIT_EXPORT', 'No export of yours with this id is open.');
-    const entry = await trail.record(c, {
+    const entry = await audit.record(c, {
       action: 'contacts.export',
       outcome: status === 'done' ? 'ok' : 'error',
       profileId: pending.profileId,

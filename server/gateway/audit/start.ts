@@ -6,25 +6,23 @@ import { type AuditServiceOptions, startAudit } from '../../audit/service.ts';
 import { fail } from '../cli.ts';
 import { ConfigError } from '../config.ts';
 import type { GatewayEnv } from '../env.ts';
-import type { SignInMode } from './actor.ts';
 import { GatewayAudit, type GatewayAuditOptions } from './trail.ts';
 
 export async function startGatewayAudit(
   config: AuditConfig,
-  options: GatewayAuditOptions & Omit<AuditServiceOptions, 'onExport'>,
+  options: GatewayAuditOptions & Omit<AuditServiceOptions, 'onExport'> = {},
 ): Promise<GatewayAudit> {
-  let trail: GatewayAudit | null = null;
   const service = await startAudit(config, {
     ...options,
+    // Mounted in a gateway app, the export's context carries that app's AppAudit.
     onExport: async (c: Context, exported) => {
-      await trail?.record(c as Context<GatewayEnv>, {
+      await (c as Context<GatewayEnv>).get('audit')?.record(c as Context<GatewayEnv>, {
         action: 'audit.export',
         details: { filters: exported.filters, row_count: exported.rowCount },
       });
     },
   });
-  trail = new GatewayAudit(service, options);
-  return trail;
+  return new GatewayAudit(service, options);
 }
 
 /** The audit settings from the environment; a bad one becomes the gateway's ConfigError (named, then exit). */
@@ -37,14 +35,11 @@ export function auditConfigFromEnv(env: Record<string, string | undefined>): Aud
   }
 }
 
-export const signInModeOf = (accessSecret: string | null): SignInMode =>
-  accessSecret ? 'access-secret' : 'loopback';
-
 /** npm start / npm run dev: the trail from AUDIT_* and DATABASE_URL, or exit naming the bad setting. */
-export async function openGatewayAudit(accessSecret: string | null): Promise<GatewayAudit> {
+export async function openGatewayAudit(): Promise<GatewayAudit> {
   try {
     const config = auditConfigFromEnv(process.env);
-    const audit = await startGatewayAudit(config, { mode: signInModeOf(accessSecret) });
+    const audit = await startGatewayAudit(config);
     const where = config.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.store.path;
     console.log(`Audit trail: ${where}; check it with npm run audit:verify.`);
     return audit;

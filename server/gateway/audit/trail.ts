@@ -1,6 +1,7 @@
-// The audit trail as the gateway uses it: one `record(c, …)` that fills in who (actor.ts), the request id,
-// client address and user agent from the request, plus the export registry. Reachable from any route as
-// `c.get('audit')` (middleware/audit.ts sets it), which is how sign-in and reveal routes record.
+// The audit trail as the gateway uses it. `GatewayAudit` is the process's one trail (the server/audit service
+// and the open contact exports); `forApp(mode)` gives a gateway app its `AppAudit`, whose `record(c, …)`
+// fills in who (actor.ts, which also needs how people sign in to that app), the request id, client address
+// and user agent. Routes reach it as `c.get('audit')` (middleware/audit.ts sets it): sign-in, reveal.
 import type { Context } from 'hono';
 import type { StoredEntry } from '../../audit/entry.ts';
 import type { RecordInput } from '../../audit/recorder.ts';
@@ -13,19 +14,18 @@ import type { AuditPerson, GatewayRecord } from './types.ts';
 export type { GatewayRecord };
 
 export interface GatewayAuditOptions {
-  mode: SignInMode;
   nowMs?: () => number;
   /** How often idle exports are looked for; tests pass 0 and call sweep() themselves. */
   sweepEveryMs?: number;
 }
 
-export class GatewayAudit implements AuditHook {
+export class GatewayAudit {
   readonly exports: ExportRegistry;
   private readonly sweeper: NodeJS.Timeout | null;
 
   constructor(
     readonly service: AuditService,
-    private readonly options: GatewayAuditOptions,
+    options: GatewayAuditOptions = {},
   ) {
     this.exports = new ExportRegistry(options.nowMs);
     const every = options.sweepEveryMs ?? 60_000;
@@ -33,27 +33,8 @@ export class GatewayAudit implements AuditHook {
     this.sweeper?.unref();
   }
 
-  /**
-   * Stores one entry about the request `who` made (for server rendering's own API calls: the page request);
-   * resolves once durable.
-   */
-  record(who: Context<GatewayEnv>, input: GatewayRecord, requestId?: string): Promise<StoredEntry> {
-    const { person, ...entry } = input;
-    return this.service.recorder.record({
-      ...entry,
-      actor: this.actor(who, person),
-      requestId: requestId ?? who.get('requestId') ?? null,
-      clientAddress: clientAddress(who),
-      userAgent: who.req.header('user-agent') ?? null,
-    } as RecordInput);
-  }
-
-  actor(who: Context<GatewayEnv>, person?: AuditPerson): RecordInput['actor'] {
-    return actorOf(who, this.options.mode, person);
-  }
-
-  actorId(who: Context<GatewayEnv>): string {
-    return actorIdOf(this.actor(who));
+  forApp(mode: SignInMode): AppAudit {
+    return new AppAudit(this, mode);
   }
 
   /** Records exports that stopped without a finish (all of them at shutdown). */
@@ -76,6 +57,36 @@ export class GatewayAudit implements AuditHook {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.sweep(true).catch(logError);
     await this.service.stop();
+  }
+}
+
+export class AppAudit implements AuditHook {
+  constructor(
+    readonly trail: GatewayAudit,
+    private readonly mode: SignInMode,
+  ) {}
+
+  /**
+   * Stores one entry about the request `who` made (for server rendering's own API calls: the page request);
+   * resolves once durable.
+   */
+  record(who: Context<GatewayEnv>, input: GatewayRecord, requestId?: string): Promise<StoredEntry> {
+    const { person, ...entry } = input;
+    return this.trail.service.recorder.record({
+      ...entry,
+      actor: this.actor(who, person),
+      requestId: requestId ?? who.get('requestId') ?? null,
+      clientAddress: clientAddress(who),
+      userAgent: who.req.header('user-agent') ?? null,
+    } as RecordInput);
+  }
+
+  actor(who: Context<GatewayEnv>, person?: AuditPerson): RecordInput['actor'] {
+    return actorOf(who, this.mode, person);
+  }
+
+  actorId(who: Context<GatewayEnv>): string {
+    return actorIdOf(this.actor(who));
   }
 }
 

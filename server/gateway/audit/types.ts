@@ -12,8 +12,9 @@ export interface AuditPerson {
 
 type Filled = 'actor' | 'requestId' | 'clientAddress' | 'userAgent';
 /** An entry minus what the request says; `person` names the actor when the context has none yet (sign-in). */
-export type GatewayRecord = Omit<RecordInput, Filled> extends infer R
-  ? R extends unknown
-    ? R & { person?: AuditPerson }
-    : never
-  : never;
+export type GatewayRecord =
+  Omit<RecordInput, Filled> extends infer R
+    ? R extends unknown
+      ? R & { person?: AuditPerson }
+      : never
+    : never;

@@ -8,15 +8,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
 import { type ApiView, apiViewOf, dataOf, entryFor, rowsOf } from '../audit/api-views.ts';
-import type { GatewayAudit } from '../audit/trail.ts';
+import type { AppAudit } from '../audit/trail.ts';
 import type { AuditPerson } from '../audit/types.ts';
 import type { GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
 
 export const auditTrail =
-  (trail: GatewayAudit): MiddlewareHandler<GatewayEnv> =>
+  (audit: AppAudit): MiddlewareHandler<GatewayEnv> =>
   async (c, next) => {
-    c.set('audit', trail);
+    c.set('audit', audit);
     await next();
   };
 
@@ -34,7 +34,7 @@ async function contactBefore(c: Context<GatewayEnv>, fetchUnrecorded: FetchUnrec
 }
 
 export function recordApiViews(
-  trail: GatewayAudit,
+  audit: AppAudit,
   fetchUnrecorded: FetchUnrecorded,
 ): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
@@ -48,11 +48,14 @@ export function recordApiViews(
     // 499: the caller went away (a superseded lookup, a render past its budget): nobody saw an answer.
     if (c.res.status === 499) return;
     if (view.action === 'export.page') {
-      if (c.res.ok) trail.exports.countPage(view.exportId, trail.actorId(who), rowsOf(await dataOf(c.res)).length);
+      if (!c.res.ok) return;
+      audit.trail.exports.countPage(view.exportId, audit.actorId(who), rowsOf(await dataOf(c.res)).length);
       return;
     }
     const entry = await entryFor(view, c.res, c.req.header('x-profile-id') ?? null, before);
-    await recordOrRefuse(c, () => trail.record(who, entry, c.get('requestId')));
+    // The id support can look up: the upstream's when it sent one (as the response and the log carry).
+    const requestId = c.res.headers.get('x-request-id') ?? c.get('requestId');
+    await recordOrRefuse(c, () => audit.record(who, entry, requestId));
   };
 }
 
@@ -75,9 +78,15 @@ async function recordOrRefuse(c: Context<GatewayEnv>, record: () => Promise<unkn
 export async function recordSession(
   c: Context<GatewayEnv>,
   action: 'session.sign_in' | 'session.sign_out',
-  options: { person?: AuditPerson; outcome?: 'ok' | 'denied' | 'error'; details?: Record<string, unknown> } = {},
+  options: {
+    person?: AuditPerson;
+    outcome?: 'ok' | 'denied' | 'error';
+    details?: Record<string, unknown>;
+  } = {},
 ): Promise<void> {
-  await c.get('audit')?.record(c, { action, outcome: options.outcome, person: options.person, details: options.details });
+  await c
+    .get('audit')
+    ?.record(c, { action, outcome: options.outcome, person: options.person, details: options.details });
 }
 
 /** A masked number shown in full to someone whose role sees numbers masked (a viewer's reveal). */
