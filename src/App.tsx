@@ -2,6 +2,7 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { EmptyState } from './components/EmptyState';
+import { LazyActivityPage } from './features/activity/LazyActivityPage';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
 import { PrivacyToggle } from './features/privacy/PrivacyToggle';
@@ -42,6 +43,9 @@ function Shell() {
           <span className="sr-only">, home</span>
         </Link>
         <div className="topbar-end">
+          <Link to="/activity" className="btn btn-ghost topbar-link">
+            Activity
+          </Link>
           <PrivacyToggle />
           <AccountSwitcher selection={selection} />
         </div>
@@ -53,6 +57,21 @@ function Shell() {
           element={
             <Suspense fallback={<main className="page" id="main" aria-busy="true" />}>
               <LazyContactDetail key={location.pathname} selection={selection} />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/activity"
+          element={
+            <Suspense
+              fallback={
+                <main className="page" id="main" aria-busy="true">
+                  <h1>Activity</h1>
+                  <p className="page-sub">Loading activity…</p>
+                </main>
+              }
+            >
+              <LazyActivityPage />
             </Suspense>
           }
         />

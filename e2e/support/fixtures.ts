@@ -18,7 +18,7 @@ interface Fixtures {
  * Every test fails on any console error or uncaught page error. The one exception is Chromium's own
  * "Failed to load resource: … status of N" line for statuses the test declared as expected.
  */
-export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' | 'bad' | 'v1' }>({
+export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' | 'bad' | 'v1' | 'viewer' }>({
   server: ['org', { option: true }],
   baseURL: async ({ server }, use) => {
     const env = {
@@ -27,6 +27,7 @@ export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' 
       user: 'E2E_URL_USER_KEY',
       bad: 'E2E_URL_BAD_KEY',
       v1: 'E2E_URL_V1',
+      viewer: 'E2E_URL_VIEWER',
     }[server];
     const url = process.env[env];
     if (!url) throw new Error(`${env} is not set: run through playwright.config.ts (global setup).`);

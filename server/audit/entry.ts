@@ -2,19 +2,10 @@
 // shape is stored (SQLite, PostgreSQL), hashed, returned by the query API and written to CSV.
 import { createHash } from 'node:crypto';
 
-export const ACTIONS = [
-  'lookup',
-  'contact.open',
-  'number.reveal',
-  'contact.edit',
-  'contact.create',
-  'contact.remove',
-  'contacts.export',
-  'session.sign_in',
-  'session.sign_out',
-  'audit.export',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+import { AUDIT_ACTIONS, type AuditAction } from '../../src/shared/audit.ts';
+
+export const ACTIONS = AUDIT_ACTIONS;
+export type Action = AuditAction;
 
 export const OUTCOMES = ['ok', 'hit', 'miss', 'denied', 'error'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -28,6 +28,8 @@ export const keys = {
   /** Account-level data (not per profile): who the key belongs to and its profiles. */
   me: () => ['sent', 'me'] as const,
   profiles: () => ['sent', 'profiles'] as const,
+  /** The audit trail (the whole account's, not one profile's). */
+  audit: (query: object) => ['sent', 'audit', query] as const,
   profile: (profileId: ProfileId) => ['sent', profileSegment(profileId)] as const,
   contacts: (profileId: ProfileId) => [...keys.profile(profileId), 'contacts'] as const,
   lists: (profileId: ProfileId) => [...keys.contacts(profileId), 'list'] as const,

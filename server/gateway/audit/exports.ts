@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecordInput } from '../../audit/recorder.ts';
 import { actorIdOf } from './actor.ts';
 
-export const EXPORT_HEADER = 'x-sent-export';
+export { EXPORT_HEADER } from '../../../src/shared/audit.ts';
 /** An export with no page and no finish for this long is recorded as abandoned. */
 export const EXPORT_IDLE_MS = 15 * 60 * 1000;
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { CopyButton } from '../../components/CopyButton';
 import { regionName } from '../../lib/regions';
@@ -121,6 +122,13 @@ export function ContactCard({ contact, profileId }: { contact: Contact; profileI
                 'Never'
               )}
             </Field>
+            {contact.id ? (
+              <Field label="Activity">
+                <Link to={`/activity?contact_id=${encodeURIComponent(contact.id)}`}>
+                  Who has seen this contact
+                </Link>
+              </Field>
+            ) : null}
           </dl>
         </section>
       </div>

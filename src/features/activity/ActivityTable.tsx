@@ -1,0 +1,90 @@
+// One page of entries in the shared table parts: skeleton on the first load, the previous page dimmed
+// while the next loads, range, page size and pager in the footer.
+import { flexRender, type PaginationState, useTable } from '@tanstack/react-table';
+import { Pager } from '../../components/Pager';
+import { PageSizeSelect } from '../../components/PageSizeSelect';
+import { RangeSummary } from '../../components/RangeSummary';
+import { TableSkeleton } from '../../components/TableSkeleton';
+import type { AuditPage } from '../../queries/activity';
+import { PAGE_SIZES, type PageSize } from './activityParams';
+import { activityColumnIds, activityColumns, activityFeatures } from './columns';
+
+const NO_ROWS: AuditPage['data'] = [];
+
+export function ActivityTable(props: {
+  data: AuditPage | undefined;
+  stale: boolean;
+  page: number;
+  pageSize: PageSize;
+  onPage: (page: number) => void;
+  onPageSize: (size: PageSize) => void;
+}) {
+  const pagination: PaginationState = { pageIndex: props.page - 1, pageSize: props.pageSize };
+  const table = useTable({
+    features: activityFeatures,
+    columns: activityColumns,
+    data: props.data?.data ?? NO_ROWS,
+    getRowId: (entry) => String(entry.seq),
+    manualPagination: true,
+    rowCount: props.data?.pagination.total ?? 0,
+    state: { pagination },
+  });
+  const loading = !props.data;
+  return (
+    <>
+      <div className="table-scroll">
+        <table
+          className={`table activity-table${props.stale ? ' table-stale' : ''}`}
+          aria-busy={loading || props.stale}
+        >
+          <caption className="sr-only">Audit trail, newest first</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" data-col={header.column.id}>
+                    <table.FlexRender header={header} />
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          {loading ? (
+            <TableSkeleton columns={activityColumnIds} rows={10} />
+          ) : (
+            <tbody>
+              {table.getRowModel().rows.map((row) => (
+                <tr key={row.id} data-seq={row.id}>
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} data-col={cell.column.id}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          )}
+        </table>
+      </div>
+      <footer className="table-footer">
+        {props.data ? (
+          <RangeSummary
+            page={props.page}
+            pageSize={props.pageSize}
+            total={props.data.pagination.total}
+            noun={['entry', 'entries']}
+          />
+        ) : (
+          <p className="range muted">Loading activity…</p>
+        )}
+        <PageSizeSelect value={props.pageSize} options={PAGE_SIZES} onChange={props.onPageSize} />
+        <Pager
+          page={props.page}
+          pageCount={table.getPageCount()}
+          onPageChange={props.onPage}
+          disabled={loading}
+        />
+      </footer>
+    </>
+  );
+}
