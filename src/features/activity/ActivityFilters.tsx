@@ -6,7 +6,7 @@ import { ACTION_LABELS } from './labels';
 const TEXT_FIELDS = [
   ['actor', 'Person', 'Name or id'],
   ['contact_id', 'Contact', 'Contact id'],
-  ['number', 'Number', '+44 7700 900123 or 23'],
+  ['number', 'Number', 'Number or last digits'],
 ] as const;
 
 export function ActivityFilters({
