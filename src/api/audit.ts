@@ -1,30 +1,14 @@
 // The gateway's audit routes (server/gateway/audit/routes.ts): reading the trail (admins) and the contact
 // export's announcements. Not the v3 envelope: answers are plain JSON, refusals `{error: {code, message}}`.
-import { type AuditAction, EXPORT_HEADER } from '../shared/audit';
+import { type AuditAction, EXPORT_HEADER, type StoredEntry } from '../shared/audit';
 import { buildPath, type RequestOptions, sendRequest } from './client';
 import { type ApiError, errorFromResponse } from './errors';
 
 export { AUDIT_ACTIONS, type AuditAction } from '../shared/audit';
 export { EXPORT_HEADER };
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  action: AuditAction;
-  outcome: 'ok' | 'hit' | 'miss' | 'denied' | 'error';
-  actor_kind: 'person' | 'session';
-  actor_id: string;
-  actor_name: string | null;
-  actor_role: string | null;
-  actor_groups: string[];
-  profile_id: string | null;
-  contact_id: string | null;
-  phone_masked: string | null;
-  request_id: string | null;
-  client_address: string | null;
-  user_agent: string | null;
-  details: Record<string, unknown>;
-}
+/** One entry as GET /__audit returns it. */
+export type AuditEntry = StoredEntry;
 
 /** The filters of GET /__audit (empty ones are left out of the URL). */
 export interface AuditFilters {

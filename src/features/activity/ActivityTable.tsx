@@ -4,6 +4,7 @@ import { flexRender, type PaginationState, useTable } from '@tanstack/react-tabl
 import { Pager } from '../../components/Pager';
 import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { RangeSummary } from '../../components/RangeSummary';
+import { TableHead } from '../../components/TableHead';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import type { AuditPage } from '../../queries/activity';
 import { PAGE_SIZES, type PageSize } from './activityParams';
@@ -38,17 +39,7 @@ export function ActivityTable(props: {
           aria-busy={loading || props.stale}
         >
           <caption className="sr-only">Audit trail, newest first</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" data-col={header.column.id}>
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <TableHead groups={table.getHeaderGroups()} />
           {loading ? (
             <TableSkeleton columns={activityColumnIds} rows={10} />
           ) : (
