@@ -3,6 +3,7 @@ import { type ComponentType, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { EmptyState } from './components/EmptyState';
 import { ScriptNote } from './components/ScriptNote';
+import { LazyActivityPage } from './features/activity/LazyActivityPage';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
 import { SignedInAs } from './features/person/SignedInAs';
@@ -10,6 +11,7 @@ import { PrivacyToggle } from './features/privacy/PrivacyToggle';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
 import { type Prefs, PrefsContext } from './prefs/prefs';
 import { ApiCapabilitiesContext, type ApiVersion, capabilitiesOf } from './queries/capabilities';
+import { useCan } from './queries/person';
 import { useProfileSelection } from './queries/profileSelection';
 import { useRateLimit } from './queries/rateLimit';
 import { profileOnlySearch, useRequestedProfile } from './url-state/useListParams';
@@ -29,6 +31,7 @@ function Shell() {
   const selection = useProfileSelection(useRequestedProfile());
   const location = useLocation();
   const home = `/${profileOnlySearch(selection.profileId ?? undefined)}`;
+  const can = useCan();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -44,6 +47,11 @@ function Shell() {
           <span className="sr-only">, home</span>
         </Link>
         <div className="topbar-end">
+          {can.readAudit ? (
+            <Link to="/activity" className="btn btn-ghost topbar-link">
+              Activity
+            </Link>
+          ) : null}
           <PrivacyToggle />
           <AccountSwitcher selection={selection} />
           <SignedInAs />
@@ -56,6 +64,21 @@ function Shell() {
           element={
             <Suspense fallback={<main className="page" id="main" aria-busy="true" />}>
               <LazyContactDetail key={location.pathname} selection={selection} />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/activity"
+          element={
+            <Suspense
+              fallback={
+                <main className="page" id="main" aria-busy="true">
+                  <h1>Activity</h1>
+                  <p className="page-sub">Loading activity…</p>
+                </main>
+              }
+            >
+              <LazyActivityPage />
             </Suspense>
           }
         />

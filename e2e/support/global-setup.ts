@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createEmbeddedApi } from '../../server/api/server.ts';
 import { startAppServer } from '../../server/tools/app-server.ts';
 import { buildApp } from '../../server/tools/build-app.ts';
+import { startTempAudit } from '../../server/tools/temp-audit.ts';
 import { startStaffSignInServer } from './oidc-server.ts';
 
 /** One server per key the specs need; their URLs reach the workers through the environment. */
@@ -24,15 +25,28 @@ export default async function globalSetup() {
   // Generous limits: the specs must not trip over 200/min; 429 handling is tested with x-test-fail.
   const api = createEmbeddedApi({ testControls: true, rateLimit: { perMinute: 6000, burst: 500 } });
   await api.ready;
+  // One audit trail for the run, recorded into by every server (specs filter by what they did).
+  const trail = await startTempAudit();
+  const audit = trail.audit;
   const servers = await Promise.all(
     [...Object.entries(SERVERS), ['E2E_URL_V1', 'sk_test_org_demo'] as const].map(async ([name, apiKey]) => {
       // E2E_URL_V1: a legacy v1 account (the server marks index.html like the gateway with SENT_API_VERSION=v1).
       const apiVersion = name === 'E2E_URL_V1' ? 'v1' : 'v3';
-      const server = await startAppServer({ distDir: outDir, api, apiKey, apiVersion });
+      const server = await startAppServer({ distDir: outDir, api, apiKey, apiVersion, audit });
       process.env[name] = server.url;
       return server;
     }),
   );
+  // A signed-in viewer (stands in for the OIDC sign-in): may browse, may not read the trail.
+  const viewer = await startAppServer({
+    distDir: outDir,
+    api,
+    apiKey: SERVERS.E2E_URL,
+    audit,
+    testPerson: { sub: 'u-vera', name: 'Vera Viewer', role: 'viewer', groups: ['front-desk'] },
+  });
+  process.env.E2E_URL_VIEWER = viewer.url;
+  servers.push(viewer);
 
   const staff = await startStaffSignInServer(outDir, api);
   process.env.E2E_URL_OIDC = staff.url;
@@ -40,6 +54,7 @@ export default async function globalSetup() {
   return async () => {
     await staff.close();
     await Promise.all(servers.map((server) => server.close()));
+    await trail.close();
     api.close();
     if (!process.env.E2E_DIST) await rm(outDir, { recursive: true, force: true });
   };

@@ -2,57 +2,18 @@
 // shape is stored (SQLite, PostgreSQL), hashed, returned by the query API and written to CSV.
 import { createHash } from 'node:crypto';
 
-export const ACTIONS = [
-  'lookup',
-  'contact.open',
-  'number.reveal',
-  'contact.edit',
-  'contact.create',
-  'contact.remove',
-  'contacts.export',
-  'session.sign_in',
-  'session.sign_out',
-  'audit.export',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type EntryContent,
+  type StoredEntry,
+} from '../../src/shared/audit.ts';
 
-export const OUTCOMES = ['ok', 'hit', 'miss', 'denied', 'error'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** A signed-in person, or (before sign-in exists, or for a failed one) a session seen from one client. */
-export type ActorKind = 'person' | 'session';
-
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-/** What is hashed: everything except the chain fields. `at` is an ISO-8601 UTC time with milliseconds. */
-export interface EntryContent {
-  at: string;
-  action: Action;
-  outcome: Outcome;
-  actor_kind: ActorKind;
-  actor_id: string;
-  actor_name: string | null;
-  actor_role: string | null;
-  /** The groups the person had at that moment (a later change of groups does not rewrite history). */
-  actor_groups: string[];
-  profile_id: string | null;
-  contact_id: string | null;
-  /** For display: country code and last two digits ("+44••••••••23"). */
-  phone_masked: string | null;
-  /** HMAC-SHA256 of the E.164 number with a key the database does not hold: exact search, no clear number. */
-  phone_hash: string | null;
-  request_id: string | null;
-  client_address: string | null;
-  user_agent: string | null;
-  /** Per action: lookup query, before/after of an edit, export filters and row count… */
-  details: { [key: string]: Json };
-}
-
-export interface StoredEntry extends EntryContent {
-  seq: number;
-  prev_hash: string;
-  hash: string;
-}
+// The entry's shape is shared with the Activity screen (src/shared/audit.ts).
+export type { ActorKind, EntryContent, Json, Outcome, StoredEntry } from '../../src/shared/audit.ts';
+export { AUDIT_OUTCOMES as OUTCOMES } from '../../src/shared/audit.ts';
+export const ACTIONS = AUDIT_ACTIONS;
+export type Action = AuditAction;
 
 /** Every stored column, in the order the query API and the CSV export present them. */
 export const ENTRY_COLUMNS = [

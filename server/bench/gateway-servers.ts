@@ -6,17 +6,35 @@ import { fileURLToPath } from 'node:url';
 import { createEmbeddedApi, startApiServer } from '../api/server.ts';
 import { startGateway } from '../gateway/server.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
+import { startTempAudit } from '../tools/temp-audit.ts';
 
 export const KEY = 'sk_test_org_demo';
 
-export type Role = 'api' | 'gateway-remote' | 'gateway-embedded';
+/** audit-*: the in-process gateway without a trail, with one in SQLite (fsync per entry), in PostgreSQL. */
+export type Role =
+  | 'api'
+  | 'gateway-remote'
+  | 'gateway-embedded'
+  | 'audit-off'
+  | 'audit-sqlite'
+  | 'audit-postgres';
 
+/** For audit-postgres, `upstreamUrl` is the DATABASE_URL. */
 async function serve(role: Role, upstreamUrl: string | undefined): Promise<void> {
   let url: string;
   if (role === 'api') {
     url = (await startApiServer({ port: 0, rateLimit: false })).url;
   } else {
     let upstream: Upstream;
+    const audit =
+      role === 'audit-sqlite' || role === 'audit-postgres'
+        ? (
+            await startTempAudit({
+              sync: 'full',
+              databaseUrl: role === 'audit-postgres' ? upstreamUrl : undefined,
+            })
+          ).audit
+        : null;
     if (role === 'gateway-remote' && upstreamUrl) {
       upstream = remoteUpstream(upstreamUrl, KEY);
     } else {
@@ -33,6 +51,7 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
       timeoutMs: 15_000,
       testControls: false,
       distDir: null,
+      audit,
       // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
       log: (line) => process.stdout.write(`${line}\n`),
     });

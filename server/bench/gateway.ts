@@ -6,7 +6,10 @@
  * all with the rate limit off (each target's 30 s are split into interleaved rounds). Prints requests/s, p50/p99, errors and the gateway's overhead as ratios over the
  * direct calls. Servers run in child processes so the load generator does not share their event loop.
  * BENCH_SECONDS / BENCH_CONCURRENCY / BENCH_ROUNDS override the defaults. Asserts nothing; exits non-zero on errors.
+ * Then lookup latency with the audit trail off, in SQLite and in PostgreSQL (./gateway-audit.ts; BENCH_LOOKUPS;
+ * BENCH_ONLY=audit runs only that part).
  */
+import { benchAuditedLookups } from './gateway-audit.ts';
 import { CONCURRENCY, measureAll, SECONDS, WARMUP_MS } from './gateway-load.ts';
 import { type Server, spawnServer } from './gateway-servers.ts';
 import { printTable } from './stats.ts';
@@ -68,4 +71,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.env.BENCH_ONLY !== 'audit') await main();
+await benchAuditedLookups();

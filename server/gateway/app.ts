@@ -1,13 +1,19 @@
 // The gateway as a Hono app: a list of named middlewares, then the routes. Seams for what comes next (other
 // sign-in methods, roles, a request scheduler, a cache) are middlewares in ./middleware and routes in ./routes.
 import { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { createAccessSecret } from './access-secret.ts';
+import { actAs, signInModeOf } from './audit/actor.ts';
+import { gatewayAuditRoutes } from './audit/routes.ts';
+import type { GatewayAudit } from './audit/trail.ts';
+import type { AuditPerson } from './audit/types.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
 import { renderApiFor } from './identity/enforce.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
+import { auditTrail, recordApiViews } from './middleware/audit.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
@@ -34,6 +40,10 @@ export interface GatewayAppOptions {
   log: LogSink | null;
   /** OpenID Connect sign-in (identity/staff-sign-in.ts); absent: no sign-in or the access secret. */
   staffSignIn?: StaffSignIn | null;
+  /** The audit trail (audit/start.ts); absent or null: nothing is recorded and /__audit does not exist. */
+  audit?: GatewayAudit | null;
+  /** Tests only: every request is this person's (stands in for the identity middleware). */
+  testPerson?: AuditPerson;
 }
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
@@ -43,7 +53,10 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     timeoutMs: opts.timeoutMs,
     testControls: opts.testControls,
   });
+  const audit = opts.audit?.forApp(signInModeOf(opts.accessSecret));
 
+  // Server rendering's API calls are recorded in the page request's name (middleware/audit.ts).
+  app.use(contextStorage());
   app.use(assignRequestId);
   if (opts.log) app.use(requestLog(opts.log, [opts.upstream.apiKey, opts.accessSecret ?? '']));
   app.use(requestIdHeader);
@@ -51,6 +64,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   app.use(securityHeaders(signIn ? { formAction: ["'self'", ...signIn.formTargets] } : {}));
   if (!opts.accessSecret && !signIn) app.use(loopbackHostOnly);
   app.use(refuseCrossSiteWrites);
+  if (audit) app.use(auditTrail(audit));
   if (opts.accessSecret) {
     const access = createAccessSecret(opts.accessSecret);
     const throttle = createFailureThrottle();
@@ -63,6 +77,13 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     app.use(signIn.requirePerson);
     app.use(signIn.enforceAccess);
   }
+  if (opts.testPerson) app.use(actAs(opts.testPerson));
+
+  // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
+  const forwardUnrecorded = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
+  const recordViews = audit ? recordApiViews(audit, async (req) => forwardUnrecorded.fetch(req)) : null;
+  if (audit) app.route('/__audit', gatewayAuditRoutes(audit));
+  if (recordViews) app.use(recordViews);
 
   // What the console needs to know about its backend; never secrets.
   app.get('/__config', (c) =>
@@ -71,10 +92,14 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     }),
   );
   app.route('/', api);
-  // Server rendering (and a reveal) fetch through the same API routes, each call with its own request id.
-  const renderApi = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
+  // Server rendering fetches through the same API routes (views recorded in the page's name), each call with its
+  // own request id; a reveal fetches unrecorded, as it records itself.
+  const renderApi = new Hono<GatewayEnv>().use(assignRequestId);
+  if (recordViews) renderApi.use(recordViews);
+  renderApi.route('/', api);
   const viaApi = async (req: Request) => renderApi.fetch(req);
-  app.route('/', personRoutes({ api: viaApi, ownAccount: signIn?.ownAccount ?? (() => null) }));
+  const unrecorded = async (req: Request) => forwardUnrecorded.fetch(req);
+  app.route('/', personRoutes({ api: unrecorded, ownAccount: signIn?.ownAccount ?? (() => null) }));
   app.route('/', consoleRoutes({ ...opts, api: renderApiFor(viaApi, signIn?.ownAccount ?? null) }));
   return app;
 }

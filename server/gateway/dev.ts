@@ -7,6 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createServer, type Plugin } from 'vite';
 import { startApiServer } from '../api/server.ts';
 import { createGatewayApp } from './app.ts';
+import { openGatewayAudit } from './audit/start.ts';
 import { configOrExit, fail } from './cli.ts';
 import { DEMO_ORG_KEY, isLoopbackHost } from './config.ts';
 import { injectApiVersion } from './html.ts';
@@ -38,8 +39,10 @@ if (config.upstream.kind === 'remote') {
   );
 }
 
+const audit = await openGatewayAudit();
 const gatewayApp = createGatewayApp({
   ...config,
+  audit,
   upstream,
   accessSecret: null,
   distDir: null, // Vite serves the app itself
@@ -55,7 +58,7 @@ const gatewayPlugin: Plugin = {
   configureServer(server) {
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (isApiPath(path) || path === '/__config') void handle(req, res);
+      if (isApiPath(path) || path === '/__config' || path.startsWith('/__audit')) void handle(req, res);
       else next();
     });
   },
@@ -76,6 +79,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await vite.close();
+  await audit.stop();
   await stopApi();
   process.exit(0);
 };

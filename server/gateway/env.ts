@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import type { GatewayRecord } from './audit/types.ts';
 import type { Person } from './identity/person.ts';
 import type { RenderOutcome } from './ssr.ts';
 
@@ -20,10 +21,17 @@ export type GatewayEnv = {
     cause?: string;
     /** Page navigations: known once the streamed page is complete. */
     render?: RenderOutcome | Promise<RenderOutcome>;
+    /** The audit trail, for routes that record (middleware/audit.ts); absent when the audit is off. */
+    audit?: AuditHook;
   };
 };
 
 /** The peer address guesses are counted by (the socket's, never a header a client could forge). */
 export function clientAddress(c: Context<GatewayEnv>): string {
   return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** What routes may do with the audit trail (audit/trail.ts): store one entry about this request. */
+export interface AuditHook {
+  record(c: Context<GatewayEnv>, input: GatewayRecord, requestId?: string): Promise<unknown>;
 }

@@ -21,6 +21,8 @@ export const GatewayErrors = {
   BUDGET_EXHAUSTED: { code: 'GATEWAY_011', status: 429 },
   /** Background work (prefetch, export page) set aside while people wait for the budget. */
   BACKGROUND_SHED: { code: 'GATEWAY_012', status: 429 },
+  /** The audit trail could not store the entry, so the answer is not sent (server/audit). */
+  AUDIT_UNAVAILABLE: { code: 'GATEWAY_013', status: 503 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];

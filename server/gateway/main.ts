@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEmbeddedApi } from '../api/server.ts';
+import { openGatewayAudit } from './audit/start.ts';
 import { buildIsStale, runBuild } from './build.ts';
 import { configOrExit, fail } from './cli.ts';
 import { ConfigError, type GatewayConfig } from './config.ts';
@@ -36,6 +37,7 @@ if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
   if (!runBuild()) fail('The build failed; see above.');
 }
 
+const audit = await openGatewayAudit();
 const { upstream, ready } = openUpstream(config);
 console.log(describeIdentity(config.identity));
 // OIDC: the provider's discovery document first; an unreachable or wrong issuer stops start-up naming it.
@@ -47,6 +49,7 @@ const staffSignIn =
     : null;
 const gateway = await startGateway({
   ...config,
+  audit,
   upstream,
   staffSignIn,
   log: config.log ? stdoutSink : null,
@@ -67,6 +70,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await gateway.close();
+  await audit.stop();
   await upstream.close();
   process.exit(0);
 };

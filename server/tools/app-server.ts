@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createGatewayApp } from '../gateway/app.ts';
+import type { GatewayAudit } from '../gateway/audit/trail.ts';
+import type { AuditPerson } from '../gateway/audit/types.ts';
 import { type ApiVersion, DEFAULT_RENDER_BUDGET_MS } from '../gateway/config.ts';
+import type { GatewayEnv } from '../gateway/env.ts';
 import type { StaffSignIn } from '../gateway/identity/staff-sign-in.ts';
 import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
 
@@ -22,6 +25,10 @@ export interface AppServerOptions {
   pages?: Record<string, string>;
   /** OIDC mode: given this server's own URL (the provider needs it first), the staff sign-in to use. */
   staffSignIn?: (publicUrl: string, upstream: Upstream) => Promise<StaffSignIn>;
+  /** The audit trail to record into (its lifetime is the caller's; ./temp-audit.ts makes one). */
+  audit?: GatewayAudit | null;
+  /** Every request is this person's (see GatewayAppOptions.testPerson). */
+  testPerson?: AuditPerson;
 }
 
 export interface RunningAppServer {
@@ -29,8 +36,11 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-export function createAppServer(options: AppServerOptions, staffSignIn: StaffSignIn | null = null): Hono {
-  const app = new Hono();
+export function createAppServer(
+  options: AppServerOptions,
+  staffSignIn: StaffSignIn | null = null,
+): Hono<GatewayEnv> {
+  const app = new Hono<GatewayEnv>();
   for (const [path, html] of Object.entries(options.pages ?? {})) {
     app.get(path, (c) => c.html(html));
   }
@@ -44,8 +54,11 @@ export function createAppServer(options: AppServerOptions, staffSignIn: StaffSig
     distDir: options.distDir,
     log: null,
     staffSignIn,
+    audit: options.audit,
+    testPerson: options.testPerson,
   });
-  app.all('*', (c) => gateway.fetch(c.req.raw));
+  // The Node bindings go along: the gateway reads the client address from them.
+  app.all('*', (c) => gateway.fetch(c.req.raw, c.env));
   return app;
 }
 
@@ -55,9 +68,10 @@ const upstreamOf = (options: AppServerOptions) =>
 
 /** Listens on 127.0.0.1 only, on the given port or a free one. */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
-  let app: Hono | null = options.staffSignIn ? null : createAppServer(options);
+  let app: Hono<GatewayEnv> | null = options.staffSignIn ? null : createAppServer(options);
   const server = serve({
-    fetch: (req) => app?.fetch(req) ?? new Response('starting', { status: 503 }),
+    // The Node bindings go along (the client address).
+    fetch: (req, env) => app?.fetch(req, env) ?? new Response('starting', { status: 503 }),
     hostname: '127.0.0.1',
     port: options.port ?? 0,
   });

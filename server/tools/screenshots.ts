@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: renders every screen of the console (built app + embedded demo API) in headless
  * Chromium and writes PNGs to docs/screenshots/, light and dark at 1280×800 and a phone at 390 px.
+ * SCREENSHOTS_ONLY=activity takes only the shots whose name starts with that.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
+import { recordSampleActivity } from './sample-activity.ts';
+import { startTempAudit } from './temp-audit.ts';
 
 const OUT = 'docs/screenshots';
 const PROFILE_EMPTY = '7a3d2c10-0000-4000-8000-000000000014';
@@ -22,7 +25,9 @@ cpSync('dist', served, { recursive: true });
 mkdirSync(OUT, { recursive: true });
 const api = createEmbeddedApi({ testControls: true, rateLimit: false });
 await api.ready;
-const org = await startAppServer({ distDir: served, api, apiKey: 'sk_test_org_demo' });
+const trail = await startTempAudit();
+const org = await startAppServer({ distDir: served, api, apiKey: 'sk_test_org_demo', audit: trail.audit });
+await recordSampleActivity({ distDir: served, api, apiKey: 'sk_test_org_demo', audit: trail.audit });
 const bad = await startAppServer({ distDir: served, api, apiKey: 'sk_test_not_a_key' });
 const browser = await chromium.launch(chromiumLaunchOptions);
 
@@ -85,6 +90,11 @@ const shots: Shot[] = [
   { name: 'error-dark', path: '/', ready: '.error-panel', dark: true },
   { name: 'auth-401', path: '/', base: bad.url, ready: '.auth-card' },
   { name: 'auth-401-dark', path: '/', base: bad.url, ready: '.auth-card', dark: true },
+  { name: 'activity', path: '/activity', ready: 'tbody tr[data-seq]' },
+  { name: 'activity-dark', path: '/activity', ready: 'tbody tr[data-seq]', dark: true },
+  { name: 'activity-phone', path: '/activity', ready: 'tbody tr[data-seq]', phone: true },
+  { name: 'activity-phone-dark', path: '/activity', ready: 'tbody tr[data-seq]', phone: true, dark: true },
+  { name: 'activity-filtered', path: '/activity?action=contact.edit', ready: 'tbody tr[data-seq]' },
 ];
 // The dark error shot needs the same failure as the light one.
 const errorShot = shots.find((shot) => shot.name === 'error');
@@ -92,7 +102,7 @@ const darkError = shots.find((shot) => shot.name === 'error-dark');
 if (errorShot && darkError) darkError.prepare = errorShot.prepare;
 
 try {
-  for (const shot of shots) {
+  for (const shot of shots.filter((s) => s.name.startsWith(process.env.SCREENSHOTS_ONLY ?? ''))) {
     const context = await browser.newContext({
       viewport: shot.phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
       deviceScaleFactor: 1,
@@ -112,6 +122,7 @@ try {
 } finally {
   await browser.close();
   await Promise.all([org.close(), bad.close()]);
+  await trail.close();
   api.close();
   rmSync(served, { recursive: true, force: true });
 }

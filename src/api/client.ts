@@ -13,6 +13,8 @@ export type ProfileId = string | null;
 export interface ProfileRequest {
   profileId: ProfileId;
   signal?: AbortSignal;
+  /** Extra request headers (a contact export's id, for the audit trail). */
+  headers?: Record<string, string>;
 }
 
 export interface RequestOptions {
@@ -20,6 +22,7 @@ export interface RequestOptions {
   profileId?: ProfileId;
   signal?: AbortSignal;
   query?: Record<string, string | number | null | undefined>;
+  headers?: Record<string, string>;
 }
 
 export interface SendOptions extends RequestOptions {
@@ -62,7 +65,7 @@ export async function sendRequest(
   path: string,
   options: SendOptions = {},
 ): Promise<RawResponse> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.profileId) headers['x-profile-id'] = options.profileId;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.body !== undefined) headers['content-type'] = 'application/json';

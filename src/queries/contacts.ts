@@ -62,19 +62,30 @@ function findInLists(queryClient: QueryClient, profileId: ProfileId, id: string)
   return undefined;
 }
 
+/**
+ * One contact, for its detail screen. Every opening of the screen asks the gateway once, which is what the
+ * audit trail records as "contact opened": seeded from the list it shows at once and is fetched in the
+ * background all the same; leaving the screen marks it stale, so the next opening asks again. A
+ * server-rendered opening was asked for by the server, and its hydrated data is not fetched a second time.
+ */
 export function useContact(profileId: ProfileId, id: string, enabled = true) {
   const queryClient = useQueryClient();
   const queryKey = keys.detail(profileId, id);
   const queryFn = ({ signal }: { signal: AbortSignal }) => getContact(id, { profileId, signal });
   useWantedOnServer({ queryKey, queryFn, enabled });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is made of profileId and id
+  useEffect(
+    () => () => void queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' }),
+    [queryClient, profileId, id],
+  );
   return useQuery({
     queryKey,
     enabled,
     queryFn,
-    // Seeded from the list: fresh list data means no request at all; older data still shows at once
-    // and is refreshed in the background.
     initialData: () => findInLists(queryClient, profileId, id)?.contact,
     initialDataUpdatedAt: () => findInLists(queryClient, profileId, id)?.updatedAt,
+    // Seeded from a list (never fetched itself): fetch even when the list is fresh.
+    refetchOnMount: (query) => (query.state.dataUpdateCount === 0 ? 'always' : true),
   });
 }
 

@@ -30,6 +30,8 @@ export const keys = {
   profiles: () => ['sent', 'profiles'] as const,
   /** The signed-in person (GET /__me), not the key's account. */
   person: () => ['sent', 'person'] as const,
+  /** The audit trail (the whole account's, not one profile's). */
+  audit: (query: object) => ['sent', 'audit', query] as const,
   profile: (profileId: ProfileId) => ['sent', profileSegment(profileId)] as const,
   contacts: (profileId: ProfileId) => [...keys.profile(profileId), 'contacts'] as const,
   lists: (profileId: ProfileId) => [...keys.contacts(profileId), 'list'] as const,

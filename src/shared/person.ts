@@ -17,6 +17,8 @@ export interface PersonCan {
   seeNumbers: boolean;
   edit: boolean;
   export: boolean;
+  /** The Activity screen (the audit trail). */
+  readAudit: boolean;
 }
 
 export interface SignedInPerson {

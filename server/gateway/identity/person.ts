@@ -27,6 +27,6 @@ export function personView(person: Person): SignedInPerson {
     email: person.email,
     role: person.role,
     profiles: person.profiles,
-    can: { seeNumbers: may.seeNumbers, edit: may.edit, export: may.export },
+    can: { seeNumbers: may.seeNumbers, edit: may.edit, export: may.export, readAudit: may.readAudit },
   };
 }

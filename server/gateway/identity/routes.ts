@@ -7,6 +7,7 @@ import { csrf } from 'hono/csrf';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { GatewayEnv } from '../env.ts';
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
+import { recordSession } from '../middleware/audit.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
 import { isApiPath } from '../proxy.ts';
 import { safeNext } from '../routes/sign-in.ts';
@@ -88,13 +89,24 @@ export function createIdentity({ settings, oidc, now = Date.now }: IdentityOptio
     }
     const who = identity.email ?? identity.name;
     const access = resolveAccess(settings.policy, identity.groups);
-    if (!access) return reply(c, noAccessPage(who, identity.groups));
+    const actor = { sub: identity.sub, name: identity.name, groups: identity.groups };
+    if (!access) {
+      await recordSession(c, 'session.sign_in', { person: { ...actor, role: 'none' }, outcome: 'denied' });
+      return reply(c, noAccessPage(who, identity.groups));
+    }
     const person: Person = { sub: identity.sub, name: identity.name, email: identity.email, ...access };
     await startSession(c, person, now());
+    // The groups are recorded as they were at this sign-in (the session keeps only what they granted).
+    await recordSession(c, 'session.sign_in', { person: { ...actor, role: person.role } });
     return c.redirect(tx.next, 303);
   });
 
-  routes.post(SIGN_OUT_PATH, sameOrigin, (c) => {
+  routes.post(SIGN_OUT_PATH, sameOrigin, async (c) => {
+    const state = await sessions.read(getCookie(c, SESSION_COOKIE, prefix));
+    if (state.status === 'valid') {
+      const { sub, name, role } = state.person;
+      await recordSession(c, 'session.sign_out', { person: { sub, name, role } });
+    }
     clear(c, SESSION_COOKIE);
     return c.redirect(oidc.endSessionUrl()?.href ?? SIGNED_OUT_PATH, 303);
   });

@@ -8,6 +8,7 @@ import type { GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
 import { type OwnAccount, refusal } from '../identity/enforce.ts';
 import { meData } from '../identity/person.ts';
+import { recordReveal } from '../middleware/audit.ts';
 
 export const REVEAL_PATH = `${REVEAL_PREFIX}:contactId`;
 
@@ -47,6 +48,11 @@ export function personRoutes({ api, ownAccount }: PersonRouteOptions): Hono<Gate
     const body = (await res.json()) as { data?: Record<string, unknown> };
     const numbers = Object.fromEntries(Object.entries(body.data ?? {}).filter(([key]) => KEPT.has(key)));
     c.set('revealed', { contactId, profileId });
+    await recordReveal(c, {
+      contactId,
+      profileId,
+      phone: String(numbers.phone_number ?? numbers.format_e164 ?? ''),
+    });
     return c.json(successEnvelope(numbers, c.get('requestId')), 200, noStore);
   });
 

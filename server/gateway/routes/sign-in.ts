@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { AccessSecret } from '../access-secret.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
+import { recordSession } from '../middleware/audit.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import { securityHeaders } from '../middleware/security-headers.ts';
 import type { FailureThrottle } from '../throttle.ts';
@@ -67,14 +68,17 @@ export function signInRoutes(access: AccessSecret, throttle: FailureThrottle): H
     const next = safeNext(form?.get('next')?.toString());
     if (!access.matches(form?.get('token'))) {
       throttle.fail(clientAddress(c));
+      await recordSession(c, 'session.sign_in', { outcome: 'denied' });
       return signInPage(c, next, 'failed');
     }
     await access.openSession(c);
+    await recordSession(c, 'session.sign_in');
     return c.redirect(next, 303);
   });
 
-  routes.post(SIGN_OUT_PATH, (c) => {
+  routes.post(SIGN_OUT_PATH, async (c) => {
     access.closeSession(c);
+    await recordSession(c, 'session.sign_out');
     return c.redirect(SIGN_IN_PATH, 303);
   });
 

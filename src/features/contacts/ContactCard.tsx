@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { CopyButton } from '../../components/CopyButton';
 import { channelLabel } from '../../lib/channels';
@@ -157,6 +158,13 @@ export function ContactCard({ contact: stored, profileId }: { contact: Contact; 
                 'Never'
               )}
             </Field>
+            {contact.id ? (
+              <Field label="Activity">
+                <Link to={`/activity?contact_id=${encodeURIComponent(contact.id)}`}>
+                  Who has seen this contact
+                </Link>
+              </Field>
+            ) : null}
           </dl>
         </section>
       </div>

@@ -1,5 +1,6 @@
 import { flexRender, type PaginationState, type Updater, useTable } from '@tanstack/react-table';
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { TableHead } from '../../components/TableHead';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import type { Contact } from '../../queries/contacts';
 import { baseTableFeatures, type ContactTableFeatures, contactColumnIds, contactColumns } from './columns';
@@ -81,17 +82,7 @@ function TableView(props: ContactsTableProps & { features: ContactTableFeatures 
           aria-busy={props.loading || props.stale}
         >
           <caption className="sr-only">Contacts. Press Enter on a row to open the contact.</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" data-col={header.column.id}>
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <TableHead groups={table.getHeaderGroups()} />
           {props.loading ? (
             <TableSkeleton
               columns={contactColumnIds.filter((id) => !props.layout.hidden.includes(id))}

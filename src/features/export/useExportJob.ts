@@ -3,7 +3,13 @@
 // AbortController; the dialog only renders the state and calls start/retry/cancel.
 import { useEffect, useRef, useState } from 'react';
 import { useApiCapabilities } from '../../queries/capabilities';
-import { contactPageFetcher, type ExportFilter } from '../../queries/exportPages';
+import {
+  contactPageFetcher,
+  type ExportAudit,
+  type ExportEnd,
+  type ExportFilter,
+  startExportAudit,
+} from '../../queries/exportPages';
 import { getRateLimit } from '../../queries/rateLimit';
 import { ContactExporter, ExportPageError, type ExportProgress } from './exporter';
 import { downloadSink, type ExportFile, type ExportSink, pickFileSink } from './sinks';
@@ -21,7 +27,13 @@ interface Job {
   sink: ExportSink;
   controller: AbortController;
   finished: boolean;
+  /** The export's audit entry, finished with how it ended and the rows written. */
+  audit: ExportAudit;
+  rows: number;
 }
+
+/** Tells the audit trail how the export ended; a failure to say so is the gateway's to notice (it sweeps). */
+const endAudit = (job: Job, end: ExportEnd) => job.audit.finish(end, job.rows).catch(() => {});
 
 export interface ExportJob {
   state: ExportState;
@@ -55,7 +67,10 @@ export function useExportJob(filter: ExportFilter, fileName: string, streams: bo
       const current = job.current;
       if (!current) return;
       current.controller.abort();
-      if (!current.finished) void current.sink.abort().catch(() => {});
+      if (!current.finished) {
+        void current.sink.abort().catch(() => {});
+        void endAudit(current, 'cancelled');
+      }
     },
     [],
   );
@@ -71,15 +86,18 @@ export function useExportJob(filter: ExportFilter, fileName: string, streams: bo
       await current.exporter.run();
       const file = await current.sink.close();
       current.finished = true;
+      await endAudit(current, 'done');
       setState({ kind: 'done', file });
     } catch (error) {
       if (current.controller.signal.aborted) {
         await drop(current);
+        await endAudit(current, 'cancelled');
         setState({ kind: 'cancelled' });
       } else if (error instanceof ExportPageError) {
         setState({ kind: 'failed', error });
       } else {
         await drop(current);
+        await endAudit(current, 'failed');
         setState({ kind: 'broken', message: error instanceof Error ? error.message : String(error) });
       }
     }
@@ -100,15 +118,29 @@ export function useExportJob(filter: ExportFilter, fileName: string, streams: bo
       }
       sink = downloadSink(fileName); // picker refused (policy, sandbox): download instead
     }
+    // The export announces itself to the audit trail first; without that record there is no export.
+    let audit: ExportAudit;
+    try {
+      audit = await startExportAudit(filter);
+    } catch (error) {
+      await sink.abort().catch(() => {});
+      const why = error instanceof Error ? error.message : String(error);
+      setState({ kind: 'broken', message: `The export could not be recorded in the audit trail: ${why}` });
+      starting.current = false;
+      return;
+    }
     const controller = new AbortController();
     const exporter = new ContactExporter({
-      fetchPage: contactPageFetcher(filter, version),
+      fetchPage: contactPageFetcher(filter, version, audit.id),
       rateLimit: getRateLimit,
       sink,
       signal: controller.signal,
-      onProgress: setProgress,
+      onProgress: (next) => {
+        current.rows = next.rowsDone;
+        setProgress(next);
+      },
     });
-    const current: Job = { exporter, sink, controller, finished: false };
+    const current: Job = { exporter, sink, controller, finished: false, audit, rows: 0 };
     job.current = current;
     await run(current);
   };
@@ -125,6 +157,7 @@ export function useExportJob(filter: ExportFilter, fileName: string, streams: bo
     if (state.kind === 'failed') {
       current.finished = true;
       void current.sink.abort().catch(() => {});
+      void endAudit(current, 'cancelled');
       setState({ kind: 'cancelled' });
     }
     return true;

@@ -1,0 +1,123 @@
+// Which API calls are audit entries, and what each entry says, read from the request and the upstream's
+// answer: a lookup (GET /v3/contacts?phone=…: hit or miss), a contact opened (GET /v3/contacts/{id}), an
+// edit (PATCH /v3/contacts/{id}: the fields that changed, before and after), and a contact export's pages
+// (counted, not recorded one by one). Browsing the list is not an entry.
+import { EXPORT_HEADER } from './exports.ts';
+import type { GatewayRecord } from './types.ts';
+
+export type ApiView =
+  | { action: 'lookup'; phone: string }
+  | { action: 'contact.open' | 'contact.edit'; contactId: string }
+  | { action: 'export.page'; exportId: string };
+
+const CONTACT_PATH = /^\/v3\/contacts\/([A-Za-z0-9_-]{1,128})$/;
+/** Always differs after an edit, and says nothing about what was changed. */
+const UNCOMPARED = new Set(['updated_at']);
+
+export function apiViewOf(req: Request): ApiView | null {
+  const url = new URL(req.url);
+  if (url.pathname === '/v3/contacts' && req.method === 'GET') {
+    const phone = url.searchParams.get('phone')?.trim();
+    if (phone) return { action: 'lookup', phone };
+    const exportId = req.headers.get(EXPORT_HEADER);
+    return exportId ? { action: 'export.page', exportId } : null;
+  }
+  const contactId = CONTACT_PATH.exec(url.pathname)?.[1];
+  if (!contactId) return null;
+  if (req.method === 'GET') return { action: 'contact.open', contactId };
+  if (req.method === 'PATCH') return { action: 'contact.edit', contactId };
+  return null;
+}
+
+type Fields = Record<string, unknown>;
+
+/** The envelope's `data`, or null (not JSON, or an error). */
+export async function dataOf(res: Response): Promise<unknown> {
+  if (!res.ok) return null;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { data?: unknown } | null;
+  return body?.data ?? null;
+}
+
+const asFields = (value: unknown): Fields | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : null;
+
+export function rowsOf(data: unknown): Fields[] {
+  const contacts = asFields(data)?.contacts;
+  if (!Array.isArray(contacts)) return [];
+  return contacts.flatMap((c) => {
+    const fields = asFields(c);
+    return fields ? [fields] : [];
+  });
+}
+
+function outcomeOf(status: number): 'ok' | 'denied' | 'error' {
+  if (status >= 200 && status < 300) return 'ok';
+  return status === 401 || status === 403 ? 'denied' : 'error';
+}
+
+/** Status and, for a failure, the error code: why an entry is not ok. */
+async function statusDetails(res: Response): Promise<Fields> {
+  if (res.ok) return { status: res.status };
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: { code?: unknown } } | null;
+  const code = body?.error?.code;
+  return typeof code === 'string' ? { status: res.status, code } : { status: res.status };
+}
+
+/** Only the fields whose value changed (and their old and new values). */
+export function changedFields(before: Fields, after: Fields): { before: Fields; after: Fields } {
+  const out = { before: {} as Fields, after: {} as Fields };
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (UNCOMPARED.has(key) || JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    out.before[key] = before[key] ?? null;
+    out.after[key] = after[key] ?? null;
+  }
+  return out;
+}
+
+const phoneOf = (contact: Fields | null): string | null =>
+  typeof contact?.phone_number === 'string' ? contact.phone_number : null;
+
+/**
+ * The entry for an answered lookup, open or edit. `before` is the contact as a GET just before the PATCH
+ * saw it (null when that GET failed).
+ */
+export async function entryFor(
+  view: Exclude<ApiView, { action: 'export.page' }>,
+  res: Response,
+  profileId: string | null,
+  before: Fields | null,
+): Promise<GatewayRecord> {
+  const data = await dataOf(res);
+  const details = await statusDetails(res);
+  if (view.action === 'lookup') {
+    const found = rowsOf(data)[0] ?? null;
+    // A miss is an answer: 404 RESOURCE_001 from the API (or an empty page).
+    const miss = res.status === 404 || (res.ok && !found);
+    const outcome = found ? 'hit' : miss ? 'miss' : outcomeOf(res.status);
+    return {
+      action: 'lookup',
+      outcome,
+      profileId,
+      contactId: typeof found?.id === 'string' ? found.id : null,
+      phone: phoneOf(found) ?? view.phone,
+      details,
+    };
+  }
+  const contact = asFields(data);
+  const common = {
+    outcome: outcomeOf(res.status),
+    profileId,
+    contactId: view.contactId,
+    phone: phoneOf(contact) ?? phoneOf(before),
+  };
+  if (view.action === 'contact.open') return { ...common, action: 'contact.open', details };
+  const change =
+    contact && before ? changedFields(before, contact) : { before: before ?? {}, after: contact ?? {} };
+  return { ...common, action: 'contact.edit', details: { ...details, ...change } };
+}

@@ -1,0 +1,50 @@
+// Starts the audit trail for a gateway process (npm start, npm run dev, the e2e/bench app server): the
+// service of server/audit with its settings, the export of the trail itself recorded as `audit.export`.
+import type { Context } from 'hono';
+import { type AuditConfig, AuditConfigError, parseAuditConfig } from '../../audit/config.ts';
+import { type AuditServiceOptions, startAudit } from '../../audit/service.ts';
+import { fail } from '../cli.ts';
+import { ConfigError } from '../config.ts';
+import type { GatewayEnv } from '../env.ts';
+import { GatewayAudit, type GatewayAuditOptions } from './trail.ts';
+
+export async function startGatewayAudit(
+  config: AuditConfig,
+  options: GatewayAuditOptions & Omit<AuditServiceOptions, 'onExport'> = {},
+): Promise<GatewayAudit> {
+  const service = await startAudit(config, {
+    ...options,
+    // Mounted in a gateway app, the export's context carries that app's AppAudit.
+    onExport: async (c: Context, exported) => {
+      await (c as Context<GatewayEnv>).get('audit')?.record(c as Context<GatewayEnv>, {
+        action: 'audit.export',
+        details: { filters: exported.filters, row_count: exported.rowCount },
+      });
+    },
+  });
+  return new GatewayAudit(service, options);
+}
+
+/** The audit settings from the environment; a bad one becomes the gateway's ConfigError (named, then exit). */
+export function auditConfigFromEnv(env: Record<string, string | undefined>): AuditConfig {
+  try {
+    return parseAuditConfig(env);
+  } catch (error) {
+    if (error instanceof AuditConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/** npm start / npm run dev: the trail from AUDIT_* and DATABASE_URL, or exit naming the bad setting. */
+export async function openGatewayAudit(): Promise<GatewayAudit> {
+  try {
+    const config = auditConfigFromEnv(process.env);
+    const audit = await startGatewayAudit(config);
+    const where = config.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.store.path;
+    console.log(`Audit trail: ${where}; check it with npm run audit:verify.`);
+    return audit;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof AuditConfigError) fail(error.message);
+    fail(`The audit trail could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

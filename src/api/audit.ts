@@ -1,0 +1,70 @@
+// The gateway's audit routes (server/gateway/audit/routes.ts): reading the trail (admins) and the contact
+// export's announcements. Not the v3 envelope: answers are plain JSON, refusals `{error: {code, message}}`.
+import { type AuditAction, EXPORT_HEADER, type StoredEntry } from '../shared/audit';
+import { buildPath, type RequestOptions, sendRequest } from './client';
+import { type ApiError, errorFromResponse } from './errors';
+
+export { AUDIT_ACTIONS, type AuditAction } from '../shared/audit';
+export { EXPORT_HEADER };
+
+/** One entry as GET /__audit returns it. */
+export type AuditEntry = StoredEntry;
+
+/** The filters of GET /__audit (empty ones are left out of the URL). */
+export interface AuditFilters {
+  actor?: string;
+  contact_id?: string;
+  number?: string;
+  action?: AuditAction;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditPage {
+  data: AuditEntry[];
+  pagination: { page: number; page_size: number; total: number; total_pages: number };
+}
+
+async function auditRequest<T>(method: string, path: string, options: RequestOptions & { body?: unknown }) {
+  const { response, body } = await sendRequest(method, path, options);
+  if (!response.ok) throw errorFromResponse(response, body as Parameters<typeof errorFromResponse>[1]);
+  return body as T;
+}
+
+export function listAuditEntries(
+  query: AuditFilters & { page: number; page_size: number },
+  signal?: AbortSignal,
+): Promise<AuditPage> {
+  return auditRequest<AuditPage>('GET', '/__audit', { query: { ...query }, signal });
+}
+
+/** Where the CSV of every entry matching `filters` downloads from (the download itself is recorded). */
+export function auditCsvPath(filters: AuditFilters): string {
+  return buildPath('/__audit/export.csv', { ...filters });
+}
+
+/** Starts a contact export's audit record; null when this gateway keeps no trail (404). */
+export async function announceExport(
+  filters: Record<string, string>,
+  profileId: string | null,
+): Promise<string | null> {
+  try {
+    const { id } = await auditRequest<{ id: string }>('POST', '/__audit/exports', {
+      body: { filters, profile_id: profileId },
+    });
+    return id;
+  } catch (error) {
+    if ((error as ApiError).status === 404) return null;
+    throw error;
+  }
+}
+
+export function finishExport(
+  id: string,
+  status: 'done' | 'cancelled' | 'failed',
+  rowCount: number,
+): Promise<unknown> {
+  return auditRequest('POST', `/__audit/exports/${encodeURIComponent(id)}/finish`, {
+    body: { status, row_count: rowCount },
+  });
+}

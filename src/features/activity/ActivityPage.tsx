@@ -1,0 +1,83 @@
+// /activity: the audit trail for admins. Who looked up, opened, revealed, edited or exported which contact,
+// and who signed in: filtered by person, contact, number, action and date, paged by the server, downloadable
+// as CSV (the download is itself recorded). The gateway decides who may read it; others see why not.
+import { useLocation, useNavigate } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { auditCsvPath, useAuditEntries } from '../../queries/activity';
+import { describeError } from '../../queries/errors';
+import { ActivityFilters } from './ActivityFilters';
+import { ActivityTable } from './ActivityTable';
+import { type ActivityParams, activitySearch, parseActivityParams } from './activityParams';
+import './activity.css';
+
+export function ActivityPage() {
+  useDocumentTitle('Activity');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const params = parseActivityParams(new URLSearchParams(location.search));
+  const query = useAuditEntries(params.filters, params.page, params.pageSize);
+  const go = (next: Partial<ActivityParams>) =>
+    navigate(`/activity${activitySearch({ ...params, ...next })}`);
+  const filtered = Object.keys(params.filters).length > 0;
+
+  let body: React.ReactNode;
+  if (query.error && !query.data) {
+    const error = describeError(query.error);
+    body =
+      error.status === 403 || error.status === 401 ? (
+        <EmptyState title="Only admins can see activity" icon="!">
+          <p>{error.message}</p>
+        </EmptyState>
+      ) : (
+        <ErrorPanel
+          title="Could not load activity"
+          message={error.message}
+          facts={error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      );
+  } else if (query.data && query.data.pagination.total === 0) {
+    body = (
+      <EmptyState title={filtered ? 'No matching activity' : 'No activity yet'} icon="∅">
+        <p>
+          {filtered
+            ? 'Nothing in the trail matches these filters.'
+            : 'Lookups, opened contacts, edits, exports and sign-ins will be listed here.'}
+        </p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <ActivityTable
+        data={query.data}
+        stale={query.isPlaceholderData}
+        params={params}
+        onPage={(page) => go({ page })}
+        onPageSize={(pageSize) => go({ pageSize, page: 1 })}
+      />
+    );
+  }
+
+  return (
+    <main className="page" id="main">
+      <ProgressBar active={query.isFetching && !query.isPending} />
+      <div className="page-head">
+        <div>
+          <h1>Activity</h1>
+          <p className="page-sub">Who looked up, opened, edited or exported contacts, newest first.</p>
+        </div>
+        <a className="btn" href={auditCsvPath(params.filters)} download>
+          Download CSV
+        </a>
+      </div>
+      <ActivityFilters filters={params.filters} onApply={(filters) => go({ filters, page: 1 })} />
+      <section className="card" aria-label="Activity">
+        {body}
+      </section>
+    </main>
+  );
+}

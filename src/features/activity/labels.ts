@@ -1,0 +1,53 @@
+// Words for the trail's codes, and a one-line summary of an entry's details.
+import type { BadgeTone } from '../../components/Badge';
+import type { AuditAction, AuditEntry } from '../../queries/activity';
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  lookup: 'Number lookup',
+  'contact.open': 'Contact opened',
+  'number.reveal': 'Number revealed',
+  'contact.edit': 'Contact edited',
+  'contact.create': 'Contact added',
+  'contact.remove': 'Contact removed',
+  'contacts.export': 'Contacts exported',
+  'session.sign_in': 'Signed in',
+  'session.sign_out': 'Signed out',
+  'audit.export': 'Activity exported',
+};
+
+export const OUTCOME_TONES: Record<AuditEntry['outcome'], BadgeTone> = {
+  ok: 'success',
+  hit: 'success',
+  miss: 'neutral',
+  denied: 'danger',
+  error: 'warning',
+};
+
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+function describeFilters(filters: unknown): string {
+  const entries = Object.entries((filters as Record<string, unknown> | null) ?? {});
+  return entries.length ? entries.map(([k, v]) => `${k} “${show(v)}”`).join(', ') : 'no filters';
+}
+
+export function detailSummary(entry: AuditEntry): string {
+  const d = entry.details;
+  switch (entry.action) {
+    case 'contact.edit': {
+      const before = (d.before as Record<string, unknown> | undefined) ?? {};
+      const after = (d.after as Record<string, unknown> | undefined) ?? {};
+      const keys = Object.keys(after);
+      return keys.length
+        ? keys.map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`).join('; ')
+        : 'no change';
+    }
+    case 'contacts.export':
+    case 'audit.export': {
+      const rows = `${Number(d.row_count ?? 0).toLocaleString('en')} rows`;
+      const status = typeof d.status === 'string' && d.status !== 'done' ? ` (${d.status})` : '';
+      return `${rows}${status}, ${describeFilters(d.filters)}`;
+    }
+    default:
+      return typeof d.code === 'string' ? `${d.code} (HTTP ${show(d.status)})` : '';
+  }
+}
