@@ -187,7 +187,7 @@ describe('viewer: browses every profile, numbers masked by the gateway, no edits
       email: null,
       role: 'viewer',
       profiles: '*',
-      can: { seeNumbers: false, edit: false, export: false },
+      can: { seeNumbers: false, edit: false, export: false, readAudit: false },
     });
   });
 });
