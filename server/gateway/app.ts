@@ -10,14 +10,19 @@ import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
 import { apiRoutes } from './routes/api.ts';
-import { consoleRoutes } from './routes/console.ts';
+import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { signInRoutes } from './routes/sign-in.ts';
+import type { Team } from './team/create.ts';
 import { createFailureThrottle } from './throttle.ts';
 import type { Upstream } from './upstream.ts';
 
 export interface GatewayAppOptions {
+  /** Where API calls go: the team's upstream (team.upstream) when there is a team. */
   upstream: Upstream;
+  /** The team budget, cache and operations endpoints (team/create.ts); absent in tests of other parts. */
+  team?: Pick<Team, 'handleOps'> | null;
   apiVersion: ApiVersion;
   /** The access secret (env DASHBOARD_TOKEN); null leaves the console open to loopback callers only. */
   accessSecret: string | null;
@@ -45,12 +50,16 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   app.use(securityHeaders());
   if (!opts.accessSecret) app.use(loopbackHostOnly);
   app.use(refuseCrossSiteWrites);
+  // Team: /healthz, /readyz, /metrics for direct loopback callers here, for holders of the access secret below.
+  if (opts.team) app.use(operations(opts.team.handleOps, isDirectLoopback));
   if (opts.accessSecret) {
     const access = createAccessSecret(opts.accessSecret);
     const throttle = createFailureThrottle();
     app.route('/', signInRoutes(access, throttle));
     app.use(requireAccess(access, throttle));
   }
+  // Team: operations for callers past the access check; who each request's API calls are for.
+  if (opts.team) app.use(operations(opts.team.handleOps), teamContext());
 
   // What the console needs to know about its backend; never secrets.
   app.get('/__config', (c) =>
@@ -59,8 +68,11 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     }),
   );
   app.route('/', api);
-  // Server rendering fetches through the same API routes, each call with its own request id.
+  // Server rendering fetches through the same API routes, each call with its own request id, for the page's
+  // requester (the same team queue and cache as the browser's own calls).
   const renderApi = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
-  app.route('/', consoleRoutes({ ...opts, api: async (req) => renderApi.fetch(req) }));
+  const renderFor: ConsoleRouteOptions['api'] = async (req, page) =>
+    renderApi.fetch(req, { ...page.env, requester: page.get('requester') });
+  app.route('/', consoleRoutes({ ...opts, api: renderFor }));
   return app;
 }

@@ -12,6 +12,8 @@ import { DEMO_ORG_KEY, isLoopbackHost } from './config.ts';
 import { injectApiVersion } from './html.ts';
 import { stdoutSink } from './log.ts';
 import { isApiPath } from './proxy.ts';
+import { OPS_PATHS } from './team/health.ts';
+import { createTeam } from './team/create.ts';
 import { remoteUpstream, type Upstream } from './upstream.ts';
 
 const config = configOrExit();
@@ -38,9 +40,11 @@ if (config.upstream.kind === 'remote') {
   );
 }
 
+const team = await createTeam(config.team, upstream);
 const gatewayApp = createGatewayApp({
   ...config,
-  upstream,
+  upstream: team.upstream,
+  team,
   accessSecret: null,
   distDir: null, // Vite serves the app itself
   log: config.log ? stdoutSink : null,
@@ -55,7 +59,8 @@ const gatewayPlugin: Plugin = {
   configureServer(server) {
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (isApiPath(path) || path === '/__config') void handle(req, res);
+      const gatewayPath = path === '/__config' || (OPS_PATHS as readonly string[]).includes(path);
+      if (isApiPath(path) || gatewayPath) void handle(req, res);
       else next();
     });
   },
@@ -76,6 +81,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await vite.close();
+  await team.upstream.close();
   await stopApi();
   process.exit(0);
 };

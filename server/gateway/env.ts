@@ -1,10 +1,12 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import type { Requester } from './proxy.ts';
 import type { RenderOutcome } from './ssr.ts';
 
 /** The gateway's Hono environment; `incoming` is absent when app.fetch is called directly. */
 export type GatewayEnv = {
-  Bindings: Partial<HttpBindings>;
+  /** `requester`: server rendering's API calls are made for the page's requester (app.ts). */
+  Bindings: Partial<HttpBindings> & { requester?: Requester };
   Variables: {
     requestId: string;
     /** Gateway error code, for the request log. */
@@ -13,6 +15,10 @@ export type GatewayEnv = {
     cause?: string;
     /** Page navigations: known once the streamed page is complete. */
     render?: RenderOutcome | Promise<RenderOutcome>;
+    /** Who the request's API calls are for, and how urgently (middleware/team-context.ts). */
+    requester?: Requester;
+    /** A signed-in person (set by the identity middlewares when OIDC sign-in is on). */
+    person?: { sub: string };
   };
 };
 

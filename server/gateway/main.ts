@@ -8,6 +8,7 @@ import { configOrExit, fail } from './cli.ts';
 import { ConfigError, type GatewayConfig } from './config.ts';
 import { stdoutSink } from './log.ts';
 import { startGateway } from './server.ts';
+import { createTeam } from './team/create.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
 
 /** The upstream, and a promise that settles when it can answer (the embedded API seeds on first start). */
@@ -34,10 +35,18 @@ if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
   if (!runBuild()) fail('The build failed; see above.');
 }
 
-const { upstream, ready } = openUpstream(config);
+const { upstream: api, ready } = openUpstream(config);
+// The team's budget, queues and cache in front of the API (shared through Redis when REDIS_URL is set).
+const team = await createTeam(config.team, api);
+const upstream = team.upstream;
+console.log(
+  `Team budget: ${config.team.perMinute} requests/min, burst ${config.team.burst}` +
+    (config.team.redisUrl ? ', shared through Redis' : ' (this process only; REDIS_URL shares it)'),
+);
 const gateway = await startGateway({
   ...config,
   upstream,
+  team,
   log: config.log ? stdoutSink : null,
 }).catch((err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use: set PORT to another one.`);

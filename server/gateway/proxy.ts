@@ -3,7 +3,7 @@
 // it must also abort the upstream call, and tell a deadline from the browser going away.
 import { errorResponse, GatewayErrors } from './errors.ts';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
-import type { Upstream } from './upstream.ts';
+import type { Upstream, UpstreamCallOptions } from './upstream.ts';
 
 export interface ProxyOptions {
   upstream: Upstream;
@@ -41,11 +41,15 @@ function causeOf(err: unknown): string {
   return typeof code === 'string' ? code : cause instanceof Error ? cause.name : 'unknown';
 }
 
+/** Who the call is for (middleware/team-context.ts); absent, it queues as one anonymous person. */
+export type Requester = Pick<UpstreamCallOptions, 'requester' | 'priority'>;
+
 /** `req` has passed the allowlist and the body limit (routes/api.ts). */
 export async function forwardApiRequest(
   req: Request,
   requestId: string,
   opts: ProxyOptions,
+  requester: Requester = { requester: 'anonymous', priority: 'interactive' },
 ): Promise<ProxyResult> {
   const url = new URL(req.url);
   const fail = (err: (typeof GatewayErrors)[keyof typeof GatewayErrors], message: string) => ({
@@ -79,7 +83,7 @@ export async function forwardApiRequest(
       signal: upstream.kind === 'remote' ? signal : undefined,
       redirect: 'manual',
     });
-    const res = await untilAborted(upstream.fetch(upstreamReq), signal);
+    const res = await untilAborted(upstream.fetch(upstreamReq, { ...requester, signal, requestId }), signal);
     // Buffer the body inside the deadline: a stalled body is a timeout too, not a truncated 200.
     const buf = await untilAborted(res.arrayBuffer(), signal);
     const noBody = res.status === 204 || res.status === 304;

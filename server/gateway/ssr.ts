@@ -39,10 +39,11 @@ interface Build {
   shell: string;
 }
 
+/** Forwards one console API request upstream (the gateway's proxy, with its key and allowlist). */
+export type RenderApi = (request: Request) => Promise<Response>;
+
 export interface PageRendererOptions {
   distDir: string;
-  /** Forwards one console API request upstream (the gateway's proxy, with its key and allowlist). */
-  api: (request: Request) => Promise<Response>;
   /** Past this the browser is better served by the shell and its own requests (with a skeleton). */
   budgetMs: number;
 }
@@ -99,7 +100,7 @@ export function createPageRenderer(options: PageRendererOptions) {
   // Load it now: importing the renderer takes a few hundred ms, which the first visitor should not wait for.
   void build();
 
-  async function render(req: Request, renderer: Renderer): Promise<RenderedPage | ShellReason> {
+  async function render(req: Request, renderer: Renderer, api: RenderApi): Promise<RenderedPage | ShellReason> {
     const url = new URL(req.url);
     const controller = new AbortController();
     let failed = false;
@@ -108,7 +109,7 @@ export function createPageRenderer(options: PageRendererOptions) {
         url: url.pathname + url.search,
         cookies: req.headers.get('cookie') ?? '',
         acceptLanguage: req.headers.get('accept-language'),
-        api: (path, init) => options.api(new Request(new URL(path, url.origin), init)),
+        api: (path, init) => api(new Request(new URL(path, url.origin), init)),
         signal: controller.signal,
       }),
       timeout(options.budgetMs, controller),
@@ -121,8 +122,11 @@ export function createPageRenderer(options: PageRendererOptions) {
     return page ?? (failed ? 'error' : timedOut ? 'timeout' : 'declined');
   }
 
-  /** This navigation as a streamed page, or null when there is no renderer (serve the plain shell). */
-  return async function renderPage(req: Request): Promise<StreamedPage | null> {
+  /**
+   * This navigation as a streamed page, or null when there is no renderer (serve the plain shell). Its data
+   * comes through `api`, made for this navigation's caller.
+   */
+  return async function renderPage(req: Request, api: RenderApi): Promise<StreamedPage | null> {
     const built = await build();
     if (!built) return null;
     const { renderer, shell } = built;
@@ -131,7 +135,7 @@ export function createPageRenderer(options: PageRendererOptions) {
     const after = shell.slice(at + ROOT.length);
     return {
       head: shell.slice(0, at) + open,
-      rest: render(req, renderer).then((page) =>
+      rest: render(req, renderer, api).then((page) =>
         typeof page === 'string'
           ? { tail: `</div>${after}`, outcome: `shell:${page}` as const }
           : {

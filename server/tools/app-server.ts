@@ -2,11 +2,13 @@
 // embedded API in-process, for the e2e run, `npm run bench:ui` and the screenshot tools. Only additions:
 // test controls are on, and extra pages (the benchmark's bare baseline) can be mounted next to it.
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { type HttpBindings, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createGatewayApp } from '../gateway/app.ts';
 import { type ApiVersion, DEFAULT_RENDER_BUDGET_MS } from '../gateway/config.ts';
-import { embeddedUpstream } from '../gateway/upstream.ts';
+import { parseTeamConfig, type TeamConfig } from '../gateway/team/config.ts';
+import { createTeam, type Team } from '../gateway/team/create.ts';
+import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
 
 export interface AppServerOptions {
   distDir: string;
@@ -19,6 +21,11 @@ export interface AppServerOptions {
   apiVersion?: ApiVersion;
   /** Extra HTML pages by path (the benchmark's bare baseline page). */
   pages?: Record<string, string>;
+  /**
+   * Put the team budget and cache in front of the API, as `npm start` does (settings over the defaults; a
+   * `redisUrl` shares them with other app servers). Absent: calls go straight to the API.
+   */
+  team?: Partial<TeamConfig>;
 }
 
 export interface RunningAppServer {
@@ -26,14 +33,22 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-export function createAppServer(options: AppServerOptions): Hono {
-  const app = new Hono();
+/** The embedded API as the gateway's upstream; its lifetime belongs to the caller, not to this server. */
+function apiUpstream(options: AppServerOptions): Upstream {
+  return embeddedUpstream({ fetch: (req) => options.api.fetch(req), close: () => {} }, options.apiKey);
+}
+
+export function createAppServer(
+  options: AppServerOptions,
+  team: Team | null = null,
+): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
   for (const [path, html] of Object.entries(options.pages ?? {})) {
     app.get(path, (c) => c.html(html));
   }
   const gateway = createGatewayApp({
-    // The API's lifetime belongs to the caller, not to this server.
-    upstream: embeddedUpstream({ fetch: (req) => options.api.fetch(req), close: () => {} }, options.apiKey),
+    upstream: team?.upstream ?? apiUpstream(options),
+    team,
     apiVersion: options.apiVersion ?? 'v3',
     accessSecret: null,
     timeoutMs: 10_000,
@@ -42,13 +57,17 @@ export function createAppServer(options: AppServerOptions): Hono {
     distDir: options.distDir,
     log: null,
   });
-  app.all('*', (c) => gateway.fetch(c.req.raw));
+  // The socket goes along, so the gateway sees the caller's address (team queues, operations endpoints).
+  app.all('*', (c) => gateway.fetch(c.req.raw, c.env));
   return app;
 }
 
 /** Listens on 127.0.0.1 only, on the given port or a free one. */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
-  const app = createAppServer(options);
+  const team = options.team
+    ? await createTeam({ ...parseTeamConfig({}), ...options.team }, apiUpstream(options), { log: () => {} })
+    : null;
+  const app = createAppServer(options, team);
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((done, fail) => {
     server.once('listening', done);
@@ -61,6 +80,6 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       new Promise<void>((done) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => done());
-      }),
+      }).then(() => team?.upstream.close()),
   };
 }

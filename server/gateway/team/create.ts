@@ -29,6 +29,8 @@ export interface TeamOptions {
   /** This replica's name in the heartbeat set (random by default). */
   replicaId?: string;
   heartbeatMs?: number;
+  /** How long a silent replica still counts in the share (redis-budget.ts). */
+  replicaWindowMs?: number;
   /** How long start-up waits for Redis before serving on the local budget (it joins later). */
   connectTimeoutMs?: number;
 }
@@ -59,6 +61,7 @@ async function redisShared(url: string, config: TeamConfig, inner: Upstream, o: 
     replicaId,
     log,
     heartbeatMs: o.heartbeatMs,
+    replicaWindowMs: o.replicaWindowMs,
   });
   const store = createRedisCacheStore({ redis, subscriber, prefix, clock, replicaId });
   await new Promise<void>((resolve) => {

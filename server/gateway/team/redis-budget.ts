@@ -58,6 +58,8 @@ export interface RedisBudgetOptions {
   replicaId: string;
   log: (line: string) => void;
   heartbeatMs?: number;
+  /** A replica not heard from for this long no longer counts (3 heartbeats by default). */
+  replicaWindowMs?: number;
 }
 
 export interface RedisBudget extends Budget {
@@ -71,6 +73,7 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
   redis.defineCommand('sentBudget', { numberOfKeys: 1, lua: BUDGET_LUA });
   redis.defineCommand('sentHeartbeat', { numberOfKeys: 1, lua: HEARTBEAT_LUA });
   const heartbeatMs = o.heartbeatMs ?? 2_000;
+  const replicaWindowMs = o.replicaWindowMs ?? heartbeatMs * 3;
   const bucketKey = `${o.prefix}budget`;
   const replicasKey = `${o.prefix}replicas`;
   /** Our picture of the shared bucket, as of the last script reply. */
@@ -113,7 +116,7 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
 
   async function heartbeat(): Promise<boolean> {
     try {
-      replicas = Math.max(1, await redis.sentHeartbeat(replicasKey, o.replicaId, heartbeatMs * 3));
+      replicas = Math.max(1, await redis.sentHeartbeat(replicasKey, o.replicaId, replicaWindowMs));
       if (fallback) {
         fallback = null;
         await run('refund', 0); // a no-op that refreshes our picture of the shared bucket

@@ -42,7 +42,10 @@ async function replicas(n: number, config: Partial<TeamConfig> = {}): Promise<Re
       const logs: string[] = [];
       const team = await createTeam(full, inner, {
         replicaId: `replica-${i}`,
+        // Frequent heartbeats (a quick rejoin), but a replica counts for a minute: a heartbeat delayed by a
+        // busy machine must not change the replica count the fallback divides the share by.
         heartbeatMs: 100,
+        replicaWindowMs: 60_000,
         log: (line) => logs.push(line),
       });
       closers.push(() => team.upstream.close());
