@@ -12,8 +12,8 @@ import { DEMO_ORG_KEY, isLoopbackHost } from './config.ts';
 import { injectApiVersion } from './html.ts';
 import { stdoutSink } from './log.ts';
 import { isApiPath } from './proxy.ts';
-import { OPS_PATHS } from './team/health.ts';
 import { createTeam } from './team/create.ts';
+import { OPS_PATHS } from './team/health.ts';
 import { remoteUpstream, type Upstream } from './upstream.ts';
 
 const config = configOrExit();

@@ -100,7 +100,11 @@ export function createPageRenderer(options: PageRendererOptions) {
   // Load it now: importing the renderer takes a few hundred ms, which the first visitor should not wait for.
   void build();
 
-  async function render(req: Request, renderer: Renderer, api: RenderApi): Promise<RenderedPage | ShellReason> {
+  async function render(
+    req: Request,
+    renderer: Renderer,
+    api: RenderApi,
+  ): Promise<RenderedPage | ShellReason> {
     const url = new URL(req.url);
     const controller = new AbortController();
     let failed = false;

@@ -27,5 +27,9 @@ export function teamContextOf(req: Request, clientAddress: string, userId?: stri
   if (userId) return { requester: `user:${userId}`, priority, newSession: null };
   const sid = parse(req.headers.get('cookie') ?? '', SESSION_COOKIE)[SESSION_COOKIE];
   if (sid && SESSION_ID.test(sid)) return { requester: `session:${sid}`, priority, newSession: null };
-  return { requester: `address:${clientAddress}`, priority, newSession: randomBytes(16).toString('base64url') };
+  return {
+    requester: `address:${clientAddress}`,
+    priority,
+    newSession: randomBytes(16).toString('base64url'),
+  };
 }
