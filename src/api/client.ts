@@ -13,12 +13,16 @@ export type ProfileId = string | null;
 export interface ProfileRequest {
   profileId: ProfileId;
   signal?: AbortSignal;
+  /** Nobody is waiting for it (a prefetch, an export page): the gateway serves people first. */
+  background?: boolean;
 }
 
 export interface RequestOptions {
   /** Organization keys only: the child profile the request acts for. */
   profileId?: ProfileId;
   signal?: AbortSignal;
+  /** Sent as `x-sent-priority: background`: the gateway may defer it, or set it aside (GATEWAY_012). */
+  background?: boolean;
   query?: Record<string, string | number | null | undefined>;
 }
 
@@ -65,6 +69,7 @@ export async function sendRequest(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.profileId) headers['x-profile-id'] = options.profileId;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.background) headers['x-sent-priority'] = 'background';
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
 

@@ -19,7 +19,8 @@ export function contactPageFetcher(filter: ExportFilter, version: ApiVersion = '
   return (page, pageSize, signal) =>
     listContacts(
       { page, pageSize, search: filter.search, channel: filter.channel },
-      { profileId: filter.profileId, signal },
+      // Background work: the gateway serves people first and slows the export down when the budget is short.
+      { profileId: filter.profileId, signal, background: true },
       version,
     );
 }
