@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
-import type { Requester } from './proxy.ts';
 import type { RenderOutcome } from './ssr.ts';
+import type { Requester } from './upstream.ts';
 
 /** The gateway's Hono environment; `incoming` is absent when app.fetch is called directly. */
 export type GatewayEnv = {

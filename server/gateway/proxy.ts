@@ -3,7 +3,7 @@
 // it must also abort the upstream call, and tell a deadline from the browser going away.
 import { errorResponse, GatewayErrors } from './errors.ts';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
-import type { Upstream, UpstreamCallOptions } from './upstream.ts';
+import type { Requester, Upstream } from './upstream.ts';
 
 export interface ProxyOptions {
   upstream: Upstream;
@@ -40,9 +40,6 @@ function causeOf(err: unknown): string {
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : cause instanceof Error ? cause.name : 'unknown';
 }
-
-/** Who the call is for (middleware/team-context.ts); absent, it queues as one anonymous person. */
-export type Requester = Pick<UpstreamCallOptions, 'requester' | 'priority'>;
 
 /** `req` has passed the allowlist and the body limit (routes/api.ts). */
 export async function forwardApiRequest(

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningGateway } from './server.ts';
+import type { RunningGateway, StartGatewayOptions } from './server.ts';
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 import { parseTeamConfig } from './team/config.ts';
 import { createTeam, type Team } from './team/create.ts';

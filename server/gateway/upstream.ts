@@ -15,6 +15,9 @@ export interface UpstreamCallOptions {
   requestId?: string;
 }
 
+/** Who a request's calls are for (middleware/team-context.ts); absent, they queue as one anonymous person. */
+export type Requester = Pick<UpstreamCallOptions, 'requester' | 'priority'>;
+
 export interface Upstream {
   kind: 'embedded' | 'remote';
   /** Origin the forwarded Request URLs are built on (a placeholder for the in-process API). */
