@@ -5,11 +5,13 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedApi, startApiServer } from '../api/server.ts';
 import { startGateway } from '../gateway/server.ts';
+import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
 
 export const KEY = 'sk_test_org_demo';
 
-export type Role = 'api' | 'gateway-remote' | 'gateway-embedded';
+/** gateway-team: gateway-remote with the team budget and cache in front (a budget nothing reaches). */
+export type Role = 'api' | 'gateway-remote' | 'gateway-embedded' | 'gateway-team';
 
 async function serve(role: Role, upstreamUrl: string | undefined): Promise<void> {
   let url: string;
@@ -17,8 +19,14 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
     url = (await startApiServer({ port: 0, rateLimit: false })).url;
   } else {
     let upstream: Upstream;
-    if (role === 'gateway-remote' && upstreamUrl) {
+    let team: Team | null = null;
+    if ((role === 'gateway-remote' || role === 'gateway-team') && upstreamUrl) {
       upstream = remoteUpstream(upstreamUrl, KEY);
+      if (role === 'gateway-team') {
+        const config = { perMinute: 1e9, burst: 1e6, maxWaitMs: 10_000, redisUrl: null };
+        team = await createTeam(config, upstream);
+        upstream = team.upstream;
+      }
     } else {
       const api = createEmbeddedApi({ rateLimit: false });
       await api.ready;
@@ -28,6 +36,7 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
       host: '127.0.0.1',
       port: 0,
       upstream,
+      team,
       apiVersion: 'v3',
       accessSecret: null,
       timeoutMs: 15_000,

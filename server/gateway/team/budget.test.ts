@@ -17,6 +17,21 @@ describe('memory budget', () => {
     expect((await budget.take(0)).ok).toBe(true);
   });
 
+  it('never lets more than perMinute go in any 60 s, burst included', async () => {
+    const clock = new FakeClock();
+    const budget = createMemoryBudget(shape, clock);
+    let sent = 0;
+    for (let s = 0; s < 58; s++) {
+      while ((await budget.take(0)).ok) sent++;
+      await clock.advance(1_000);
+    }
+    expect(sent).toBe(60); // the burst of 3 at 0 s, then one a second up to 56 s
+    expect(await budget.take(0)).toEqual({ ok: false, waitMs: 2_000 }); // a token is there; the window is full
+    expect(budget.view().remaining).toBe(0);
+    await clock.advance(2_000);
+    expect((await budget.take(0)).ok).toBe(true);
+  });
+
   it('keeps a reserve back when asked', async () => {
     const clock = new FakeClock();
     const budget = createMemoryBudget(shape, clock);

@@ -10,6 +10,7 @@ import {
   refill,
   refund,
   take,
+  WINDOW_MS,
   waitFor,
 } from './bucket.ts';
 import type { Clock } from './clock.ts';
@@ -80,7 +81,13 @@ export class LocalBucket {
       mode,
       perMinute: this.shape.perMinute,
       burst: this.shape.burst,
-      remaining: Math.floor(this.state.tokens),
+      remaining: Math.max(
+        0,
+        Math.min(
+          Math.floor(this.state.tokens),
+          this.shape.perMinute - this.state.sent.filter((t) => t > now - WINDOW_MS).length,
+        ),
+      ),
       resetAtMs: fullAtMs(this.state, this.shape, now),
       blockedUntilMs: this.state.blockedUntilMs > now ? this.state.blockedUntilMs : 0,
       replicas,

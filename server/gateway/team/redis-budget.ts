@@ -20,9 +20,22 @@ local ok, wait = 0, 0
 if op == 'take' then
   local need = math.min(1 + a1, burst)
   wait = math.max(0, blocked - now, math.ceil((need - tokens) * 60000 / per_min - 1e-9))
-  if wait == 0 then tokens = tokens - 1; ok = 1 end
+  -- KEYS[2]: the last per_min send times, newest first; the need-th token waits for one to leave 60 s.
+  local n = redis.call('LLEN', KEYS[2])
+  local over = n + math.min(need, per_min) - per_min
+  if over > 0 then
+    local t = tonumber(redis.call('LINDEX', KEYS[2], n - over)) or now
+    wait = math.max(wait, t + 60000 - now)
+  end
+  if wait == 0 then
+    tokens = tokens - 1; ok = 1
+    redis.call('LPUSH', KEYS[2], now)
+    redis.call('LTRIM', KEYS[2], 0, per_min - 1)
+    redis.call('PEXPIRE', KEYS[2], 60000)
+  end
 elseif op == 'refund' then
   tokens = math.min(burst, tokens + 1)
+  redis.call('LPOP', KEYS[2])
 elseif op == 'adjust' then
   if a1 >= 0 then tokens = math.min(tokens, a1) end
   if a2 > 0 then blocked = math.max(blocked, now + a2) end
@@ -45,7 +58,7 @@ return redis.call('ZCARD', KEYS[1])
 type ScriptReply = [number, number, string, number, number];
 
 type ScriptedRedis = Redis & {
-  sentBudget(key: string, ...args: (string | number)[]): Promise<ScriptReply>;
+  sentBudget(key: string, sentKey: string, ...args: (string | number)[]): Promise<ScriptReply>;
   sentHeartbeat(key: string, id: string, windowMs: number): Promise<number>;
 };
 
@@ -70,11 +83,12 @@ export interface RedisBudget extends Budget {
 export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
   const redis = o.redis as ScriptedRedis;
   // Redefining is harmless; ioredis runs them by SHA and reloads them after a Redis restart.
-  redis.defineCommand('sentBudget', { numberOfKeys: 1, lua: BUDGET_LUA });
+  redis.defineCommand('sentBudget', { numberOfKeys: 2, lua: BUDGET_LUA });
   redis.defineCommand('sentHeartbeat', { numberOfKeys: 1, lua: HEARTBEAT_LUA });
   const heartbeatMs = o.heartbeatMs ?? 2_000;
   const replicaWindowMs = o.replicaWindowMs ?? heartbeatMs * 3;
   const bucketKey = `${o.prefix}budget`;
+  const sentKey = `${o.prefix}sent`;
   const replicasKey = `${o.prefix}replicas`;
   /** Our picture of the shared bucket, as of the last script reply. */
   const shared = new LocalBucket(o.shape, o.clock);
@@ -99,13 +113,15 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
   async function run(op: string, a1 = 0, a2 = 0): Promise<ScriptReply | null> {
     if (fallback) return null;
     try {
-      const reply = await redis.sentBudget(bucketKey, o.shape.perMinute, o.shape.burst, op, a1, a2);
+      const reply = await redis.sentBudget(bucketKey, sentKey, o.shape.perMinute, o.shape.burst, op, a1, a2);
       const [, , tokens, redisNow, blocked] = reply;
       const now = o.clock.now();
+      // The 60 s window stays in Redis; refused takes carry its wait.
       shared.state = {
         tokens: Number(tokens),
         updatedMs: now,
         blockedUntilMs: blocked ? now + blocked - redisNow : 0,
+        sent: [],
       };
       return reply;
     } catch (err) {

@@ -73,7 +73,7 @@ const calls = (rs: Replica[]) => rs.reduce((n, r) => n + r.inner.calls.length, 0
 
 describe('shared through Redis', () => {
   it('two replicas spend one budget', async () => {
-    const rs = await replicas(2, { perMinute: 1, burst: 5 });
+    const rs = await replicas(2, { perMinute: 5, burst: 5 });
     await vi.waitFor(() => expect(rs[0]?.team.upstream.snapshot().replicas).toBe(2));
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => (rs[i % 2] as Replica).get(`/v3/contacts/c${i}`)),
