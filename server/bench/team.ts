@@ -141,11 +141,13 @@ function row(label: string, r: ScenarioResult): (string | number)[] {
 
 async function overhead(): Promise<void> {
   const api = await spawnServer('api');
+  const plain = await spawnServer('gateway-remote', api.url);
   const gateway = await spawnServer('gateway-team', api.url);
   try {
-    const [direct, gw] = await measureAll(
+    const [direct, without, gw] = await measureAll(
       [
         { name: 'embedded API, direct', url: api.url, direct: true, servers: [api], unique: true },
+        { name: 'gateway, no team', url: plain.url, direct: false, servers: [plain, api], unique: true },
         {
           name: 'gateway + team (miss)',
           url: gateway.url,
@@ -156,10 +158,10 @@ async function overhead(): Promise<void> {
       ],
       Number(process.env.BENCH_OVERHEAD_SECONDS ?? 15),
     );
-    if (!direct || !gw) return;
+    if (!direct || !without || !gw) return;
     printTable(
       ['target (64 clients, every URL new)', 'req/s', 'p50', 'p99', 'server CPU/req', 'errors'],
-      [direct, gw].map((r) => [
+      [direct, without, gw].map((r) => [
         r.name,
         r.rps.toFixed(0),
         `${r.p50.toFixed(2)} ms`,
@@ -173,8 +175,7 @@ async function overhead(): Promise<void> {
         `+${(gw.cpuMsPerRequest - direct.cpuMsPerRequest).toFixed(3)} ms CPU per request`,
     );
   } finally {
-    api.child.kill();
-    gateway.child.kill();
+    for (const s of [api, plain, gateway]) s.child.kill();
   }
 }
 

@@ -35,8 +35,11 @@ export interface TeamOptions {
   connectTimeoutMs?: number;
 }
 
-/** Share of the burst background work leaves for people. */
-const BACKGROUND_RESERVE_SHARE = 0.2;
+/**
+ * Share of the budget background work (prefetch, export pages) leaves for people: of the burst, and of the
+ * requests a 60 s window may hold. People's own demand (a support team: ~100 a minute) must fit in it.
+ */
+export const BACKGROUND_RESERVE_SHARE = 0.3;
 
 interface Shared {
   budget: Budget;
@@ -100,7 +103,7 @@ export async function createTeam(config: TeamConfig, inner: Upstream, o: TeamOpt
     clock,
     maxWaitMs: config.maxWaitMs,
     backgroundMaxWaitMs: config.maxWaitMs / 2,
-    backgroundReserve: Math.floor(config.burst * BACKGROUND_RESERVE_SHARE),
+    backgroundReserve: BACKGROUND_RESERVE_SHARE,
   });
   let upstream: TeamUpstream | undefined;
   const metrics = createTeamMetrics(() => (upstream as TeamUpstream).snapshot());

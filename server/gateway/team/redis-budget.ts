@@ -17,32 +17,37 @@ local s = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'blocked')
 local tokens, ts, blocked = tonumber(s[1]) or burst, tonumber(s[2]) or now, tonumber(s[3]) or 0
 tokens = math.min(burst, tokens + math.max(0, now - ts) * rate)
 local ok, wait = 0, 0
+-- KEYS[2]: the last per_min send times, newest first; those older than 60 s no longer count.
+local sent = redis.call('LRANGE', KEYS[2], 0, -1)
+local n = 0
+for i = 1, #sent do if tonumber(sent[i]) > now - 60001 then n = i end end
 if op == 'take' then
-  local need = math.min(1 + a1, burst)
+  -- a1: the share of the burst and of the window kept back (for people); all but one at most.
+  local share = math.min(a1, 1 - 1 / burst)
+  local need = 1 + math.floor(share * burst)
   wait = math.max(0, blocked - now, math.ceil((need - tokens) * 60000 / per_min - 1e-9))
-  -- KEYS[2]: the last per_min send times, newest first; the need-th token waits for one to leave 60 s.
-  local n = redis.call('LLEN', KEYS[2])
-  local over = n + math.min(need, per_min) - per_min
+  local over = n + math.min(1 + math.floor(share * per_min), per_min) - per_min
   if over > 0 then
-    local t = tonumber(redis.call('LINDEX', KEYS[2], n - over)) or now
-    wait = math.max(wait, t + 60000 - now)
+    wait = math.max(wait, tonumber(sent[n - over + 1]) + 60001 - now)
   end
   if wait == 0 then
     tokens = tokens - 1; ok = 1
     redis.call('LPUSH', KEYS[2], now)
     redis.call('LTRIM', KEYS[2], 0, per_min - 1)
-    redis.call('PEXPIRE', KEYS[2], 60000)
+    redis.call('PEXPIRE', KEYS[2], 60001)
+    table.insert(sent, 1, now)
   end
 elseif op == 'refund' then
   tokens = math.min(burst, tokens + 1)
   redis.call('LPOP', KEYS[2])
+  table.remove(sent, 1)
 elseif op == 'adjust' then
   if a1 >= 0 then tokens = math.min(tokens, a1) end
   if a2 > 0 then blocked = math.max(blocked, now + a2) end
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', now, 'blocked', blocked)
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + math.max(0, blocked - now) + 60000)
-return {ok, wait, tostring(tokens), now, blocked}
+return {ok, wait, tostring(tokens), now, blocked, sent}
 `;
 
 /** Registers this replica and counts those seen within the window. */
@@ -55,7 +60,7 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return redis.call('ZCARD', KEYS[1])
 `;
 
-type ScriptReply = [number, number, string, number, number];
+type ScriptReply = [number, number, string, number, number, string[]];
 
 type ScriptedRedis = Redis & {
   sentBudget(key: string, sentKey: string, ...args: (string | number)[]): Promise<ScriptReply>;
@@ -114,14 +119,14 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
     if (fallback) return null;
     try {
       const reply = await redis.sentBudget(bucketKey, sentKey, o.shape.perMinute, o.shape.burst, op, a1, a2);
-      const [, , tokens, redisNow, blocked] = reply;
+      const [, , tokens, redisNow, blocked, sent] = reply;
       const now = o.clock.now();
-      // The 60 s window stays in Redis; refused takes carry its wait.
+      // Redis's times on our clock; the window's send times oldest first, as bucket.ts keeps them.
       shared.state = {
         tokens: Number(tokens),
         updatedMs: now,
         blockedUntilMs: blocked ? now + blocked - redisNow : 0,
-        sent: [],
+        sent: sent.map((t) => now + Number(t) - redisNow).reverse(),
       };
       return reply;
     } catch (err) {
@@ -159,9 +164,9 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
   const local = () => fallback ?? shared;
   return {
     heartbeat,
-    async take(reserve) {
-      const r = await run('take', reserve);
-      return r ? { ok: r[0] === 1, waitMs: r[1] } : local().take(reserve);
+    async take(share) {
+      const r = await run('take', share);
+      return r ? { ok: r[0] === 1, waitMs: r[1] } : local().take(share);
     },
     async refund() {
       if (!(await run('refund'))) local().refund();
@@ -169,7 +174,7 @@ export function createRedisBudget(o: RedisBudgetOptions): RedisBudget {
     async adjust(adj: Adjustment) {
       if (!(await run('adjust', adj.lowerTo ?? -1, adj.blockMs ?? 0))) local().adjust(adj);
     },
-    estimateWaitMs: (need) => local().estimateWaitMs(need),
+    estimateWaitMs: (need, share) => local().estimateWaitMs(need, share),
     view: () => local().view((fallback ? 'local-fallback' : 'redis') satisfies BudgetMode, replicas),
     async close() {
       closed = true;
