@@ -18,7 +18,9 @@ interface Fixtures {
  * Every test fails on any console error or uncaught page error. The one exception is Chromium's own
  * "Failed to load resource: … status of N" line for statuses the test declared as expected.
  */
-export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' | 'bad' | 'v1' }>({
+export const test = base.extend<
+  Fixtures & { server: 'org' | 'profile' | 'user' | 'bad' | 'v1' | 'replicaA' | 'replicaB' }
+>({
   server: ['org', { option: true }],
   baseURL: async ({ server }, use) => {
     const env = {
@@ -27,6 +29,8 @@ export const test = base.extend<Fixtures & { server: 'org' | 'profile' | 'user' 
       user: 'E2E_URL_USER_KEY',
       bad: 'E2E_URL_BAD_KEY',
       v1: 'E2E_URL_V1',
+      replicaA: 'E2E_URL_REPLICA_A',
+      replicaB: 'E2E_URL_REPLICA_B',
     }[server];
     const url = process.env[env];
     if (!url) throw new Error(`${env} is not set: run through playwright.config.ts (global setup).`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createEmbeddedApi } from '../../server/api/server.ts';
 import { startAppServer } from '../../server/tools/app-server.ts';
 import { buildApp } from '../../server/tools/build-app.ts';
+import { startRedisServer } from '../../server/tools/redis-server.ts';
 
 /** One server per key the specs need; their URLs reach the workers through the environment. */
 const SERVERS = {
@@ -33,8 +34,19 @@ export default async function globalSetup() {
     }),
   );
 
+  // Two replicas of the org console behind different addresses, sharing the team budget and cache through
+  // one Redis (a share of their own, so the footer's figure is visibly the gateway's, not the API's 6000).
+  const redis = await startRedisServer();
+  const team = { perMinute: 1200, burst: 300, redisUrl: redis.url };
+  for (const name of ['E2E_URL_REPLICA_A', 'E2E_URL_REPLICA_B']) {
+    const server = await startAppServer({ distDir: outDir, api, apiKey: 'sk_test_org_demo', team });
+    process.env[name] = server.url;
+    servers.push(server);
+  }
+
   return async () => {
     await Promise.all(servers.map((server) => server.close()));
+    await redis.stop();
     api.close();
     if (!process.env.E2E_DIST) await rm(outDir, { recursive: true, force: true });
   };
