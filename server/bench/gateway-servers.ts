@@ -10,6 +10,15 @@ import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upst
 
 export const KEY = 'sk_test_org_demo';
 
+/** The gateway as `npm start` runs it on loopback, minus what each bench sets itself (upstream, team, log). */
+export const BENCH_GATEWAY = {
+  apiVersion: 'v3',
+  accessSecret: null,
+  timeoutMs: 15_000,
+  testControls: false,
+  distDir: null,
+} as const;
+
 /** gateway-team: gateway-remote with the team budget and cache in front (a budget nothing reaches). */
 export type Role = 'api' | 'gateway-remote' | 'gateway-embedded' | 'gateway-team';
 
@@ -37,11 +46,7 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
       port: 0,
       upstream,
       team,
-      apiVersion: 'v3',
-      accessSecret: null,
-      timeoutMs: 15_000,
-      testControls: false,
-      distDir: null,
+      ...BENCH_GATEWAY,
       // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
       log: (line) => process.stdout.write(`${line}\n`),
     });

@@ -13,7 +13,7 @@ import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
 import { type RedisServer, startRedisServer } from '../tools/redis-server.ts';
 import { measureAll } from './gateway-load.ts';
-import { spawnServer } from './gateway-servers.ts';
+import { BENCH_GATEWAY, spawnServer } from './gateway-servers.ts';
 import { printTable } from './stats.ts';
 import {
   type Answer,
@@ -96,11 +96,7 @@ async function scenario(replicas: number, redis: RedisServer | null, pool: Pool)
       createGatewayApp({
         upstream: team.upstream,
         team,
-        apiVersion: 'v3',
-        accessSecret: null,
-        timeoutMs: 15_000,
-        testControls: false,
-        distDir: null,
+        ...BENCH_GATEWAY,
         log: null,
       }),
     );
