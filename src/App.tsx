@@ -16,13 +16,21 @@ import { useProfileSelection } from './queries/profileSelection';
 import { useRateLimit } from './queries/rateLimit';
 import { profileOnlySearch, useRequestedProfile } from './url-state/useListParams';
 
+/** What the gateway says of the team's budget (X-RateLimit-Mode), after the figures. */
+const MODE_NOTES = {
+  local: '',
+  redis: ' · shared by every gateway',
+  'local-fallback': " · this gateway's part (shared state unreachable)",
+} as const;
+
 function RateLimitNote() {
   const rate = useRateLimit();
   if (!rate) return null;
   const low = rate.remaining < rate.limit * 0.1;
   return (
     <p className={low ? 'rate rate-low' : 'rate'}>
-      API budget: {rate.remaining}/{rate.limit} requests left this minute
+      {rate.mode ? 'Team API budget' : 'API budget'}: {rate.remaining}/{rate.limit} requests left this minute
+      {rate.mode ? MODE_NOTES[rate.mode] : ''}
     </p>
   );
 }

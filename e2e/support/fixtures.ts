@@ -19,7 +19,9 @@ interface Fixtures {
  * "Failed to load resource: … status of N" line for statuses the test declared as expected.
  */
 export const test = base.extend<
-  Fixtures & { server: 'org' | 'profile' | 'user' | 'bad' | 'v1' | 'oidc' | 'viewer' }
+  Fixtures & {
+    server: 'org' | 'profile' | 'user' | 'bad' | 'v1' | 'oidc' | 'viewer' | 'replicaA' | 'replicaB';
+  }
 >({
   server: ['org', { option: true }],
   baseURL: async ({ server }, use) => {
@@ -31,6 +33,8 @@ export const test = base.extend<
       v1: 'E2E_URL_V1',
       oidc: 'E2E_URL_OIDC',
       viewer: 'E2E_URL_VIEWER',
+      replicaA: 'E2E_URL_REPLICA_A',
+      replicaB: 'E2E_URL_REPLICA_B',
     }[server];
     const url = process.env[env];
     if (!url) throw new Error(`${env} is not set: run through playwright.config.ts (global setup).`);

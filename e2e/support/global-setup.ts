@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createEmbeddedApi } from '../../server/api/server.ts';
 import { startAppServer } from '../../server/tools/app-server.ts';
 import { buildApp } from '../../server/tools/build-app.ts';
+import { startRedisServer } from '../../server/tools/redis-server.ts';
 import { startTempAudit } from '../../server/tools/temp-audit.ts';
 import { startStaffSignInServer } from './oidc-server.ts';
 
@@ -51,10 +52,21 @@ export default async function globalSetup() {
   const staff = await startStaffSignInServer(outDir, api);
   process.env.E2E_URL_OIDC = staff.url;
 
+  // Two replicas of the org console behind different addresses, sharing the team budget and cache through
+  // one Redis (a share of their own, so the footer's figure is visibly the gateway's, not the API's 6000).
+  const redis = await startRedisServer();
+  const team = { perMinute: 1200, burst: 300, redisUrl: redis.url };
+  for (const name of ['E2E_URL_REPLICA_A', 'E2E_URL_REPLICA_B']) {
+    const server = await startAppServer({ distDir: outDir, api, apiKey: 'sk_test_org_demo', team });
+    process.env[name] = server.url;
+    servers.push(server);
+  }
+
   return async () => {
     await staff.close();
     await Promise.all(servers.map((server) => server.close()));
     await trail.close();
+    await redis.stop();
     api.close();
     if (!process.env.E2E_DIST) await rm(outDir, { recursive: true, force: true });
   };

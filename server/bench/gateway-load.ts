@@ -33,7 +33,11 @@ interface Result {
   seconds: number;
 }
 
-async function load(baseUrl: string, direct: boolean, durationMs: number, record: boolean): Promise<Result> {
+/** A query parameter the API ignores, different on every request: each one is a miss of the team's cache. */
+const uniqueUrl = (path: string, n: number) => `${path}${path.includes('?') ? '&' : '?'}bench=${n}`;
+
+async function load(t: Target, durationMs: number, record: boolean): Promise<Result> {
+  const { url: baseUrl, direct } = t;
   const latencies: number[] = [];
   let errors = 0;
   let counter = 0;
@@ -41,7 +45,9 @@ async function load(baseUrl: string, direct: boolean, durationMs: number, record
   const deadline = started + durationMs;
   async function client(): Promise<void> {
     while (performance.now() < deadline) {
-      const { path, profile } = requestFor(counter++);
+      const n = counter++;
+      const { path: typical, profile } = requestFor(n);
+      const path = t.unique ? uniqueUrl(typical, n) : typical;
       const headers: Record<string, string> = { accept: 'application/json' };
       if (profile) headers['x-profile-id'] = profile;
       if (direct) headers['x-api-key'] = KEY; // through the gateway the key is added server-side
@@ -66,6 +72,8 @@ export interface Target {
   direct: boolean;
   /** Server processes doing this target's work, for CPU time per request. */
   servers: Server[];
+  /** Every URL different (never a cache hit). */
+  unique?: boolean;
 }
 
 async function cpuOf(servers: Server[]): Promise<number> {
@@ -78,7 +86,7 @@ async function cpuOf(servers: Server[]): Promise<number> {
  * Each target gets SECONDS of load in ROUNDS interleaved slices, so a burst of other work on the machine
  * hits all targets alike instead of skewing the ratios.
  */
-export async function measureAll(targets: Target[]) {
+export async function measureAll(targets: Target[], seconds = SECONDS) {
   const totals = targets.map(() => ({
     requests: 0,
     errors: 0,
@@ -86,12 +94,12 @@ export async function measureAll(targets: Target[]) {
     cpuMicros: 0,
     latencies: [] as number[],
   }));
-  for (const t of targets) await load(t.url, t.direct, WARMUP_MS, false);
+  for (const t of targets) await load(t, WARMUP_MS, false);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [i, t] of targets.entries()) {
       process.stdout.write(`round ${round}/${ROUNDS}: ${t.name}…\n`);
       const cpuBefore = await cpuOf(t.servers);
-      const r = await load(t.url, t.direct, (SECONDS * 1000) / ROUNDS, true);
+      const r = await load(t, (seconds * 1000) / ROUNDS, true);
       const total = totals[i];
       if (!total) continue;
       total.cpuMicros += (await cpuOf(t.servers)) - cpuBefore;

@@ -5,16 +5,28 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedApi, startApiServer } from '../api/server.ts';
 import { startGateway } from '../gateway/server.ts';
+import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
 import { startTempAudit } from '../tools/temp-audit.ts';
 
 export const KEY = 'sk_test_org_demo';
 
+/** The gateway as `npm start` runs it on loopback, minus what each bench sets itself (upstream, team, log). */
+export const BENCH_GATEWAY = {
+  apiVersion: 'v3',
+  accessSecret: null,
+  timeoutMs: 15_000,
+  testControls: false,
+  distDir: null,
+} as const;
+
+/** gateway-team: gateway-remote with the team budget and cache in front (a budget nothing reaches). */
 /** audit-*: the in-process gateway without a trail, with one in SQLite (fsync per entry), in PostgreSQL. */
 export type Role =
   | 'api'
   | 'gateway-remote'
   | 'gateway-embedded'
+  | 'gateway-team'
   | 'audit-off'
   | 'audit-sqlite'
   | 'audit-postgres';
@@ -35,8 +47,14 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
             })
           ).audit
         : null;
-    if (role === 'gateway-remote' && upstreamUrl) {
+    let team: Team | null = null;
+    if ((role === 'gateway-remote' || role === 'gateway-team') && upstreamUrl) {
       upstream = remoteUpstream(upstreamUrl, KEY);
+      if (role === 'gateway-team') {
+        const config = { perMinute: 1e9, burst: 1e6, maxWaitMs: 10_000, redisUrl: null };
+        team = await createTeam(config, upstream);
+        upstream = team.upstream;
+      }
     } else {
       const api = createEmbeddedApi({ rateLimit: false });
       await api.ready;
@@ -46,12 +64,9 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
       host: '127.0.0.1',
       port: 0,
       upstream,
-      apiVersion: 'v3',
-      accessSecret: null,
-      timeoutMs: 15_000,
-      testControls: false,
-      distDir: null,
+      team,
       audit,
+      ...BENCH_GATEWAY,
       // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
       log: (line) => process.stdout.write(`${line}\n`),
     });

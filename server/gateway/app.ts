@@ -18,15 +18,20 @@ import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
 import { apiRoutes } from './routes/api.ts';
-import { consoleRoutes } from './routes/console.ts';
+import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
+import type { Team } from './team/create.ts';
 import { createFailureThrottle } from './throttle.ts';
 import type { Upstream } from './upstream.ts';
 
 export interface GatewayAppOptions {
+  /** Where API calls go: the team's upstream (team.upstream) when there is a team. */
   upstream: Upstream;
+  /** The team budget, cache and operations endpoints (team/create.ts); absent in tests of other parts. */
+  team?: Pick<Team, 'handleOps'> | null;
   apiVersion: ApiVersion;
   /** The access secret (env DASHBOARD_TOKEN); null leaves the console open to loopback callers only. */
   accessSecret: string | null;
@@ -64,6 +69,8 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   app.use(securityHeaders(signIn ? { formAction: ["'self'", ...signIn.formTargets] } : {}));
   if (!opts.accessSecret && !signIn) app.use(loopbackHostOnly);
   app.use(refuseCrossSiteWrites);
+  // Team: /healthz, /readyz, /metrics for direct loopback callers here, for holders of the access secret below.
+  if (opts.team) app.use(operations(opts.team.handleOps, isDirectLoopback));
   if (audit) app.use(auditTrail(audit));
   if (opts.accessSecret) {
     const access = createAccessSecret(opts.accessSecret);
@@ -78,6 +85,8 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     app.use(signIn.enforceAccess);
   }
   if (opts.testPerson) app.use(actAs(opts.testPerson));
+  // Team: operations for callers past the access check; who each request's API calls are for.
+  if (opts.team) app.use(operations(opts.team.handleOps), teamContext());
 
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
   const forwardUnrecorded = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
@@ -93,13 +102,19 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   );
   app.route('/', api);
   // Server rendering fetches through the same API routes (views recorded in the page's name), each call with its
-  // own request id; a reveal fetches unrecorded, as it records itself.
+  // own request id, for the page's requester (the same team queue and cache as the browser's own calls) and
+  // under the signed-in person's rules; a reveal fetches unrecorded, as it records itself.
   const renderApi = new Hono<GatewayEnv>().use(assignRequestId);
   if (recordViews) renderApi.use(recordViews);
   renderApi.route('/', api);
-  const viaApi = async (req: Request) => renderApi.fetch(req);
+  const ownAccount = signIn?.ownAccount ?? null;
+  const renderFor: ConsoleRouteOptions['api'] = (req, page) =>
+    renderApiFor(
+      async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
+      ownAccount,
+    )(req, page.get('person'));
   const unrecorded = async (req: Request) => forwardUnrecorded.fetch(req);
-  app.route('/', personRoutes({ api: unrecorded, ownAccount: signIn?.ownAccount ?? (() => null) }));
-  app.route('/', consoleRoutes({ ...opts, api: renderApiFor(viaApi, signIn?.ownAccount ?? null) }));
+  app.route('/', personRoutes({ api: unrecorded, ownAccount: ownAccount ?? (() => null) }));
+  app.route('/', consoleRoutes({ ...opts, api: renderFor }));
   return app;
 }

@@ -1,5 +1,6 @@
 // Start-up helpers shared by `npm start` (main.ts) and `npm run dev` (dev.ts): say why, then exit.
 import { ConfigError, type GatewayConfig, parseConfig } from './config.ts';
+import { parseTeamConfig, type TeamConfig } from './team/config.ts';
 
 export function fail(message: string): never {
   console.error(message);
@@ -7,9 +8,9 @@ export function fail(message: string): never {
 }
 
 /** The gateway's configuration from the environment; a bad setting ends the process with its message. */
-export function configOrExit(): GatewayConfig {
+export function configOrExit(): GatewayConfig & { team: TeamConfig } {
   try {
-    return parseConfig(process.env);
+    return { ...parseConfig(process.env), team: parseTeamConfig(process.env) };
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;

@@ -13,6 +13,8 @@ import { DEMO_ORG_KEY, isLoopbackHost } from './config.ts';
 import { injectApiVersion } from './html.ts';
 import { stdoutSink } from './log.ts';
 import { isApiPath } from './proxy.ts';
+import { createTeam } from './team/create.ts';
+import { OPS_PATHS } from './team/health.ts';
 import { remoteUpstream, type Upstream } from './upstream.ts';
 
 const config = configOrExit();
@@ -40,10 +42,12 @@ if (config.upstream.kind === 'remote') {
 }
 
 const audit = await openGatewayAudit();
+const team = await createTeam(config.team, upstream);
 const gatewayApp = createGatewayApp({
   ...config,
   audit,
-  upstream,
+  upstream: team.upstream,
+  team,
   accessSecret: null,
   distDir: null, // Vite serves the app itself
   log: config.log ? stdoutSink : null,
@@ -58,7 +62,11 @@ const gatewayPlugin: Plugin = {
   configureServer(server) {
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (isApiPath(path) || path === '/__config' || path.startsWith('/__audit')) void handle(req, res);
+      const gatewayPath =
+        path === '/__config' ||
+        path.startsWith('/__audit') ||
+        (OPS_PATHS as readonly string[]).includes(path);
+      if (isApiPath(path) || gatewayPath) void handle(req, res);
       else next();
     });
   },
@@ -80,6 +88,7 @@ const stop = async () => {
   stopping = true;
   await vite.close();
   await audit.stop();
+  await team.upstream.close();
   await stopApi();
   process.exit(0);
 };

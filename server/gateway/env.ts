@@ -3,12 +3,14 @@ import type { Context } from 'hono';
 import type { GatewayRecord } from './audit/types.ts';
 import type { Person } from './identity/person.ts';
 import type { RenderOutcome } from './ssr.ts';
+import type { Requester } from './upstream.ts';
 
 export type { Person };
 
 /** The gateway's Hono environment; `incoming` is absent when app.fetch is called directly. */
 export type GatewayEnv = {
-  Bindings: Partial<HttpBindings>;
+  /** `requester`: server rendering's API calls are made for the page's requester (app.ts). */
+  Bindings: Partial<HttpBindings> & { requester?: Requester };
   Variables: {
     requestId: string;
     /** The signed-in person (OIDC mode, after requirePerson); absent without staff sign-in. */
@@ -23,6 +25,8 @@ export type GatewayEnv = {
     render?: RenderOutcome | Promise<RenderOutcome>;
     /** The audit trail, for routes that record (middleware/audit.ts); absent when the audit is off. */
     audit?: AuditHook;
+    /** Who the request's API calls are for, and how urgently (middleware/team-context.ts). */
+    requester?: Requester;
   };
 };
 

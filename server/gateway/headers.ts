@@ -3,7 +3,8 @@
 
 const REQUEST_HEADERS = ['x-profile-id', 'x-sender-id', 'content-type', 'accept', 'idempotency-key'];
 const TEST_REQUEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
-const RESPONSE_HEADERS = ['content-type', 'x-request-id', 'retry-after'];
+// x-cache: whether the team's shared cache answered (team/team-upstream.ts).
+const RESPONSE_HEADERS = ['content-type', 'x-request-id', 'retry-after', 'x-cache'];
 
 /** Headers to send upstream: allowlisted ones from the browser plus the server-side key. */
 export function upstreamRequestHeaders(incoming: Headers, apiKey: string, testControls: boolean): Headers {

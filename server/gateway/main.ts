@@ -11,6 +11,7 @@ import { describeIdentity } from './identity/config.ts';
 import { createStaffSignIn } from './identity/staff-sign-in.ts';
 import { stdoutSink } from './log.ts';
 import { startGateway } from './server.ts';
+import { createTeam } from './team/create.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
 
 /** The upstream, and a promise that settles when it can answer (the embedded API seeds on first start). */
@@ -38,7 +39,14 @@ if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
 }
 
 const audit = await openGatewayAudit();
-const { upstream, ready } = openUpstream(config);
+const { upstream: api, ready } = openUpstream(config);
+// The team's budget, queues and cache in front of the API (shared through Redis when REDIS_URL is set).
+const team = await createTeam(config.team, api);
+const upstream = team.upstream;
+console.log(
+  `Team budget: ${config.team.perMinute} requests/min, burst ${config.team.burst}` +
+    (config.team.redisUrl ? ', shared through Redis' : ' (this process only; REDIS_URL shares it)'),
+);
 console.log(describeIdentity(config.identity));
 // OIDC: the provider's discovery document first; an unreachable or wrong issuer stops start-up naming it.
 const staffSignIn =
@@ -52,6 +60,7 @@ const gateway = await startGateway({
   audit,
   upstream,
   staffSignIn,
+  team,
   log: config.log ? stdoutSink : null,
 }).catch((err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use: set PORT to another one.`);

@@ -3,7 +3,7 @@
 // it must also abort the upstream call, and tell a deadline from the browser going away.
 import { errorResponse, GatewayErrors } from './errors.ts';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
-import type { Upstream } from './upstream.ts';
+import type { Requester, Upstream } from './upstream.ts';
 
 export interface ProxyOptions {
   upstream: Upstream;
@@ -46,6 +46,7 @@ export async function forwardApiRequest(
   req: Request,
   requestId: string,
   opts: ProxyOptions,
+  requester: Requester = { requester: 'anonymous', priority: 'interactive' },
 ): Promise<ProxyResult> {
   const url = new URL(req.url);
   const fail = (err: (typeof GatewayErrors)[keyof typeof GatewayErrors], message: string) => ({
@@ -79,7 +80,7 @@ export async function forwardApiRequest(
       signal: upstream.kind === 'remote' ? signal : undefined,
       redirect: 'manual',
     });
-    const res = await untilAborted(upstream.fetch(upstreamReq), signal);
+    const res = await untilAborted(upstream.fetch(upstreamReq, { ...requester, signal, requestId }), signal);
     // Buffer the body inside the deadline: a stalled body is a timeout too, not a truncated 200.
     const buf = await untilAborted(res.arrayBuffer(), signal);
     const noBody = res.status === 204 || res.status === 304;

@@ -39,10 +39,11 @@ interface Build {
   shell: string;
 }
 
+/** Forwards one console API request upstream (the gateway's proxy, with its key and allowlist). */
+export type RenderApi = (request: Request) => Promise<Response>;
+
 export interface PageRendererOptions {
   distDir: string;
-  /** Forwards one console API request upstream (the gateway's proxy, with its key and allowlist). */
-  api: (request: Request) => Promise<Response>;
   /** Past this the browser is better served by the shell and its own requests (with a skeleton). */
   budgetMs: number;
 }
@@ -102,7 +103,7 @@ export function createPageRenderer(options: PageRendererOptions) {
   async function render(
     req: Request,
     renderer: Renderer,
-    api: (request: Request) => Promise<Response>,
+    api: RenderApi,
   ): Promise<RenderedPage | ShellReason> {
     const url = new URL(req.url);
     const controller = new AbortController();
@@ -126,10 +127,10 @@ export function createPageRenderer(options: PageRendererOptions) {
   }
 
   /**
-   * This navigation as a streamed page, or null when there is no renderer (serve the plain shell). `api` is
-   * this request's own (the signed-in person's rules) when it differs from the renderer's default.
+   * This navigation as a streamed page, or null when there is no renderer (serve the plain shell). Its data
+   * comes through `api`, made for this navigation's caller.
    */
-  return async function renderPage(req: Request, api = options.api): Promise<StreamedPage | null> {
+  return async function renderPage(req: Request, api: RenderApi): Promise<StreamedPage | null> {
     const built = await build();
     if (!built) return null;
     const { renderer, shell } = built;

@@ -10,6 +10,8 @@ import type { AuditPerson } from '../gateway/audit/types.ts';
 import { type ApiVersion, DEFAULT_RENDER_BUDGET_MS } from '../gateway/config.ts';
 import type { GatewayEnv } from '../gateway/env.ts';
 import type { StaffSignIn } from '../gateway/identity/staff-sign-in.ts';
+import { parseTeamConfig, type TeamConfig } from '../gateway/team/config.ts';
+import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
 
 export interface AppServerOptions {
@@ -29,6 +31,11 @@ export interface AppServerOptions {
   audit?: GatewayAudit | null;
   /** Every request is this person's (see GatewayAppOptions.testPerson). */
   testPerson?: AuditPerson;
+  /**
+   * Put the team budget and cache in front of the API, as `npm start` does (settings over the defaults; a
+   * `redisUrl` shares them with other app servers). Absent: calls go straight to the API.
+   */
+  team?: Partial<TeamConfig>;
 }
 
 export interface RunningAppServer {
@@ -36,16 +43,23 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
+/** The embedded API as the gateway's upstream; its lifetime belongs to the caller, not to this server. */
+function apiUpstream(options: AppServerOptions): Upstream {
+  return embeddedUpstream({ fetch: (req) => options.api.fetch(req), close: () => {} }, options.apiKey);
+}
+
 export function createAppServer(
   options: AppServerOptions,
-  staffSignIn: StaffSignIn | null = null,
+  extras: { staffSignIn?: StaffSignIn | null; team?: Team | null } = {},
 ): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
   for (const [path, html] of Object.entries(options.pages ?? {})) {
     app.get(path, (c) => c.html(html));
   }
+  const team = extras.team ?? null;
   const gateway = createGatewayApp({
-    upstream: upstreamOf(options),
+    upstream: team?.upstream ?? apiUpstream(options),
+    team,
     apiVersion: options.apiVersion ?? 'v3',
     accessSecret: null,
     timeoutMs: 10_000,
@@ -53,24 +67,23 @@ export function createAppServer(
     testControls: true,
     distDir: options.distDir,
     log: null,
-    staffSignIn,
+    staffSignIn: extras.staffSignIn ?? null,
     audit: options.audit,
     testPerson: options.testPerson,
   });
-  // The Node bindings go along: the gateway reads the client address from them.
+  // The socket goes along, so the gateway sees the caller's address (team queues, audit, operations endpoints).
   app.all('*', (c) => gateway.fetch(c.req.raw, c.env));
   return app;
 }
 
-// The API's lifetime belongs to the caller, not to this server.
-const upstreamOf = (options: AppServerOptions) =>
-  embeddedUpstream({ fetch: (req) => options.api.fetch(req), close: () => {} }, options.apiKey);
-
 /** Listens on 127.0.0.1 only, on the given port or a free one. */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
-  let app: Hono<GatewayEnv> | null = options.staffSignIn ? null : createAppServer(options);
+  const team = options.team
+    ? await createTeam({ ...parseTeamConfig({}), ...options.team }, apiUpstream(options), { log: () => {} })
+    : null;
+  // OIDC: the app is made once the server's own address is known (the provider's redirect URI needs it).
+  let app: Hono<GatewayEnv> | null = options.staffSignIn ? null : createAppServer(options, { team });
   const server = serve({
-    // The Node bindings go along (the client address).
     fetch: (req, env) => app?.fetch(req, env) ?? new Response('starting', { status: 503 }),
     hostname: '127.0.0.1',
     port: options.port ?? 0,
@@ -81,14 +94,16 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  if (options.staffSignIn)
-    app = createAppServer(options, await options.staffSignIn(url, upstreamOf(options)));
+  if (options.staffSignIn) {
+    const staffSignIn = await options.staffSignIn(url, team?.upstream ?? apiUpstream(options));
+    app = createAppServer(options, { staffSignIn, team });
+  }
   return {
     url,
     close: () =>
       new Promise<void>((done) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => done());
-      }),
+      }).then(() => team?.upstream.close()),
   };
 }

@@ -15,12 +15,16 @@ export interface ProfileRequest {
   signal?: AbortSignal;
   /** Extra request headers (a contact export's id, for the audit trail). */
   headers?: Record<string, string>;
+  /** Nobody is waiting for it (a prefetch, an export page): the gateway serves people first. */
+  background?: boolean;
 }
 
 export interface RequestOptions {
   /** Organization keys only: the child profile the request acts for. */
   profileId?: ProfileId;
   signal?: AbortSignal;
+  /** Sent as `x-sent-priority: background`: the gateway may defer it, or set it aside (GATEWAY_012). */
+  background?: boolean;
   query?: Record<string, string | number | null | undefined>;
   headers?: Record<string, string>;
 }
@@ -68,6 +72,7 @@ export async function sendRequest(
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.profileId) headers['x-profile-id'] = options.profileId;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.background) headers['x-sent-priority'] = 'background';
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
 

@@ -4,7 +4,14 @@ export interface RateLimit {
   remaining: number;
   /** Epoch seconds or seconds until reset, as the server sends it. */
   reset: number;
+  /**
+   * The gateway's X-RateLimit-Mode: its team budget in this process (`local`), shared by every replica
+   * (`redis`), or this replica's part while Redis is unreachable (`local-fallback`); null from a bare API.
+   */
+  mode: 'local' | 'redis' | 'local-fallback' | null;
 }
+
+const MODES = new Set(['local', 'redis', 'local-fallback']);
 
 let lastRateLimit: RateLimit | null = null;
 const rateLimitListeners = new Set<() => void>();
@@ -22,6 +29,12 @@ export function recordRateLimit(headers: Headers): void {
   const limit = Number(headers.get('x-ratelimit-limit'));
   const remaining = Number(headers.get('x-ratelimit-remaining'));
   if (!headers.has('x-ratelimit-limit') || !Number.isFinite(limit) || !Number.isFinite(remaining)) return;
-  lastRateLimit = { limit, remaining, reset: Number(headers.get('x-ratelimit-reset')) || 0 };
+  const mode = headers.get('x-ratelimit-mode');
+  lastRateLimit = {
+    limit,
+    remaining,
+    reset: Number(headers.get('x-ratelimit-reset')) || 0,
+    mode: mode && MODES.has(mode) ? (mode as RateLimit['mode']) : null,
+  };
   for (const listener of rateLimitListeners) listener();
 }

@@ -62,6 +62,7 @@ export async function listContactsV1(query: ContactListQuery, request: ProfileRe
   // v1 has no search, channel filter, lookup or profiles (the screens hide them); only paging is sent.
   const { response, body } = await sendRequest('GET', '/v1/contacts', {
     signal: request.signal,
+    background: request.background,
     query: { page: query.page - 1, pageSize: query.pageSize },
   });
   if (!response.ok || !body) throw errorFromResponse(response, body as ErrorBody | null);

@@ -11,14 +11,22 @@ import { ApiError } from '../api/errors';
 import type { ApiVersion } from '../api/version';
 import { useApiCapabilities } from './capabilities';
 import { keys, type ProfileId, profileIdOfKey } from './keys';
+import { isSetAside, shouldRetry } from './retry';
 import { useWantedOnServer } from './serverRender';
 
 export type { Channel, Contact, ContactPage } from '../api/contacts';
 
-export function listOptions(profileId: ProfileId, query: ContactListQuery, version: ApiVersion = 'v3') {
+/** `background`: nobody waits for this fetch (the next page's prefetch); the gateway serves people first. */
+export function listOptions(
+  profileId: ProfileId,
+  query: ContactListQuery,
+  version: ApiVersion = 'v3',
+  background = false,
+) {
   return {
     queryKey: keys.list(profileId, query),
-    queryFn: ({ signal }: { signal: AbortSignal }) => listContacts(query, { profileId, signal }, version),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      listContacts(query, { profileId, signal, background }, version),
   };
 }
 
@@ -45,9 +53,12 @@ export function useContactsPage(profileId: ProfileId, query: ContactListQuery, e
   const { page, pageSize, search, channel } = query;
   useEffect(() => {
     if (!isReal || !hasMore) return;
-    void queryClient.prefetchQuery(
-      listOptions(profileId, { page: page + 1, pageSize, search, channel }, version),
-    );
+    // Marked as background work; if the gateway sets it aside (short budget) it is not retried and shows
+    // nothing: the page is fetched as usual if the person does go there.
+    void queryClient.prefetchQuery({
+      ...listOptions(profileId, { page: page + 1, pageSize, search, channel }, version, true),
+      retry: (failures, error) => !isSetAside(error) && shouldRetry(failures, error),
+    });
   }, [queryClient, isReal, hasMore, profileId, page, pageSize, search, channel, version]);
 
   return result;

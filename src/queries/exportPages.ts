@@ -28,7 +28,8 @@ export function contactPageFetcher(
   return (page, pageSize, signal) =>
     listContacts(
       { page, pageSize, search: filter.search, channel: filter.channel },
-      { profileId: filter.profileId, signal, headers },
+      // Background work: the gateway serves people first and slows the export down when the budget is short.
+      { profileId: filter.profileId, signal, headers, background: true },
       version,
     );
 }

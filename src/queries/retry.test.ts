@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
-import { retryDelay, shouldRetry } from './retry';
+import { isSetAside, retryDelay, shouldRetry } from './retry';
 
 describe('retry policy', () => {
   const err = (status: number, retryAfter: number | null = null) =>
@@ -30,6 +30,16 @@ describe('retry policy', () => {
     expect(shouldRetry(0, new TypeError('boom'))).toBe(true);
     expect(shouldRetry(2, new TypeError('boom'))).toBe(false);
     expect(retryDelay(2, new TypeError('boom'))).toBe(4500);
+  });
+
+  it("knows the gateway's background set-aside from any other 429", () => {
+    expect(isSetAside(new ApiError({ status: 429, code: 'GATEWAY_012', message: 'x', retryAfter: 3 }))).toBe(
+      true,
+    );
+    expect(isSetAside(new ApiError({ status: 429, code: 'GATEWAY_011', message: 'x', retryAfter: 3 }))).toBe(
+      false,
+    );
+    expect(isSetAside(err(429, 3))).toBe(false);
   });
 
   it('gives a 429 more waits than a 5xx gets retries, then stops', () => {

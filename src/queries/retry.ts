@@ -1,6 +1,14 @@
 import { ApiError } from '../api/errors';
 
 const MAX_RETRIES = 2;
+
+/** The gateway's code for background work it set aside while people wait for the team's API budget. */
+export const SET_ASIDE_CODE = 'GATEWAY_012';
+
+/** Background work (prefetch, export page) the gateway set aside: not a failure, come back after Retry-After. */
+export function isSetAside(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 429 && error.code === SET_ASIDE_CODE;
+}
 const MAX_RATE_LIMIT_WAITS = 3;
 
 /**

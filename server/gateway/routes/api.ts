@@ -11,7 +11,9 @@ const API_PATHS = ['/v1/*', '/v3/*'] as const;
 export function apiRoutes(options: ProxyOptions): Hono<GatewayEnv> {
   const routes = new Hono<GatewayEnv>();
   const forward: Handler<GatewayEnv> = async (c) => {
-    const result = await forwardApiRequest(c.req.raw, c.get('requestId'), options);
+    // Server rendering's calls carry the page's requester in their bindings (app.ts).
+    const requester = c.get('requester') ?? c.env?.requester;
+    const result = await forwardApiRequest(c.req.raw, c.get('requestId'), options, requester);
     if (result.error) c.set('error', result.error);
     if (result.cause) c.set('cause', result.cause);
     return result.response;

@@ -1,7 +1,7 @@
 // The console itself: page navigations server-rendered when possible (v3 accounts), else the built files.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { ApiVersion } from '../config.ts';
-import type { GatewayEnv, Person } from '../env.ts';
+import type { GatewayEnv } from '../env.ts';
 import { injectApiVersion } from '../html.ts';
 import { createPageRenderer, isPageRequest, streamedPageResponse } from '../ssr.ts';
 import { createStaticHandler } from '../static.ts';
@@ -13,8 +13,8 @@ export interface ConsoleRouteOptions {
   /** Server rendering's wait for data (ms); 0 or absent serves the plain shell to every navigation. */
   renderBudgetMs?: number;
   testControls: boolean;
-  /** How server rendering fetches its data: through the gateway's own API routes, as the signed-in person. */
-  api: (req: Request, person: Person | undefined) => Promise<Response>;
+  /** How server rendering fetches its data: through the gateway's own API routes, for the page's caller. */
+  api: (req: Request, page: Context<GatewayEnv>) => Promise<Response>;
 }
 
 export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
@@ -25,11 +25,7 @@ export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
   // First screens are server-rendered for v3 accounts (the legacy v1 adapter stays in the browser).
   const renderPage =
     opts.distDir && opts.apiVersion === 'v3' && opts.renderBudgetMs
-      ? createPageRenderer({
-          distDir: opts.distDir,
-          api: (req) => opts.api(req, undefined),
-          budgetMs: opts.renderBudgetMs,
-        })
+      ? createPageRenderer({ distDir: opts.distDir, budgetMs: opts.renderBudgetMs })
       : null;
   /** Test runs can ask for the plain shell, to watch the browser's own first requests. */
   const wantsRendering = (req: Request) =>
@@ -37,8 +33,7 @@ export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
 
   routes.all('*', async (c) => {
     if (renderPage && wantsRendering(c.req.raw)) {
-      const person = c.get('person');
-      const page = await renderPage(c.req.raw, (req) => opts.api(req, person));
+      const page = await renderPage(c.req.raw, (req) => opts.api(req, c));
       if (page) {
         c.set(
           'render',

@@ -1,5 +1,7 @@
 // Token bucket arithmetic shared by the in-memory budget and the local fallback. The Redis budget runs the
-// same rules inside one Lua script (redis-budget.lua.ts); keep the two in step.
+// same rules inside one Lua script (redis-budget.ts); keep the two in step. Besides the bucket (the burst),
+// no more than `perMinute` go out in any 60 s (a bucket alone would let burst + perMinute through in the
+// first minute): the send times of the last `perMinute` requests are kept.
 
 export interface BucketShape {
   perMinute: number;
@@ -11,7 +13,11 @@ export interface BucketState {
   updatedMs: number;
   /** No token is handed out before this time (an upstream Retry-After). */
   blockedUntilMs: number;
+  /** When the last (at most perMinute) tokens were taken, oldest first. */
+  sent: number[];
 }
+
+export const WINDOW_MS = 60_000;
 
 /** What an upstream answer tells the budget: at most `lowerTo` tokens are left; wait `blockMs`. */
 export interface Adjustment {
@@ -26,7 +32,7 @@ const refillMs = (tokens: number, shape: BucketShape) =>
   Math.ceil((tokens * 60_000) / shape.perMinute - 1e-9);
 
 export function newBucket(shape: BucketShape, now: number): BucketState {
-  return { tokens: shape.burst, updatedMs: now, blockedUntilMs: 0 };
+  return { tokens: shape.burst, updatedMs: now, blockedUntilMs: 0, sent: [] };
 }
 
 export function refill(state: BucketState, shape: BucketShape, now: number): void {
@@ -35,31 +41,55 @@ export function refill(state: BucketState, shape: BucketShape, now: number): voi
   state.updatedMs = Math.max(state.updatedMs, now);
 }
 
-/** Milliseconds until `need` tokens will have come (spent as they come when `need` > burst), 0 = now. */
-export function waitFor(state: BucketState, shape: BucketShape, need: number, now: number): number {
+/** What a reserve share keeps back: that part of the burst, and of the requests a 60 s window may hold. */
+export const reserveOf = (shape: BucketShape, share: number) => ({
+  tokens: Math.floor(share * shape.burst),
+  window: Math.floor(share * shape.perMinute),
+});
+
+/**
+ * Milliseconds until `need` more requests may go with `reserveShare` kept back (tokens spent as they come
+ * when more than the burst is needed), 0 = now.
+ */
+export function waitFor(
+  state: BucketState,
+  shape: BucketShape,
+  need: number,
+  now: number,
+  reserveShare = 0,
+): number {
+  const reserve = reserveOf(shape, reserveShare);
   const blocked = Math.max(0, state.blockedUntilMs - now);
-  const missing = Math.max(0, need - state.tokens);
-  return Math.max(blocked, refillMs(missing, shape));
+  const missing = Math.max(0, need + reserve.tokens - state.tokens);
+  // The need-th request also waits for the send that many places back to leave the 60 s window
+  // (strictly: a send at t counts until t + 60 s inclusive).
+  const inWindow = state.sent.filter((t) => t > now - WINDOW_MS - 1);
+  const over = inWindow.length + Math.min(need + reserve.window, shape.perMinute) - shape.perMinute;
+  const windowWait = over > 0 ? Math.max(0, (inWindow[over - 1] ?? now) + WINDOW_MS + 1 - now) : 0;
+  return Math.max(blocked, refillMs(missing, shape), windowWait);
 }
 
-/** Takes one token if `1 + reserve` are there; otherwise says how long until they are. */
+/** Takes one token if it leaves `reserveShare` (reserveOf) untouched; otherwise says how long until it would. */
 export function take(
   state: BucketState,
   shape: BucketShape,
-  reserve: number,
+  reserveShare: number,
   now: number,
 ): { ok: boolean; waitMs: number } {
   refill(state, shape, now);
   // A reserve as large as the burst could never be met: keep at most all but one token back.
-  const waitMs = waitFor(state, shape, Math.min(1 + reserve, shape.burst), now);
+  const waitMs = waitFor(state, shape, 1, now, Math.min(reserveShare, 1 - 1 / shape.burst));
   if (waitMs > 0) return { ok: false, waitMs };
   state.tokens -= 1;
+  state.sent.push(now);
+  if (state.sent.length > shape.perMinute) state.sent.splice(0, state.sent.length - shape.perMinute);
   return { ok: true, waitMs: 0 };
 }
 
 export function refund(state: BucketState, shape: BucketShape, now: number): void {
   refill(state, shape, now);
   state.tokens = Math.min(shape.burst, state.tokens + 1);
+  state.sent.pop();
 }
 
 export function adjust(state: BucketState, shape: BucketShape, adj: Adjustment, now: number): void {

@@ -17,12 +17,37 @@ describe('memory budget', () => {
     expect((await budget.take(0)).ok).toBe(true);
   });
 
+  it('never lets more than perMinute go in any 60 s, burst included', async () => {
+    const clock = new FakeClock();
+    const budget = createMemoryBudget(shape, clock);
+    let sent = 0;
+    for (let s = 0; s < 58; s++) {
+      while ((await budget.take(0)).ok) sent++;
+      await clock.advance(1_000);
+    }
+    expect(sent).toBe(60); // the burst of 3 at 0 s, then one a second up to 56 s
+    expect(await budget.take(0)).toEqual({ ok: false, waitMs: 2_001 }); // a token is there; the window is full
+    expect(budget.view().remaining).toBe(0);
+    await clock.advance(2_001);
+    expect((await budget.take(0)).ok).toBe(true);
+  });
+
+  it('keeps a share of the 60 s window back too, not only of the burst', async () => {
+    const clock = new FakeClock();
+    const budget = createMemoryBudget({ perMinute: 10, burst: 10 }, clock);
+    for (let i = 0; i < 7; i++) expect((await budget.take(0.3)).ok).toBe(true);
+    expect((await budget.take(0.3)).ok).toBe(false);
+    await clock.advance(30_000); // the bucket has tokens again, but 7 of 10 went within the last 60 s
+    expect((await budget.take(0.3)).waitMs).toBe(30_001);
+    expect((await budget.take(0)).ok).toBe(true);
+  });
+
   it('keeps a reserve back when asked', async () => {
     const clock = new FakeClock();
     const budget = createMemoryBudget(shape, clock);
-    expect((await budget.take(1)).ok).toBe(true);
-    expect((await budget.take(1)).ok).toBe(true);
-    expect(await budget.take(1)).toEqual({ ok: false, waitMs: 1_000 }); // 1 left, needs 2
+    expect((await budget.take(1 / 3)).ok).toBe(true);
+    expect((await budget.take(1 / 3)).ok).toBe(true);
+    expect(await budget.take(1 / 3)).toEqual({ ok: false, waitMs: 1_000 }); // 1 left, needs 2
     expect((await budget.take(0)).ok).toBe(true);
   });
 

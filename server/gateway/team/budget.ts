@@ -10,6 +10,7 @@ import {
   refill,
   refund,
   take,
+  WINDOW_MS,
   waitFor,
 } from './bucket.ts';
 import type { Clock } from './clock.ts';
@@ -32,14 +33,17 @@ export interface BudgetView {
 }
 
 export interface Budget {
-  /** Takes one token when `1 + reserve` are left; otherwise says how long until they are. Never throws. */
-  take(reserve: number): Promise<{ ok: boolean; waitMs: number }>;
+  /**
+   * Takes one token when that leaves `reserveShare` of the burst and of the 60 s window to others (people);
+   * otherwise says how long until it would. Never throws.
+   */
+  take(reserveShare: number): Promise<{ ok: boolean; waitMs: number }>;
   /** Gives back a token nobody used (its caller went away). */
   refund(): Promise<void>;
   /** Applies what an upstream answer said (see upstream-signal.ts). */
   adjust(adj: Adjustment): Promise<void>;
-  /** Milliseconds until `need` tokens are there, from the last known state (no I/O). */
-  estimateWaitMs(need: number): number;
+  /** Milliseconds until `need` requests may go with `reserveShare` kept back, from the last known state (no I/O). */
+  estimateWaitMs(need: number, reserveShare?: number): number;
   view(): BudgetView;
   close(): Promise<void>;
 }
@@ -55,8 +59,8 @@ export class LocalBucket {
     this.state = newBucket(shape, clock.now());
   }
 
-  take(reserve: number) {
-    return take(this.state, this.shape, reserve, this.clock.now());
+  take(reserveShare: number) {
+    return take(this.state, this.shape, reserveShare, this.clock.now());
   }
 
   refund(): void {
@@ -67,10 +71,10 @@ export class LocalBucket {
     adjust(this.state, this.shape, adj, this.clock.now());
   }
 
-  estimateWaitMs(need: number): number {
+  estimateWaitMs(need: number, reserveShare = 0): number {
     const now = this.clock.now();
     refill(this.state, this.shape, now);
-    return waitFor(this.state, this.shape, need, now);
+    return waitFor(this.state, this.shape, need, now, reserveShare);
   }
 
   view(mode: BudgetMode, replicas: number): BudgetView {
@@ -80,7 +84,13 @@ export class LocalBucket {
       mode,
       perMinute: this.shape.perMinute,
       burst: this.shape.burst,
-      remaining: Math.floor(this.state.tokens),
+      remaining: Math.max(
+        0,
+        Math.min(
+          Math.floor(this.state.tokens),
+          this.shape.perMinute - this.state.sent.filter((t) => t > now - WINDOW_MS - 1).length,
+        ),
+      ),
       resetAtMs: fullAtMs(this.state, this.shape, now),
       blockedUntilMs: this.state.blockedUntilMs > now ? this.state.blockedUntilMs : 0,
       replicas,
@@ -91,10 +101,10 @@ export class LocalBucket {
 export function createMemoryBudget(shape: BucketShape, clock: Clock): Budget {
   const bucket = new LocalBucket(shape, clock);
   return {
-    take: async (reserve) => bucket.take(reserve),
+    take: async (share) => bucket.take(share),
     refund: async () => bucket.refund(),
     adjust: async (adj) => bucket.adjust(adj),
-    estimateWaitMs: (need) => bucket.estimateWaitMs(need),
+    estimateWaitMs: (need, share) => bucket.estimateWaitMs(need, share),
     view: () => bucket.view('local', 1),
     close: async () => {},
   };

@@ -29,12 +29,17 @@ export interface TeamOptions {
   /** This replica's name in the heartbeat set (random by default). */
   replicaId?: string;
   heartbeatMs?: number;
+  /** How long a silent replica still counts in the share (redis-budget.ts). */
+  replicaWindowMs?: number;
   /** How long start-up waits for Redis before serving on the local budget (it joins later). */
   connectTimeoutMs?: number;
 }
 
-/** Share of the burst background work leaves for people. */
-const BACKGROUND_RESERVE_SHARE = 0.2;
+/**
+ * Share of the budget background work (prefetch, export pages) leaves for people: of the burst, and of the
+ * requests a 60 s window may hold. People's own demand (a support team: ~100 a minute) must fit in it.
+ */
+export const BACKGROUND_RESERVE_SHARE = 0.3;
 
 interface Shared {
   budget: Budget;
@@ -59,6 +64,7 @@ async function redisShared(url: string, config: TeamConfig, inner: Upstream, o: 
     replicaId,
     log,
     heartbeatMs: o.heartbeatMs,
+    replicaWindowMs: o.replicaWindowMs,
   });
   const store = createRedisCacheStore({ redis, subscriber, prefix, clock, replicaId });
   await new Promise<void>((resolve) => {
@@ -97,7 +103,7 @@ export async function createTeam(config: TeamConfig, inner: Upstream, o: TeamOpt
     clock,
     maxWaitMs: config.maxWaitMs,
     backgroundMaxWaitMs: config.maxWaitMs / 2,
-    backgroundReserve: Math.floor(config.burst * BACKGROUND_RESERVE_SHARE),
+    backgroundReserve: BACKGROUND_RESERVE_SHARE,
   });
   let upstream: TeamUpstream | undefined;
   const metrics = createTeamMetrics(() => (upstream as TeamUpstream).snapshot());

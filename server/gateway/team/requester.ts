@@ -2,7 +2,7 @@
 // browser session: an HttpOnly cookie the gateway sets on first sight. The browser marks its background work
 // (prefetch, export pages, imports) with `x-sent-priority: background`; everything else is a person waiting.
 import { randomBytes } from 'node:crypto';
-import { parse, serialize } from 'hono/utils/cookie';
+import { parse } from 'hono/utils/cookie';
 import type { Priority } from './scheduler.ts';
 
 /** Named apart from the access cookie and any identity provider's (cookies ignore ports on 127.0.0.1). */
@@ -14,8 +14,8 @@ const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
 export interface TeamContext {
   requester: string;
   priority: Priority;
-  /** A Set-Cookie value to send back when the browser had no session yet. */
-  setCookie: string | null;
+  /** A session id to set as the cookie when the browser had none yet. */
+  newSession: string | null;
 }
 
 /**
@@ -24,13 +24,12 @@ export interface TeamContext {
  */
 export function teamContextOf(req: Request, clientAddress: string, userId?: string | null): TeamContext {
   const priority: Priority = req.headers.get(PRIORITY_HEADER) === 'background' ? 'background' : 'interactive';
-  if (userId) return { requester: `user:${userId}`, priority, setCookie: null };
+  if (userId) return { requester: `user:${userId}`, priority, newSession: null };
   const sid = parse(req.headers.get('cookie') ?? '', SESSION_COOKIE)[SESSION_COOKIE];
-  if (sid && SESSION_ID.test(sid)) return { requester: `session:${sid}`, priority, setCookie: null };
-  const fresh = randomBytes(16).toString('base64url');
+  if (sid && SESSION_ID.test(sid)) return { requester: `session:${sid}`, priority, newSession: null };
   return {
     requester: `address:${clientAddress}`,
     priority,
-    setCookie: serialize(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: 'Strict', path: '/' }),
+    newSession: randomBytes(16).toString('base64url'),
   };
 }

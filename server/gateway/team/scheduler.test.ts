@@ -3,7 +3,7 @@ import { createMemoryBudget } from './budget.ts';
 import { FakeClock, settle } from './fake-clock.ts';
 import { type Admission, type AdmitRequest, createScheduler } from './scheduler.ts';
 
-/** One token a second, burst 2; a 10 s bound (5 s for background); background keeps 1 token back for people. */
+/** One token a second, burst 2; a 10 s bound (5 s for background); background keeps half (1 token) for people. */
 function setup(burst = 2) {
   const clock = new FakeClock();
   const budget = createMemoryBudget({ perMinute: 60, burst }, clock);
@@ -12,7 +12,7 @@ function setup(burst = 2) {
     clock,
     maxWaitMs: 10_000,
     backgroundMaxWaitMs: 5_000,
-    backgroundReserve: 1,
+    backgroundReserve: 0.5,
   });
   const served: string[] = [];
   const results = new Map<string, Admission>();

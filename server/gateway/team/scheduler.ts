@@ -32,7 +32,7 @@ export interface SchedulerOptions {
   maxWaitMs: number;
   /** Background work is shed sooner: a prefetch that waits long is useless, an export just retries later. */
   backgroundMaxWaitMs: number;
-  /** Tokens background work leaves for people (it waits for `1 + reserve`). */
+  /** Share of the burst and of the 60 s window background work leaves for people (0..1). */
   backgroundReserve: number;
 }
 
@@ -124,7 +124,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       const { signal, priority } = req;
       if (signal?.aborted) return Promise.resolve({ kind: 'aborted', waitedMs: 0 });
       const bound = req.maxWaitMs ?? (priority === 'background' ? opts.backgroundMaxWaitMs : opts.maxWaitMs);
-      const expected = budget.estimateWaitMs(aheadOf(req.requester, priority) + 1 + reserveOf(priority));
+      const expected = budget.estimateWaitMs(aheadOf(req.requester, priority) + 1, reserveOf(priority));
       // Only what will be served before its deadline is queued (its wake-up must come first).
       if (expected >= bound) return Promise.resolve(refusal(priority, expected, 0));
 
@@ -142,7 +142,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         };
         w.deadline = clock.setTimeout(() => {
           if (!remove(w)) return;
-          const retry = budget.estimateWaitMs(aheadOf(req.requester, priority) + 1 + reserveOf(priority));
+          const retry = budget.estimateWaitMs(aheadOf(req.requester, priority) + 1, reserveOf(priority));
           w.settle(refusal(priority, Math.max(retry, 1_000), clock.now() - since));
         }, bound);
         signal?.addEventListener('abort', onAbort, { once: true });

@@ -3,7 +3,7 @@
 // X-RateLimit-* headers (what the console's footer shows) and whether the cache answered (x-cache).
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
-import type { Upstream } from '../upstream.ts';
+import type { Upstream, UpstreamCallOptions } from '../upstream.ts';
 import type { Budget, BudgetMode } from './budget.ts';
 import type { ResponseCache } from './cache.ts';
 import { cacheKeyOf, cachePolicyFor, invalidationsFor } from './cache-policy.ts';
@@ -13,15 +13,8 @@ import { noopObserver, type TeamObserver } from './observer.ts';
 import type { Admission, Priority, Scheduler } from './scheduler.ts';
 import { adjustmentFrom } from './upstream-signal.ts';
 
-export interface TeamRequestOptions {
-  /** Who is waiting (session or user id): queues are served in turn per requester. */
-  requester: string;
-  priority: Priority;
-  /** The caller giving up: it leaves the queue and spends no token. */
-  signal?: AbortSignal;
-  /** For the gateway's own 429 envelope, so it matches the request log. */
-  requestId?: string;
-}
+/** Who is waiting, how urgently, and when they give up (see UpstreamCallOptions). */
+export type TeamRequestOptions = UpstreamCallOptions & { priority: Priority };
 
 export interface TeamSnapshot {
   mode: BudgetMode;
@@ -57,6 +50,9 @@ const DEFAULT_OPTIONS: TeamRequestOptions = { requester: 'anonymous', priority: 
 /** An upstream 429 despite our budget (production traffic spent it) is retried within the wait bound. */
 const MAX_ATTEMPTS = 3;
 const TEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
+
+/** Requests carrying test controls (injected latency or faults) must reach the API: never from the cache. */
+const isTesting = (req: Request) => TEST_HEADERS.some((h) => req.headers.has(h));
 
 async function readResponse(res: Response): Promise<CachedResponse> {
   return { status: res.status, headers: [...res.headers], body: new Uint8Array(await res.arrayBuffer()) };
@@ -125,6 +121,8 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
       );
       const value = await readResponse(res);
       observer.upstream(res.status, clock.now() - started);
+      // An injected fault (test controls) reaches the caller as it is and teaches the budget nothing.
+      if (isTesting(req)) return value;
       await budget.adjust(adjustmentFrom(res.headers, res.status, clock.now()));
       if (res.status !== 429 || attempt === MAX_ATTEMPTS) return value;
     }
@@ -147,8 +145,7 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
     const profile = req.headers.get('x-profile-id') ?? '';
     const signal = opts.signal ?? new AbortController().signal;
     const policy = req.method === 'GET' ? cachePolicyFor(url.pathname, profile) : null;
-    const testing = TEST_HEADERS.some((h) => req.headers.has(h)); // injected faults must reach the API
-    if (policy && !testing) {
+    if (policy && !isTesting(req)) {
       const key = cacheKeyOf(inner.apiKey, req.headers, url);
       const { value, outcome } = await cache.through(key, policy, (s) => send(req, null, opts, s), signal);
       observer.cache(outcome);

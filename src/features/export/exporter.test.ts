@@ -285,6 +285,20 @@ describe('ContactExporter', () => {
     expect(ids(sink.text())).toEqual(expectedIds(3000));
   });
 
+  it('marks its pages as background work and keeps coming back while the gateway sets them aside', async () => {
+    let setAside = 5; // more than the console's 429 waits: being set aside is not a failure
+    stubApi(({ page, pageSize }) => {
+      if (page === 2 && setAside-- > 0) return failure(429, 'GATEWAY_012', { 'retry-after': '3' });
+      return contactsPage(page, pageSize, 3000);
+    });
+    const sleeps: number[] = [];
+    const sink = memorySink();
+    await exporterFor({ filter: { profileId: null }, sink, sleep: async (ms) => void sleeps.push(ms) }).run();
+    expect(sleeps).toEqual(Array(5).fill(3000));
+    expect(calls.every((c) => c.headers['x-sent-priority'] === 'background')).toBe(true);
+    expect(ids(sink.text())).toEqual(expectedIds(3000));
+  });
+
   it('paces requests one refill interval apart once the rate limit runs low', async () => {
     stubApi(({ page, pageSize }) => contactsPage(page, pageSize, 4000));
     const clock = 0;
@@ -294,7 +308,7 @@ describe('ContactExporter', () => {
       sink: memorySink(),
       now: () => clock,
       sleep: async (ms) => void sleeps.push(ms),
-      rateLimit: () => ({ limit: 200, remaining: 3, reset: 0 }),
+      rateLimit: () => ({ limit: 200, remaining: 3, reset: 0, mode: null }),
     });
     await exporter.run();
     // 200/min = one request every 300 ms; the clock stands still, so each waits one more slot.

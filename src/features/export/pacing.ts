@@ -1,7 +1,7 @@
 // How the export spends the key's request budget: each page request waits for its slot once the budget
 // runs low, and failures are retried the way the rest of the console retries them. No ordering here.
 import type { RateLimit } from '../../queries/rateLimit';
-import { retryDelay, shouldRetry } from '../../queries/retry';
+import { isSetAside, retryDelay, shouldRetry } from '../../queries/retry';
 
 /** Requests kept back for the rest of the console (and other tabs) when the rate limit runs low. */
 const RATE_RESERVE = 10;
@@ -46,6 +46,11 @@ export class RequestPacer {
         return await request(signal);
       } catch (error) {
         if (signal.aborted) throw error;
+        // Set aside by the gateway while people need the budget: the export slows down, it has not failed.
+        if (isSetAside(error)) {
+          await this.options.sleep(retryDelay(0, error), signal);
+          continue;
+        }
         failures++;
         if (!shouldRetry(failures, error)) throw error;
         // retryDelay is the server's Retry-After on a 429, else a short backoff.
