@@ -174,7 +174,13 @@ describe('ContactExporter', () => {
     const exporter = exporterFor({ filter: { profileId: null }, sink });
     const running = exporter.run();
     await vi.waitFor(() => expect(release).toHaveLength(1));
-    await tick(30);
+    // The window is full once page 9 is asked for and only page 2 is still out; then let every settled
+    // promise run its handlers (a zero-delay flush, no wall clock): a runaway exporter would ask for page 10.
+    await vi.waitFor(() => {
+      expect(calls.some((c) => c.page === 9)).toBe(true);
+      expect(inFlight).toBe(1);
+    });
+    await tick();
     // Stuck on page 2: only a bounded window (8 pages) is fetched ahead, the rest waits.
     expect(Math.max(...calls.map((c) => c.page))).toBeLessThanOrEqual(9);
     expect(sink.chunks).toHaveLength(2); // header + page 1
