@@ -4,7 +4,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { ME_PATH } from '../../../src/shared/person.ts';
 import { successEnvelope } from '../../envelope.ts';
-import { apiVersionOf, errorResponse } from '../errors.ts';
+import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
 import { isApiPath } from '../proxy.ts';
 import { isPageRequest } from '../ssr.ts';
@@ -43,6 +43,17 @@ export function enforceAccess(ownAccount: OwnAccount): MiddlewareHandler<Identit
     const person = c.get('person');
     if (!person) throw new Error('enforceAccess runs after requirePerson');
     const url = new URL(c.req.url);
+    // An export is announced (POST /__audit/exports) and its pages carry x-sent-export: only roles that may export.
+    const exporting = url.pathname === '/__audit/exports' || c.req.header('x-sent-export') !== undefined;
+    if (exporting && !permissions(person.role).export) {
+      c.set('error', GatewayErrors.ROLE_FORBIDDEN.code);
+      return errorResponse(
+        GatewayErrors.ROLE_FORBIDDEN,
+        `Exporting contacts is not part of the ${person.role} role.`,
+        c.get('requestId') ?? newRequestId(),
+        apiVersionOf(url.pathname),
+      );
+    }
     if (isApiPath(url.pathname)) {
       const refused = refusal(person, c.req.raw, ownAccount, c.get('requestId') ?? newRequestId());
       if (refused) {

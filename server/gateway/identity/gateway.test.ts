@@ -165,6 +165,23 @@ describe('viewer: browses every profile, numbers masked by the gateway, no edits
     expect(await codeOf(res)).toBe('GATEWAY_009');
   });
 
+  it('an export is refused whether announced or paged with its mark (GATEWAY_009)', async () => {
+    const announce = await send('viewer', '/__audit/exports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ filters: {}, profile_id: DEMO_IDS.clinicsUk }),
+    });
+    expect(announce.status).toBe(403);
+    expect(await codeOf(announce)).toBe('GATEWAY_009');
+    const page = await send('viewer', LIST, {
+      headers: { 'x-profile-id': DEMO_IDS.clinicsUk, 'x-sent-export': 'e1' },
+    });
+    expect(page.status).toBe(403);
+    expect(await codeOf(page)).toBe('GATEWAY_009');
+    // The same page without the mark is browsing, which a viewer may do.
+    expect((await send('viewer', LIST, inProfile(DEMO_IDS.clinicsUk))).status).toBe(200);
+  });
+
   it('a reveal answers the full number of that contact only', async () => {
     const res = await send('viewer', `/__reveal/${ukContact}`, reveal(DEMO_IDS.clinicsUk));
     expect(res.status).toBe(200);
