@@ -74,7 +74,7 @@ test('a prefetch the gateway sets aside (GATEWAY_012) shows nothing and is not r
 
   // Going there fetches the page as a person's request, and it shows.
   setAside = false;
-  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(rows(page).first()).toBeVisible();
   expect(prefetches.slice(0, 2)).toEqual(['background', 'interactive']);
