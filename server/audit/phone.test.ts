@@ -5,7 +5,14 @@ const key = Buffer.from('k'.repeat(32));
 
 describe('numbers in the trail', () => {
   it('normalises the forms people type to E.164', () => {
-    for (const typed of ['+44 7700 900123', '0044 7700 900123', '447700900123', 'tel:+44-7700-900123']) {
+    for (const typed of [
+      '+44 7700 900123',
+      '0044 7700 900123',
+      '447700900123',
+      'tel:+44-7700-900123',
+      'tel:+44-7700-900123;ext=12',
+      'tel:7700-900123;phone-context=+44',
+    ]) {
       expect(toE164(typed)).toEqual({ e164: '+447700900123', countryCode: '44' });
     }
     expect(toE164('not a number')).toBeNull();

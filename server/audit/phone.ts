@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { maskPhone } from '../../src/shared/mask.ts';
+import { isTelUri, numberFromTelUri } from '../../src/shared/telUri.ts';
 import type { Json } from './entry.ts';
 
 export interface PhoneFields {
@@ -13,7 +14,8 @@ export interface PhoneFields {
 
 /** The E.164 form of what was typed or stored ("+44 7700 900123", "0044…", "447700…"), or null. */
 export function toE164(input: string): { e164: string; countryCode: string | null } | null {
-  let text = input.trim().replace(/^tel:/i, '');
+  // RFC 3966 URIs (parameters such as ;ext= included) through the one tel: parser the API and console use.
+  let text = isTelUri(input) ? (numberFromTelUri(input) ?? '') : input.trim();
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
   const digits = text.replace(/\D/g, '');
   if (digits.length < 3 || /[^\d\s()+.\-/]/.test(text)) return null;
