@@ -1,6 +1,6 @@
 // The gateway's audit routes (server/gateway/audit/routes.ts): reading the trail (admins) and the contact
 // export's announcements. Not the v3 envelope: answers are plain JSON, refusals `{error: {code, message}}`.
-import { type AuditAction, EXPORT_HEADER, type StoredEntry } from '../shared/audit';
+import { AUDIT_EXPORTS_PATH, type AuditAction, EXPORT_HEADER, type StoredEntry } from '../shared/audit';
 import { buildPath, type RequestOptions, sendRequest } from './client';
 import { type ApiError, errorFromResponse } from './errors';
 
@@ -49,7 +49,7 @@ export async function announceExport(
   profileId: string | null,
 ): Promise<string | null> {
   try {
-    const { id } = await auditRequest<{ id: string }>('POST', '/__audit/exports', {
+    const { id } = await auditRequest<{ id: string }>('POST', AUDIT_EXPORTS_PATH, {
       body: { filters, profile_id: profileId },
     });
     return id;

@@ -18,6 +18,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Header every page request of a contact export carries: the id its announcement got. */
 export const EXPORT_HEADER = 'x-sent-export';
+/** Where an export announces itself before its first page (the gateway mounts the trail at /__audit). */
+export const AUDIT_EXPORTS_PATH = '/__audit/exports';
 
 export const AUDIT_OUTCOMES = ['ok', 'hit', 'miss', 'denied', 'error'] as const;
 export type Outcome = (typeof AUDIT_OUTCOMES)[number];

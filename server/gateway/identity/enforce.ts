@@ -2,6 +2,7 @@
 // answered filtered, and numbers masked for roles that may not see them), page navigations outside the
 // person's profiles are redirected into them.
 import type { MiddlewareHandler } from 'hono';
+import { AUDIT_EXPORTS_PATH, EXPORT_HEADER } from '../../../src/shared/audit.ts';
 import { ME_PATH } from '../../../src/shared/person.ts';
 import { successEnvelope } from '../../envelope.ts';
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
@@ -43,8 +44,8 @@ export function enforceAccess(ownAccount: OwnAccount): MiddlewareHandler<Identit
     const person = c.get('person');
     if (!person) throw new Error('enforceAccess runs after requirePerson');
     const url = new URL(c.req.url);
-    // An export is announced (POST /__audit/exports) and its pages carry x-sent-export: only roles that may export.
-    const exporting = url.pathname === '/__audit/exports' || c.req.header('x-sent-export') !== undefined;
+    // An export announces itself and marks its pages: only roles that may export.
+    const exporting = url.pathname === AUDIT_EXPORTS_PATH || c.req.header(EXPORT_HEADER) !== undefined;
     if (exporting && !permissions(person.role).export) {
       c.set('error', GatewayErrors.ROLE_FORBIDDEN.code);
       return errorResponse(
