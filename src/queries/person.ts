@@ -5,8 +5,20 @@ import { getPerson, type PersonCan, revealNumbers } from '../api/person';
 import { keys, type ProfileId } from './keys';
 import { useWantedOnServer } from './serverRender';
 
-const EVERYTHING: PersonCan = { seeNumbers: true, edit: true, export: true, readAudit: true };
-const NOTHING: PersonCan = { seeNumbers: false, edit: false, export: false, readAudit: false };
+const EVERYTHING: PersonCan = {
+  seeNumbers: true,
+  edit: true,
+  export: true,
+  readAudit: true,
+  manageContacts: true,
+};
+const NOTHING: PersonCan = {
+  seeNumbers: false,
+  edit: false,
+  export: false,
+  readAudit: false,
+  manageContacts: false,
+};
 
 export function usePerson() {
   const options = {

@@ -19,6 +19,8 @@ export interface PersonCan {
   export: boolean;
   /** The Activity screen (the audit trail). */
   readAudit: boolean;
+  /** Add, import and remove contacts. */
+  manageContacts: boolean;
 }
 
 export interface SignedInPerson {

@@ -204,7 +204,7 @@ describe('viewer: browses every profile, numbers masked by the gateway, no edits
       email: null,
       role: 'viewer',
       profiles: '*',
-      can: { seeNumbers: false, edit: false, export: false, readAudit: false },
+      can: { seeNumbers: false, edit: false, export: false, readAudit: false, manageContacts: false },
     });
   });
 });

@@ -27,6 +27,12 @@ export function personView(person: Person): SignedInPerson {
     email: person.email,
     role: person.role,
     profiles: person.profiles,
-    can: { seeNumbers: may.seeNumbers, edit: may.edit, export: may.export, readAudit: may.readAudit },
+    can: {
+      seeNumbers: may.seeNumbers,
+      edit: may.edit,
+      export: may.export,
+      readAudit: may.readAudit,
+      manageContacts: may.manageContacts,
+    },
   };
 }
