@@ -43,12 +43,21 @@ export async function earlyLookup(browser: Browser, base: string, number: string
   const release = await holdAppScripts(page);
   await page.goto(base, { waitUntil: 'commit' });
   // In-page code as strings, like ./ui-pages.ts: this Node project has no DOM types.
-  const firstRows = Number(await (await page.waitForFunction('window.__firstRows')).jsonValue());
+  // Predicates as functions: a string one is compiled in the page, which the console's CSP forbids.
+  const firstRows = Number(
+    await (
+      await page.waitForFunction(() => (globalThis as { __firstRows?: number }).__firstRows)
+    ).jsonValue(),
+  );
   if (await page.locator('html[data-ready]').count()) throw new Error('hydrated before the lookup');
   await page.evaluate(SUBMIT(number));
   release();
   const contact = Number(
-    await (await page.waitForFunction('window.__contact', null, { timeout: 30_000 })).jsonValue(),
+    await (
+      await page.waitForFunction(() => (globalThis as { __contact?: number }).__contact, null, {
+        timeout: 30_000,
+      })
+    ).jsonValue(),
   );
   const shown = Number(await page.evaluate('window.__shown'));
   await context.close();
