@@ -1,8 +1,8 @@
 // The signed-in person (never changes while the page lives: sign-out leaves it) and what their role lets the
 // console show. Without staff sign-in there is no person and everything is allowed, as before.
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { getPerson, type PersonCan, revealNumbers } from '../api/person';
-import { keys, type ProfileId } from './keys';
+import { useQuery } from '@tanstack/react-query';
+import { getPerson, type PersonCan } from '../api/person';
+import { keys } from './keys';
 import { useWantedOnServer } from './serverRender';
 
 const EVERYTHING: PersonCan = {
@@ -40,8 +40,4 @@ export function useCan(): PersonCan {
 /** Profiles the person may use: '*' (all, and the account's own scope) or a list. */
 export function usePersonProfiles(): '*' | readonly string[] {
   return usePerson().data?.profiles ?? '*';
-}
-
-export function useRevealNumbers(contactId: string, profileId: ProfileId) {
-  return useMutation({ mutationFn: () => revealNumbers(contactId, profileId) });
 }

@@ -4,7 +4,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { usePhoneMask } from '../../prefs/privacy';
 import { useApiCapabilities } from '../../queries/capabilities';
-import { useContact } from '../../queries/contacts';
+import { useContact } from '../../queries/contactDetail';
 import { isNotFound } from '../../queries/errors';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { profileOnlySearch } from '../../url-state/useListParams';

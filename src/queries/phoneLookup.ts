@@ -1,0 +1,31 @@
+// The exact lookup by number: a module of its own so it travels in the lookup screen's lazy chunk.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Contact, listContacts } from '../api/contacts';
+import { ApiError } from '../api/errors';
+import { keys, type ProfileId } from './keys';
+import { useWantedOnServer } from './serverRender';
+
+/**
+ * Exact lookup by E.164 number. A miss (404 RESOURCE_001) is an answer, not a failure: it resolves to
+ * null so the screen can say "No contact with …" instead of showing an error panel.
+ */
+export function usePhoneLookup(profileId: ProfileId, phone: string | undefined, enabled = true) {
+  const queryClient = useQueryClient();
+  const options = {
+    queryKey: keys.lookup(profileId, phone ?? ''),
+    enabled: enabled && Boolean(phone),
+    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => {
+      try {
+        const page = await listContacts({ page: 1, pageSize: 1, phone }, { profileId, signal });
+        const contact = page.contacts[0] ?? null;
+        if (contact?.id) queryClient.setQueryData(keys.detail(profileId, contact.id), contact);
+        return contact;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404 && error.code === 'RESOURCE_001') return null;
+        throw error;
+      }
+    },
+  };
+  useWantedOnServer(options);
+  return useQuery(options);
+}
