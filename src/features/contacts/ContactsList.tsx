@@ -33,21 +33,13 @@ export function ContactsList({ data, stale, params, layout, update, hrefFor, onO
   return (
     <ContactsTable
       contacts={data?.contacts}
-      rowCount={total}
-      pagination={{ pageIndex: params.page - 1, pageSize: params.page_size }}
+      pageSize={params.page_size}
       layout={layout}
-      onPaginationChange={(next) =>
-        update(
-          next.pageSize !== params.page_size
-            ? { page_size: next.pageSize as typeof params.page_size }
-            : { page: next.pageIndex + 1 },
-        )
-      }
       hrefFor={hrefFor}
       onOpen={onOpen}
       loading={!data}
       stale={stale}
-      renderFooter={(table) => (
+      footer={
         <footer className="table-footer">
           {data ? (
             <RangeSummary
@@ -62,19 +54,19 @@ export function ContactsList({ data, stale, params, layout, update, hrefFor, onO
           <PageSizeSelect
             value={params.page_size}
             options={PAGE_SIZES}
-            onChange={(size) => table.setPageSize(size)}
+            onChange={(size) => update({ page_size: size })}
             fields={formFields(params, 'page_size')}
           />
           <Pager
             page={params.page}
-            pageCount={table.getPageCount()}
-            onPageChange={(page) => table.setPageIndex(page - 1)}
+            pageCount={Math.ceil(total / params.page_size)}
+            onPageChange={(page) => update({ page })}
             hrefFor={(page) => listHref({ ...params, page })}
             fields={formFields(params)}
             disabled={!data}
           />
         </footer>
-      )}
+      }
     />
   );
 }

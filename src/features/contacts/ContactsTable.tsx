@@ -1,4 +1,4 @@
-import { flexRender, type PaginationState, type Updater, useTable } from '@tanstack/react-table';
+import { flexRender, useTable } from '@tanstack/react-table';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { TableHead } from '../../components/TableHead';
 import { TableSkeleton } from '../../components/TableSkeleton';
@@ -9,23 +9,22 @@ import { type TableLayout, useVisibilityFeature, visibilityOf } from './tableLay
 const NO_ROWS: Contact[] = [];
 
 interface ContactsTableProps {
+  /** One page of contacts: the server pages (the pager is the list's, below the table). */
   contacts: Contact[] | undefined;
-  /** total_count from the server; the table pages manually. */
-  rowCount: number;
-  pagination: PaginationState;
+  /** How many placeholder rows to show while loading (at most 12). */
+  pageSize: number;
   /** Hidden columns and density (the user's saved layout). */
   layout: TableLayout;
-  onPaginationChange: (next: PaginationState) => void;
   /** Where a row leads, e.g. `/contacts/<id>?profile=…`. */
   hrefFor: (contact: Contact) => string;
   onOpen: (contact: Contact) => void;
   loading: boolean;
   stale: boolean;
-  renderFooter: (table: ContactTable) => React.ReactNode;
+  footer: React.ReactNode;
 }
 
 function useContactTable(
-  props: Pick<ContactsTableProps, 'contacts' | 'rowCount' | 'pagination' | 'layout' | 'onPaginationChange'>,
+  props: Pick<ContactsTableProps, 'contacts' | 'layout'>,
   features: ContactTableFeatures,
 ) {
   return useTable({
@@ -33,15 +32,9 @@ function useContactTable(
     columns: contactColumns,
     data: props.contacts ?? NO_ROWS,
     getRowId: (contact, index) => contact.id ?? String(index),
-    manualPagination: true,
-    rowCount: props.rowCount,
-    state: { pagination: props.pagination, columnVisibility: visibilityOf(props.layout) },
-    onPaginationChange: (updater: Updater<PaginationState>) =>
-      props.onPaginationChange(typeof updater === 'function' ? updater(props.pagination) : updater),
+    state: { columnVisibility: visibilityOf(props.layout) },
   });
 }
-
-export type ContactTable = ReturnType<typeof useContactTable>;
 
 /** Hides columns with TanStack's visibility feature, registered (a new table) once its chunk is in. */
 export function ContactsTable(props: ContactsTableProps) {
@@ -86,7 +79,7 @@ function TableView(props: ContactsTableProps & { features: ContactTableFeatures 
           {props.loading ? (
             <TableSkeleton
               columns={contactColumnIds.filter((id) => !props.layout.hidden.includes(id))}
-              rows={Math.min(props.pagination.pageSize, 12)}
+              rows={Math.min(props.pageSize, 12)}
             />
           ) : (
             <tbody>
@@ -121,7 +114,7 @@ function TableView(props: ContactsTableProps & { features: ContactTableFeatures 
           )}
         </table>
       </div>
-      {props.renderFooter(table)}
+      {props.footer}
     </>
   );
 }

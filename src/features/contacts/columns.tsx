@@ -1,9 +1,4 @@
-import {
-  type columnVisibilityFeature,
-  createColumnHelper,
-  rowPaginationFeature,
-  tableFeatures,
-} from '@tanstack/react-table';
+import { type columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { Badge } from '../../components/Badge';
 import { channelLabel } from '../../lib/channels';
 import { regionName } from '../../lib/regions';
@@ -13,14 +8,13 @@ import { channelsOf, displayNumber } from './format';
 import { LocalDate } from './LocalDate';
 import { MaskedNumber } from './MaskedNumber';
 
-// Only pagination and column visibility are registered: the server pages, searches and filters, so no
-// client row models ship. Column visibility is added at run time only while a column is hidden
-// (./visibilityFeature, a lazy chunk); the types always include it.
+// No feature is registered up front: the server pages, searches and filters, so neither client row models
+// nor TanStack's pagination ship (the list's pager works from the URL and total_count). Column visibility is
+// added at run time only while a column is hidden (./visibilityFeature, a lazy chunk); the types include it.
 export type ContactTableFeatures = {
-  rowPaginationFeature: typeof rowPaginationFeature;
   columnVisibilityFeature: typeof columnVisibilityFeature;
 };
-export const baseTableFeatures = tableFeatures({ rowPaginationFeature }) as ContactTableFeatures;
+export const baseTableFeatures = tableFeatures({}) as ContactTableFeatures;
 
 /** A flag cell; legacy v1 contacts do not have the field at all, which shows as "—", not "No". */
 const yesNo = (value: boolean | null | undefined, yes: React.ReactNode) =>
