@@ -1,5 +1,5 @@
 // The trail's table: when, who, what, which contact, details, from where. Server-paged (TanStack Table's
-// pagination feature only, like the contacts list).
+// pagination feature only; this chunk is lazy, so it does not weigh on the contacts list).
 import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
