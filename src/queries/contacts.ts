@@ -105,10 +105,18 @@ export function useContact(profileId: ProfileId, id: string, enabled = true) {
  * null so the screen can say "No contact with …" instead of showing an error panel.
  */
 export function usePhoneLookup(profileId: ProfileId, phone: string | undefined, enabled = true) {
-  const queryClient = useQueryClient();
   const options = {
-    queryKey: keys.lookup(profileId, phone ?? ''),
+    ...lookupOptions(useQueryClient(), profileId, phone ?? ''),
     enabled: enabled && Boolean(phone),
+  };
+  useWantedOnServer(options);
+  return useQuery(options);
+}
+
+/** The lookup's query (also fetched imperatively, e.g. to find the contact a 409 says is already there). */
+export function lookupOptions(queryClient: QueryClient, profileId: ProfileId, phone: string) {
+  return {
+    queryKey: keys.lookup(profileId, phone),
     queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => {
       try {
         const page = await listContacts({ page: 1, pageSize: 1, phone }, { profileId, signal });
@@ -121,6 +129,4 @@ export function usePhoneLookup(profileId: ProfileId, phone: string | undefined, 
       }
     },
   };
-  useWantedOnServer(options);
-  return useQuery(options);
 }

@@ -1,14 +1,22 @@
-import { flexRender, type PaginationState, type Updater, useTable } from '@tanstack/react-table';
-import type { KeyboardEvent, MouseEvent } from 'react';
+import {
+  flexRender,
+  type PaginationState,
+  type TableOptions,
+  type Updater,
+  useTable,
+} from '@tanstack/react-table';
+import { type KeyboardEvent, type MouseEvent, Suspense } from 'react';
 import { TableHead } from '../../components/TableHead';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import type { Contact } from '../../queries/contacts';
+import type { ProfileId } from '../../queries/keys';
 import { baseTableFeatures, type ContactTableFeatures, contactColumnIds, contactColumns } from './columns';
+import { LazySelectableTable } from './manage/lazySelection';
 import { type TableLayout, useVisibilityFeature, visibilityOf } from './tableLayout';
 
 const NO_ROWS: Contact[] = [];
 
-interface ContactsTableProps {
+export interface ContactsTableProps {
   contacts: Contact[] | undefined;
   /** total_count from the server; the table pages manually. */
   rowCount: number;
@@ -22,12 +30,20 @@ interface ContactsTableProps {
   loading: boolean;
   stale: boolean;
   renderFooter: (table: ContactTable) => React.ReactNode;
+  /** Row selection is on (for this profile's removal): the table comes from the selection chunk. */
+  selection?: { profileId: ProfileId };
+  /** Set by that chunk: its column, state and features on top of the table's own. */
+  tableOptions?: Partial<TableOptions<ContactTableFeatures, Contact>>;
 }
 
 function useContactTable(
-  props: Pick<ContactsTableProps, 'contacts' | 'rowCount' | 'pagination' | 'layout' | 'onPaginationChange'>,
+  props: Pick<
+    ContactsTableProps,
+    'contacts' | 'rowCount' | 'pagination' | 'layout' | 'onPaginationChange' | 'tableOptions'
+  >,
   features: ContactTableFeatures,
 ) {
+  const extra = props.tableOptions;
   return useTable({
     features,
     columns: contactColumns,
@@ -35,7 +51,8 @@ function useContactTable(
     getRowId: (contact, index) => contact.id ?? String(index),
     manualPagination: true,
     rowCount: props.rowCount,
-    state: { pagination: props.pagination, columnVisibility: visibilityOf(props.layout) },
+    ...extra,
+    state: { pagination: props.pagination, columnVisibility: visibilityOf(props.layout), ...extra?.state },
     onPaginationChange: (updater: Updater<PaginationState>) =>
       props.onPaginationChange(typeof updater === 'function' ? updater(props.pagination) : updater),
   });
@@ -46,11 +63,24 @@ export type ContactTable = ReturnType<typeof useContactTable>;
 /** Hides columns with TanStack's visibility feature, registered (a new table) once its chunk is in. */
 export function ContactsTable(props: ContactsTableProps) {
   const features = useVisibilityFeature(props.layout);
-  return features ? (
-    <TableView key={String(features !== baseTableFeatures)} {...props} features={features} />
+  // A hidden column's feature is still loading: placeholder rows rather than a flash of every column.
+  if (!features) return <TableView {...props} features={baseTableFeatures} loading />;
+  const view = <TableView key={String(features !== baseTableFeatures)} {...props} features={features} />;
+  return props.selection ? (
+    <Suspense fallback={view}>
+      <LazySelectableTable
+        // Another profile's selection means nothing here.
+        key={props.selection.profileId ?? ''}
+        contacts={props.contacts}
+        features={features}
+        profileId={props.selection.profileId}
+        render={(withSelection, tableOptions) => (
+          <TableView {...props} features={withSelection} tableOptions={tableOptions} />
+        )}
+      />
+    </Suspense>
   ) : (
-    // A hidden column's feature is still loading: placeholder rows rather than a flash of every column.
-    <TableView {...props} features={baseTableFeatures} loading />
+    view
   );
 }
 

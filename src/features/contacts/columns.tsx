@@ -2,6 +2,7 @@ import {
   type columnVisibilityFeature,
   createColumnHelper,
   rowPaginationFeature,
+  type rowSelectionFeature,
   tableFeatures,
 } from '@tanstack/react-table';
 import { Badge } from '../../components/Badge';
@@ -13,12 +14,13 @@ import { channelsOf, displayNumber } from './format';
 import { LocalDate } from './LocalDate';
 import { MaskedNumber } from './MaskedNumber';
 
-// Only pagination and column visibility are registered: the server pages, searches and filters, so no
-// client row models ship. Column visibility is added at run time only while a column is hidden
-// (./visibilityFeature, a lazy chunk); the types always include it.
+// Only pagination is always registered: the server pages, searches and filters, so no client row models
+// ship. Column visibility is added at run time only while a column is hidden (./visibilityFeature), row
+// selection only while "Select" is on (./manage/SelectableTable), each a lazy chunk; the types include both.
 export type ContactTableFeatures = {
   rowPaginationFeature: typeof rowPaginationFeature;
   columnVisibilityFeature: typeof columnVisibilityFeature;
+  rowSelectionFeature: typeof rowSelectionFeature;
 };
 export const baseTableFeatures = tableFeatures({ rowPaginationFeature }) as ContactTableFeatures;
 
@@ -26,7 +28,7 @@ export const baseTableFeatures = tableFeatures({ rowPaginationFeature }) as Cont
 const yesNo = (value: boolean | null | undefined, yes: React.ReactNode) =>
   value ? yes : <span className="muted">{value == null ? '—' : 'No'}</span>;
 
-const column = createColumnHelper<ContactTableFeatures, Contact>();
+export const column = createColumnHelper<ContactTableFeatures, Contact>();
 
 export const contactColumns = column.columns([
   column.accessor((contact) => displayNumber(contact), {
