@@ -20,7 +20,7 @@ function controlled() {
   return { release, work, started, peak: () => peak };
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('eachLimited', () => {
   it('never runs more than the limit at once, starts in list order, and resolves when all are done', async () => {
