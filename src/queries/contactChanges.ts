@@ -85,30 +85,42 @@ export function useAddContact(profileId: ProfileId) {
 /** 'already': the API says it is not there (404), which is what removing wanted, e.g. on a retry. */
 export type Removal = 'removed' | 'already';
 
-/** One DELETE (a fresh request each time), then the contact leaves the cache. */
+/** One DELETE (a fresh request each time); the cache is the caller's business (see removeContact). */
+export async function deleteOne(profileId: ProfileId, id: string): Promise<Removal> {
+  try {
+    await deleteContact(id, { profileId });
+    return 'removed';
+  } catch (error) {
+    if (is(error, 404, 'RESOURCE_001')) return 'already';
+    throw error;
+  }
+}
+
+/** One DELETE, then the contact leaves the cache. */
 export async function removeContact(
   queryClient: QueryClient,
   profileId: ProfileId,
   id: string,
 ): Promise<Removal> {
-  let outcome: Removal = 'removed';
-  try {
-    await deleteContact(id, { profileId });
-  } catch (error) {
-    if (!is(error, 404, 'RESOURCE_001')) throw error;
-    outcome = 'already';
-  }
+  const outcome = await deleteOne(profileId, id);
   forgetContact(queryClient, profileId, id);
   return outcome;
 }
 
-/** Removal for a screen: `remove` one contact at a time (several may run at once), `refresh` once done. */
+/**
+ * Removing several from the list: `remove` one at a time (several may run at once) while the list under the
+ * dialog stays as it is (emptied, it would take the dialog with it); `settle` then takes the removed ones
+ * out of the cache and refetches the lists.
+ */
 export function useContactRemoval(profileId: ProfileId) {
   const queryClient = useQueryClient();
   return useMemo(
     () => ({
-      remove: (id: string) => removeContact(queryClient, profileId, id),
-      refresh: () => refreshLists(queryClient),
+      remove: (id: string) => deleteOne(profileId, id),
+      settle: (removedIds: readonly string[]) => {
+        for (const id of removedIds) forgetContact(queryClient, profileId, id);
+        return refreshLists(queryClient);
+      },
     }),
     [queryClient, profileId],
   );

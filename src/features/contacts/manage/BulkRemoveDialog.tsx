@@ -19,7 +19,7 @@ interface BulkRemoveDialogProps {
 
 /** Several selected contacts removed: confirmed by typing how many, then progress, then what failed and why. */
 export function BulkRemoveDialog({ contacts, profileId, onClose }: BulkRemoveDialogProps) {
-  const { state, start, retry } = useBulkRemoval(profileId, contacts);
+  const { state, start, retry, settle } = useBulkRemoval(profileId, contacts);
   const [typed, setTyped] = useState('');
   const total = contacts.length;
   const running = state.phase === 'running';
@@ -29,7 +29,10 @@ export function BulkRemoveDialog({ contacts, profileId, onClose }: BulkRemoveDia
       title={`Remove ${plural(total)}`}
       busy={running}
       className="manage-dialog"
-      onClose={() => onClose(state.removed.map((r) => r.id))}
+      onClose={() => {
+        void settle();
+        onClose(state.removed.map((r) => r.id));
+      }}
     >
       {(close) => (
         <form

@@ -23,10 +23,11 @@ export interface BulkState {
 
 /**
  * Removes several contacts, a few at a time, each with its own DELETE; failures are kept with their code,
- * message and request id, and `retry` runs only those again. Lists are refetched once a run is over.
+ * message and request id, and `retry` runs only those again. `settle` (when the dialog closes) updates the
+ * cache and refetches the lists.
  */
 export function useBulkRemoval(profileId: ProfileId, contacts: readonly Contact[]) {
-  const { remove, refresh } = useContactRemoval(profileId);
+  const { remove, settle } = useContactRemoval(profileId);
   const [state, setState] = useState<BulkState>({ phase: 'ready', removed: [], failures: [] });
 
   const run = async (batch: readonly Contact[]) => {
@@ -41,12 +42,12 @@ export function useBulkRemoval(profileId: ProfileId, contacts: readonly Contact[
       }
     });
     setState((s) => ({ ...s, phase: 'finished' }));
-    await refresh();
   };
 
   return {
     state,
     start: () => void run(contacts),
     retry: () => void run(state.failures.map((failure) => failure.contact)),
+    settle: () => settle(state.removed.map((r) => r.id)),
   };
 }
