@@ -166,7 +166,7 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
           {selection.account?.name ?? 'the account itself'} are shown.
         </p>
       ) : null}
-      <div className="toolbar" role="toolbar" aria-label="Filters">
+      <div className="toolbar" role="toolbar" aria-label="Search, filters and actions">
         {filters ? (
           <>
             <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />

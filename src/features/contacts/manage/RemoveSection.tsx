@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useId, useRef, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useRef, useState } from 'react';
 import { useDisabledUntilHydrated } from '../../../components/useDisabledUntilHydrated';
 import type { Contact } from '../../../queries/contacts';
 import type { ProfileId } from '../../../queries/keys';
@@ -23,13 +23,13 @@ export function RemoveSection(props: { contact: Contact; profileId: ProfileId; o
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const needsScript = useDisabledUntilHydrated();
-  const noteId = useId();
   const inherited = Boolean(props.contact.is_inherited);
   return (
-    <section className="card detail-remove" aria-labelledby={`${noteId}-title`}>
+    // Fixed ids (one such section per page): useId's differ between a server render and a browser-only one.
+    <section className="card detail-remove" aria-labelledby="remove-title">
       <div>
-        <h2 id={`${noteId}-title`}>Remove from account</h2>
-        <p id={noteId} className="muted">
+        <h2 id="remove-title">Remove from account</h2>
+        <p id="remove-note" className="muted">
           {inherited
             ? INHERITED_REASON
             : `Takes this contact out of ${scopeName(props.profileId)}, for good: there is no undo.`}
@@ -41,7 +41,7 @@ export function RemoveSection(props: { contact: Contact; profileId: ProfileId; o
         className="btn btn-danger"
         disabled={inherited}
         aria-disabled={needsScript}
-        aria-describedby={noteId}
+        aria-describedby="remove-note"
         aria-haspopup="dialog"
         onPointerEnter={preload}
         onFocus={preload}
