@@ -66,7 +66,11 @@ export function PhoneField({ input, label }: { input: PhoneInput; label: string 
         onChange={(event) => input.setText(event.target.value)}
         onBlur={() => input.setTouched(true)}
       />
-      <p id={`${id}-status`} className={mistake ? 'field-problem' : 'field-hint'} aria-live="polite">
+      <p
+        id={`${id}-status`}
+        className={mistake ? 'field-problem' : parsed?.ok ? 'field-hint field-ok' : 'field-hint'}
+        aria-live="polite"
+      >
         {status}
       </p>
       <label htmlFor={`${id}-region`}>Default region</label>
