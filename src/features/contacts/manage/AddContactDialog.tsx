@@ -3,7 +3,7 @@ import { Modal } from '../../../components/Modal';
 import { newIdempotencyKey, useAddContact } from '../../../queries/contactChanges';
 import type { ProfileId } from '../../../queries/keys';
 import type { ContactNotice } from './notice';
-import { PhoneField, usePhoneInput } from './PhoneField';
+import { PhoneForm, usePhoneInput } from './PhoneField';
 import { FailureNote, scopeName } from './parts';
 
 interface AddContactDialogProps {
@@ -25,18 +25,14 @@ export function AddContactDialog({ profileId, onClose, onOpen }: AddContactDialo
   return (
     <Modal title="Add contact" busy={add.isPending} className="manage-dialog" onClose={onClose}>
       {(close) => (
-        <form
-          className="dialog-body"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            input.setTouched(true);
-            const parsed = input.parsed;
-            if (!parsed?.ok || add.isPending) return;
-            const idempotencyKey = keys.current.get(parsed.e164) ?? newIdempotencyKey();
-            keys.current.set(parsed.e164, idempotencyKey);
+        <PhoneForm
+          input={input}
+          onNumber={(e164) => {
+            if (add.isPending) return;
+            const idempotencyKey = keys.current.get(e164) ?? newIdempotencyKey();
+            keys.current.set(e164, idempotencyKey);
             add.mutate(
-              { e164: parsed.e164, idempotencyKey },
+              { e164, idempotencyKey },
               {
                 onSuccess: ({ contact, existed }) => {
                   close();
@@ -47,7 +43,6 @@ export function AddContactDialog({ profileId, onClose, onOpen }: AddContactDialo
           }}
         >
           <p className="dialog-note">The number joins {scopeName(profileId)} as a new contact.</p>
-          <PhoneField input={input} label="Phone number" />
           {add.isError ? <FailureNote title="Not added." error={add.error} /> : null}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={close} disabled={add.isPending}>
@@ -57,7 +52,7 @@ export function AddContactDialog({ profileId, onClose, onOpen }: AddContactDialo
               {add.isPending ? 'Adding…' : add.isError ? 'Try again' : 'Add contact'}
             </button>
           </div>
-        </form>
+        </PhoneForm>
       )}
     </Modal>
   );

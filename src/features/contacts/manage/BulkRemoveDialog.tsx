@@ -106,7 +106,7 @@ function Progress({ state, total, profileId }: { state: BulkState; total: number
         {already > 0 ? ` (${already} ${already === 1 ? 'was' : 'were'} already gone.)` : ''}
       </p>
       {finished && failed > 0 ? (
-        <div className="failure-note" role="alert">
+        <div className="failure-note callout-danger" role="alert">
           <p>
             <strong>{plural(failed)} could not be removed:</strong>
           </p>

@@ -1,4 +1,5 @@
-import { type ComponentType, lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
+import { lazyOrNothing } from '../../../components/lazyOrNothing';
 import type { ProfileId } from '../../../queries/keys';
 import { preloadSelection } from './lazySelection';
 import type { ManageDialogKind } from './ManageDialog';
@@ -7,13 +8,7 @@ import type { ContactNotice } from './notice';
 // Only these buttons ship with the list: the dialogs (and the phone library they use) are a lazy chunk,
 // fetched when the pointer or focus reaches a button. A chunk that fails to load leaves them doing nothing.
 const load = () => import('./ManageDialog');
-type DialogProps = Parameters<typeof import('./ManageDialog')['ManageDialog']>[0];
-const Dialog = lazy<ComponentType<DialogProps>>(() =>
-  load().then(
-    (m) => ({ default: m.ManageDialog }),
-    () => ({ default: () => null }),
-  ),
-);
+const Dialog = lazyOrNothing(() => load().then((m) => m.ManageDialog));
 const preload = () => void load().catch(() => {});
 
 interface ManageActionsProps {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { regionName } from '../../../lib/regions';
 import { savePref, usePrefs } from '../../../prefs/prefs';
 import { loadPhoneLib, phoneLibIfLoaded } from '../phone';
@@ -87,5 +87,28 @@ export function PhoneField({ input, label }: { input: PhoneInput; label: string 
         ))}
       </select>
     </div>
+  );
+}
+
+/** A dialog's form around the field: sending it marks the field done, and a valid number goes to `onNumber`. */
+export function PhoneForm(props: {
+  input: PhoneInput;
+  onNumber: (e164: string) => void;
+  children: ReactNode;
+}) {
+  const { input } = props;
+  return (
+    <form
+      className="dialog-body"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        input.setTouched(true);
+        if (input.parsed?.ok) props.onNumber(input.parsed.e164);
+      }}
+    >
+      <PhoneField input={input} label="Phone number" />
+      {props.children}
+    </form>
   );
 }

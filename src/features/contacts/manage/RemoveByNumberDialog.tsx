@@ -3,7 +3,7 @@ import { Modal } from '../../../components/Modal';
 import { useRemoveContact } from '../../../queries/contactChanges';
 import { type Contact, usePhoneLookup } from '../../../queries/contacts';
 import type { ProfileId } from '../../../queries/keys';
-import { PhoneField, usePhoneInput } from './PhoneField';
+import { PhoneForm, usePhoneInput } from './PhoneField';
 import { ContactLine, FailureNote, scopeName } from './parts';
 import { RemoveOne } from './RemoveOne';
 
@@ -40,23 +40,20 @@ export function RemoveByNumberDialog({ profileId, onClose }: { profileId: Profil
           </div>
         ) : (
           <>
-            <form
-              className="dialog-body"
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                input.setTouched(true);
-                if (input.parsed?.ok) setPhone(input.parsed.e164);
-                if (input.parsed?.ok && input.parsed.e164 === phone) void lookup.refetch();
+            <PhoneForm
+              input={input}
+              onNumber={(e164) => {
+                // The same number again asks again (it may have been added or removed meanwhile).
+                if (e164 === phone) void lookup.refetch();
+                else setPhone(e164);
               }}
             >
-              <PhoneField input={input} label="Phone number" />
               <div className="dialog-actions">
                 <button type="submit" className="btn" disabled={removal.isPending}>
                   Find contact
                 </button>
               </div>
-            </form>
+            </PhoneForm>
             {result}
             {found ? (
               <RemoveOne

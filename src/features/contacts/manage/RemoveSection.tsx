@@ -1,18 +1,13 @@
-import { type ComponentType, lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
+import { lazyOrNothing } from '../../../components/lazyOrNothing';
 import { useDisabledUntilHydrated } from '../../../components/useDisabledUntilHydrated';
 import type { Contact } from '../../../queries/contacts';
 import type { ProfileId } from '../../../queries/keys';
 import { INHERITED_REASON, scopeName } from './parts';
 
-const load = () => import('./RemoveContactDialog');
-type DialogProps = Parameters<typeof import('./RemoveContactDialog')['RemoveContactDialog']>[0];
 // The confirmation is its own chunk, fetched when the pointer or focus reaches the button.
-const RemoveContactDialog = lazy<ComponentType<DialogProps>>(() =>
-  load().then(
-    (m) => ({ default: m.RemoveContactDialog }),
-    () => ({ default: () => null }),
-  ),
-);
+const load = () => import('./RemoveContactDialog');
+const RemoveContactDialog = lazyOrNothing(() => load().then((m) => m.RemoveContactDialog));
 const preload = () => void load().catch(() => {});
 
 /**

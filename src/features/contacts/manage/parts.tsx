@@ -43,7 +43,7 @@ export function ContactLine({ contact }: { contact: Contact }) {
 export function FinalWarning({ profileId, many = false }: { profileId: ProfileId; many?: boolean }) {
   const them = many ? 'They leave' : 'It leaves';
   return (
-    <p className="final-warning">
+    <p className="final-warning callout-danger">
       <strong>Removing is final.</strong> {them} {scopeName(profileId)}: no longer in its list or lookups, and
       there is no undo. Adding a number again later makes a new contact with default settings.
     </p>
@@ -77,7 +77,7 @@ export function TypeToConfirm(props: {
 export function FailureNote({ title, error }: { title: string; error: unknown }) {
   const facts = describeError(error);
   return (
-    <div className="failure-note" role="alert">
+    <div className="failure-note callout-danger" role="alert">
       <p>
         <strong>{title}</strong> {facts.message}
       </p>
