@@ -65,7 +65,9 @@ export function ContactsTable(props: ContactsTableProps) {
   const features = useVisibilityFeature(props.layout);
   // A hidden column's feature is still loading: placeholder rows rather than a flash of every column.
   if (!features) return <TableView {...props} features={baseTableFeatures} loading />;
-  const view = <TableView key={String(features !== baseTableFeatures)} {...props} features={features} />;
+  // A new table whenever the features change (TanStack builds a table's API from them once).
+  const key = String(features !== baseTableFeatures);
+  const view = <TableView key={key} {...props} features={features} />;
   return props.selection ? (
     <Suspense fallback={view}>
       <LazySelectableTable
@@ -75,7 +77,7 @@ export function ContactsTable(props: ContactsTableProps) {
         features={features}
         profileId={props.selection.profileId}
         render={(withSelection, tableOptions) => (
-          <TableView {...props} features={withSelection} tableOptions={tableOptions} />
+          <TableView key={key} {...props} features={withSelection} tableOptions={tableOptions} />
         )}
       />
     </Suspense>
