@@ -134,8 +134,10 @@ test('switches profile with the form button, and says what needs JavaScript', as
   await expect(page).toHaveURL(new RegExp(`/\\?channel=sms&profile=${PROFILE_UK}$`));
   expect(await visibleNumbers(page)).toEqual(numbersOf(await apiList(page, { channel: 'sms' }, PROFILE_UK)));
   await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_UK);
-  await expect(page.getByText('privacy mode, table layout, CSV export and editing need it')).toBeVisible();
-  for (const name of ['Privacy', 'Export CSV', 'Layout']) {
+  await expect(
+    page.getByText('privacy mode, table layout, CSV export, editing, adding and removing need it'),
+  ).toBeVisible();
+  for (const name of ['Privacy', 'Export CSV', 'Layout', 'Add contact', 'Remove by number', 'Select']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
   }
 });

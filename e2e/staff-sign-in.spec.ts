@@ -6,24 +6,10 @@ import { createSessions } from '../server/gateway/identity/session.ts';
 import { MINUTE, SECRET_A } from '../server/gateway/identity/test-app.ts';
 import { MASK } from '../src/shared/mask.ts';
 import { expect, PROFILE_UK, rows, test } from './support/fixtures';
+import { consoleReady, signIn } from './support/sign-in';
 
 test.use({ server: 'oidc' });
 
-/** Opens `path` signed out and signs in as `login` on the provider's own forms; resolves on the console. */
-async function signIn(page: Page, baseURL: string, login: string, path = '/') {
-  // The provider's pages import a web font; there is no internet here.
-  await page.route('https://fonts.googleapis.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/css', body: '' }),
-  );
-  // frame.goto: the provider's pages never become the console's html[data-ready].
-  await page.mainFrame().goto(baseURL + path);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
-
-const consoleReady = (page: Page) => page.locator('html[data-ready]').waitFor({ state: 'attached' });
 const signedInAs = (page: Page) => page.locator('form.signed-in');
 
 test('an admin signs in through the provider and lands on the page they asked for', async ({

@@ -27,7 +27,9 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       const found = READY_LINE.exec(line);
       if (found?.[1]) resolve(found[1]);
     });
-    void exited.then(([code]) => reject(new Error(`gateway exited (${code}) before serving: ${errors.join('')}`)));
+    void exited.then(([code]) =>
+      reject(new Error(`gateway exited (${code}) before serving: ${errors.join('')}`)),
+    );
   });
   return {
     url,

@@ -28,8 +28,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', faults(deps.faults));
   app.use('/v3/*', authenticate(deps.accounts, 'x-profile-id'));
   app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id', { ownIdAllowed: true }));
+  // One store for the collection and its items ('/v3/contacts/*' matches '/v3/contacts' too).
   app.use('/v3/contacts/*', idempotency());
-  app.use('/v3/contacts', idempotency());
 
   app.route('/v3/contacts', contactsRoutes(deps.contacts));
   app.route('/v3/profiles', profilesRoutes(deps.accounts));

@@ -13,7 +13,7 @@ import { renderApiFor } from './identity/enforce.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
-import { auditTrail, recordApiViews } from './middleware/audit.ts';
+import { auditTrail, recordApiViews, recordRefusals } from './middleware/audit.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
@@ -78,10 +78,12 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     app.route('/', signInRoutes(access, throttle));
     app.use(requireAccess(access, throttle));
   }
-  // Staff sign-in (OIDC): its routes, then only signed-in people, each request held to their role and profiles.
+  // Staff sign-in (OIDC): its routes, then only signed-in people, each request held to their role and profiles
+  // (API calls it refuses are recorded as such).
   if (signIn) {
     app.route('/', signIn.routes);
     app.use(signIn.requirePerson);
+    if (audit) app.use(recordRefusals(audit));
     app.use(signIn.enforceAccess);
   }
   if (opts.testPerson) app.use(actAs(opts.testPerson));

@@ -51,6 +51,80 @@ const firstContact = async () => {
   return ((await response.json()) as { data: { contacts: { id: string }[] } }).data.contacts[0]?.id ?? '';
 };
 const contactId = await firstContact();
+const inheritedContact = async () => {
+  const response = await api.fetch(
+    new Request('http://api/v3/contacts?page=1&page_size=50', {
+      headers: { 'x-api-key': 'sk_test_org_demo', 'x-profile-id': PROFILE_US },
+    }),
+  );
+  const { contacts } = (
+    (await response.json()) as { data: { contacts: { id: string; is_inherited: boolean }[] } }
+  ).data;
+  return contacts.find((c) => c.is_inherited)?.id ?? '';
+};
+const contactNumber = async (id: string) => {
+  const response = await api.fetch(
+    new Request(`http://api/v3/contacts/${id}`, { headers: { 'x-api-key': 'sk_test_org_demo' } }),
+  );
+  return ((await response.json()) as { data: { format_e164: string } }).data.format_e164;
+};
+const ownNumber = await contactNumber(contactId);
+
+/** A shot in light and dark, at 1280 px and on a 390 px phone. */
+const fourWays = (shot: Shot): Shot[] => [
+  shot,
+  { ...shot, name: `${shot.name}-dark`, dark: true },
+  { ...shot, name: `${shot.name}-phone`, phone: true },
+  { ...shot, name: `${shot.name}-phone-dark`, phone: true, dark: true },
+];
+const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
+// Adding and removing contacts (src/features/contacts/manage): the dialogs and row selection.
+const manageShots: Shot[] = [
+  {
+    name: 'manage-add',
+    path: '/',
+    ready: '.dialog .field-hint',
+    act: async (page) => {
+      await click(page, 'Add contact');
+      await page.getByRole('dialog').getByLabel('Phone number').fill('+44 20 7946 0958');
+    },
+  },
+  {
+    name: 'manage-remove-number',
+    path: '/',
+    ready: '.dialog .final-warning',
+    act: async (page) => {
+      await click(page, 'Remove by number');
+      await page.getByRole('dialog').getByLabel('Phone number').fill(ownNumber);
+      await click(page, 'Find contact');
+    },
+  },
+  {
+    name: 'manage-select',
+    path: '/',
+    ready: '.selection-bar',
+    act: async (page) => {
+      await click(page, 'Select');
+      for (const n of [0, 1, 3]) await page.locator('tbody .select-cell input').nth(n).check();
+    },
+  },
+  {
+    name: 'manage-bulk',
+    path: '/',
+    ready: '.dialog .number-list',
+    act: async (page) => {
+      await click(page, 'Select');
+      await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+      await click(page, 'Remove from account…');
+    },
+  },
+  {
+    name: 'manage-detail-remove',
+    path: `/contacts/${contactId}`,
+    ready: '.dialog .final-warning',
+    act: (page) => click(page, 'Remove from account…'),
+  },
+];
 
 const shots: Shot[] = [
   { name: 'list', path: '/', ready: 'tbody tr.row-link' },
@@ -95,6 +169,12 @@ const shots: Shot[] = [
   { name: 'activity-phone', path: '/activity', ready: 'tbody tr[data-seq]', phone: true },
   { name: 'activity-phone-dark', path: '/activity', ready: 'tbody tr[data-seq]', phone: true, dark: true },
   { name: 'activity-filtered', path: '/activity?action=contact.edit', ready: 'tbody tr[data-seq]' },
+  {
+    name: 'detail-inherited',
+    path: `/contacts/${await inheritedContact()}?profile=${PROFILE_US}`,
+    ready: '.detail-remove',
+  },
+  ...manageShots.flatMap(fourWays),
 ];
 // The dark error shot needs the same failure as the light one.
 const errorShot = shots.find((shot) => shot.name === 'error');

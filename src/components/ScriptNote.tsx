@@ -6,8 +6,8 @@
 export function ScriptNote() {
   return (
     <p className="script-note">
-      Still starting (or JavaScript is off): privacy mode, table layout, CSV export and editing need it.
-      Paging, filters, search and lookup already work.
+      Still starting (or JavaScript is off): privacy mode, table layout, CSV export, editing, adding and
+      removing need it. Paging, filters, search and lookup already work.
     </p>
   );
 }

@@ -1,5 +1,5 @@
 // The exact lookup by number: a module of its own so it travels in the lookup screen's lazy chunk.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Contact, listContacts } from '../api/contacts';
 import { ApiError } from '../api/errors';
 import { keys, type ProfileId } from './keys';
@@ -10,10 +10,18 @@ import { useWantedOnServer } from './serverRender';
  * null so the screen can say "No contact with …" instead of showing an error panel.
  */
 export function usePhoneLookup(profileId: ProfileId, phone: string | undefined, enabled = true) {
-  const queryClient = useQueryClient();
   const options = {
-    queryKey: keys.lookup(profileId, phone ?? ''),
+    ...lookupOptions(useQueryClient(), profileId, phone ?? ''),
     enabled: enabled && Boolean(phone),
+  };
+  useWantedOnServer(options);
+  return useQuery(options);
+}
+
+/** The lookup's query (also fetched imperatively, e.g. to find the contact a 409 says is already there). */
+export function lookupOptions(queryClient: QueryClient, profileId: ProfileId, phone: string) {
+  return {
+    queryKey: keys.lookup(profileId, phone),
     queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => {
       try {
         const page = await listContacts({ page: 1, pageSize: 1, phone }, { profileId, signal });
@@ -26,6 +34,4 @@ export function usePhoneLookup(profileId: ProfileId, phone: string | undefined, 
       }
     },
   };
-  useWantedOnServer(options);
-  return useQuery(options);
 }

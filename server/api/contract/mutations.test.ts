@@ -77,19 +77,6 @@ describe('mutations', () => {
     expect(gone.status).toBe(404);
   });
 
-  it('a replayed Idempotency-Key returns the first response and acts once', async () => {
-    const client = api.client('sk_test_user_demo');
-    const first = await client.contacts.create({
-      phone_number: '+61 412 345 999',
-      'Idempotency-Key': 'create-1',
-    });
-    const replay = await client.contacts.create({
-      phone_number: '+61 412 345 999',
-      'Idempotency-Key': 'create-1',
-    });
-    expect(replay.data?.id).toBe(first.data?.id);
-  });
-
   it('a restart keeps what was changed and does not reseed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sent-api-'));
     const dbPath = join(dir, 'api.sqlite');

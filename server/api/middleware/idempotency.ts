@@ -1,46 +1,68 @@
+// Idempotency-Key as Sent documents it: POST, PUT and PATCH accept one; within 24 h a request with the same key
+// from the same customer gets the first response back instead of acting twice ("at-most-once execution").
+// The customer is the account the request acts as (a profile named by x-profile-id acts as that profile).
+// A second request arriving while the first is still running waits for it; the same key on a different
+// request (method, path or body) is refused rather than answered with another request's response.
+import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { LRUCache } from 'lru-cache';
 import type { AppEnv } from '../app-env.ts';
 import { ApiFailure } from '../errors.ts';
 
 const KEY_FORMAT = /^[A-Za-z0-9_-]{1,255}$/;
+const METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const TTL_MS = 24 * 60 * 60 * 1000;
-const MAX_ENTRIES = 10_000;
 
 interface Stored {
+  /** Hash of method, path and body: what the key was first used for. */
+  request: string;
   status: number;
   body: string;
-  expires: number;
 }
 
-/** Idempotency-Key on mutations: a replay within 24 h gets the first response back instead of acting twice. */
-export function idempotency(): MiddlewareHandler<AppEnv> {
-  const responses = new Map<string, Stored>();
+export function idempotency({ max = 10_000 } = {}): MiddlewareHandler<AppEnv> {
+  const responses = new LRUCache<string, Stored>({ max, ttl: TTL_MS });
+  const running = new Map<string, Promise<void>>();
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    if (key === undefined || c.req.method === 'GET') return next();
-    if (!KEY_FORMAT.test(key)) {
-      throw new ApiFailure('VALIDATION_001', 'Request validation failed', {
-        'Idempotency-Key': ['Must be 1-255 letters, digits, hyphens or underscores.'],
-      });
-    }
-    const cacheKey = `${c.get('scope').account.id}:${key}`;
-    const now = Date.now();
+    if (key === undefined || !METHODS.has(c.req.method)) return next();
+    if (!KEY_FORMAT.test(key)) throw keyProblem('Must be 1-255 letters, digits, hyphens or underscores.');
+    const cacheKey = `${c.get('scope').acting.id}:${key}`;
+    const request = createHash('sha256')
+      .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
+      .digest('base64url');
+
+    for (let pending = running.get(cacheKey); pending; pending = running.get(cacheKey)) await pending;
     const stored = responses.get(cacheKey);
-    if (stored && stored.expires > now) {
+    if (stored) {
+      if (stored.request !== request)
+        throw keyProblem('Already used for a different request in the last 24 hours; send a new key.');
       c.res = new Response(stored.body, {
         status: stored.status,
         headers: { 'content-type': 'application/json; charset=UTF-8', 'Idempotent-Replayed': 'true' },
       });
       return;
     }
-    await next();
-    if (c.res.status < 500) {
-      if (responses.size >= MAX_ENTRIES) responses.clear();
-      responses.set(cacheKey, {
-        status: c.res.status,
-        body: await c.res.clone().text(),
-        expires: now + TTL_MS,
-      });
+
+    let finish = () => {};
+    running.set(
+      cacheKey,
+      new Promise<void>((resolve) => {
+        finish = resolve;
+      }),
+    );
+    try {
+      await next();
+      // A server error did not necessarily act: the same key may try again.
+      if (c.res.status < 500)
+        responses.set(cacheKey, { request, status: c.res.status, body: await c.res.clone().text() });
+    } finally {
+      running.delete(cacheKey);
+      finish();
     }
   };
+}
+
+function keyProblem(message: string): ApiFailure {
+  return new ApiFailure('VALIDATION_001', 'Request validation failed', { 'Idempotency-Key': [message] });
 }

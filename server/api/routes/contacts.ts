@@ -78,7 +78,8 @@ export function contactsRoutes(store: ContactsStore): Hono<AppEnv> {
     const body = await validBody(c, CreateContactBody);
     const phone = parseValid(toE164(body.phone_number, 'phone_number'));
     if (!phone) throw invalidPhone('phone_number');
-    if (store.findByE164([scope.acting.id], phone.number)) {
+    // Already visible here (its own, or inherited from the organization): a second one would shadow it.
+    if (store.findByE164(scope.ownerIds, phone.number)) {
       throw new ApiFailure('RESOURCE_007', 'A contact with this phone number already exists.');
     }
     const formats = formatsOf(phone);
@@ -116,10 +117,19 @@ function findOrFail(store: ContactsStore, scope: Scope, id: string): StoredConta
   return contact;
 }
 
+/**
+ * Inherited contacts are read-only ("cannot be updated", "cannot be deleted", says the SDK). Sent's catalog has
+ * no code of its own for that; VALIDATION_001 with the reason in `details` is the closest (AUTH_004 is
+ * documented as the caller's role lacking a permission, which is not what is wrong here).
+ */
 function assertOwned(contact: StoredContact, scope: Scope, verb: 'updated' | 'deleted'): void {
   if (contact.owner_id !== scope.acting.id) {
     throw new ApiFailure('VALIDATION_001', `This contact is read-only and cannot be ${verb}.`, {
-      id: ['Inherited contacts belong to the organization and are read-only in its profiles.'],
+      id: [
+        verb === 'deleted'
+          ? 'Inherited contacts belong to the organization: only the organization can remove them.'
+          : 'Inherited contacts belong to the organization and are read-only in its profiles.',
+      ],
     });
   }
 }

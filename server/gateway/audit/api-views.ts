@@ -1,13 +1,16 @@
 // Which API calls are audit entries, and what each entry says, read from the request and the upstream's
 // answer: a lookup (GET /v3/contacts?phone=…: hit or miss), a contact opened (GET /v3/contacts/{id}), an
-// edit (PATCH /v3/contacts/{id}: the fields that changed, before and after), and a contact export's pages
-// (counted, not recorded one by one). Browsing the list is not an entry.
+// edit (PATCH /v3/contacts/{id}: the fields that changed, before and after), a contact added (POST
+// /v3/contacts: the number sent, the contact made) or removed (DELETE /v3/contacts/{id}: the number it had),
+// and a contact export's pages (counted, not recorded one by one). Browsing the list is not an entry.
+import { MAX_BODY_BYTES } from '../middleware/body-limit.ts';
 import { EXPORT_HEADER } from './exports.ts';
 import type { GatewayRecord } from './types.ts';
 
 export type ApiView =
   | { action: 'lookup'; phone: string }
-  | { action: 'contact.open' | 'contact.edit'; contactId: string }
+  | { action: 'contact.open' | 'contact.edit' | 'contact.remove'; contactId: string }
+  | { action: 'contact.create' }
   | { action: 'export.page'; exportId: string };
 
 const CONTACT_PATH = /^\/v3\/contacts\/([A-Za-z0-9_-]{1,128})$/;
@@ -16,6 +19,7 @@ const UNCOMPARED = new Set(['updated_at']);
 
 export function apiViewOf(req: Request): ApiView | null {
   const url = new URL(req.url);
+  if (url.pathname === '/v3/contacts' && req.method === 'POST') return { action: 'contact.create' };
   if (url.pathname === '/v3/contacts' && req.method === 'GET') {
     const phone = url.searchParams.get('phone')?.trim();
     if (phone) return { action: 'lookup', phone };
@@ -26,7 +30,26 @@ export function apiViewOf(req: Request): ApiView | null {
   if (!contactId) return null;
   if (req.method === 'GET') return { action: 'contact.open', contactId };
   if (req.method === 'PATCH') return { action: 'contact.edit', contactId };
+  if (req.method === 'DELETE') return { action: 'contact.remove', contactId };
   return null;
+}
+
+/** Views whose request body the entry reads (the number to add, a sandbox flag). */
+export const readsBody = (view: ApiView) =>
+  view.action === 'contact.create' || view.action === 'contact.remove';
+
+/**
+ * The JSON object a request sent, read from a copy so the request still goes on; null without one. Only a
+ * body that declares its length within the gateway's limit is read (anything larger is refused anyway).
+ */
+export async function sentFields(req: Request): Promise<Fields | null> {
+  const length = Number(req.headers.get('content-length'));
+  if (!(length > 0 && length <= MAX_BODY_BYTES)) return null;
+  try {
+    return asFields(JSON.parse(await req.clone().text()));
+  } catch {
+    return null;
+  }
 }
 
 type Fields = Record<string, unknown>;
@@ -83,15 +106,24 @@ export function changedFields(before: Fields, after: Fields): { before: Fields; 
 const phoneOf = (contact: Fields | null): string | null =>
   typeof contact?.phone_number === 'string' ? contact.phone_number : null;
 
+/** What an add or removal was beyond its outcome: simulated (sandbox), or a replay that did nothing new. */
+function mutationFlags(sent: Fields | null, res: Response): Fields {
+  return {
+    ...(sent?.sandbox === true ? { sandbox: true } : {}),
+    ...(res.headers.get('idempotent-replayed') === 'true' ? { replayed: true } : {}),
+  };
+}
+
 /**
- * The entry for an answered lookup, open or edit. `before` is the contact as a GET just before the PATCH
- * saw it (null when that GET failed).
+ * The entry for an answered lookup, open, edit, add or removal. `before` is the contact as a GET just before
+ * the PATCH or DELETE saw it (null when that GET failed or was not made); `sent` the request's JSON body.
  */
 export async function entryFor(
   view: Exclude<ApiView, { action: 'export.page' }>,
   res: Response,
   profileId: string | null,
   before: Fields | null,
+  sent: Fields | null = null,
 ): Promise<GatewayRecord> {
   const data = await dataOf(res);
   const details = await statusDetails(res);
@@ -110,13 +142,29 @@ export async function entryFor(
     };
   }
   const contact = asFields(data);
+  const outcome = outcomeOf(res.status);
+  if (view.action === 'contact.create') {
+    const contactId = typeof contact?.id === 'string' ? contact.id : null;
+    const phone = phoneOf(contact) ?? phoneOf(sent);
+    const flags = mutationFlags(sent, res);
+    return {
+      action: 'contact.create',
+      outcome,
+      profileId,
+      contactId,
+      phone,
+      details: { ...details, ...flags },
+    };
+  }
   const common = {
-    outcome: outcomeOf(res.status),
+    outcome,
     profileId,
     contactId: view.contactId,
     phone: phoneOf(contact) ?? phoneOf(before),
   };
   if (view.action === 'contact.open') return { ...common, action: 'contact.open', details };
+  if (view.action === 'contact.remove')
+    return { ...common, action: 'contact.remove', details: { ...details, ...mutationFlags(sent, res) } };
   const change =
     contact && before ? changedFields(before, contact) : { before: before ?? {}, after: contact ?? {} };
   return { ...common, action: 'contact.edit', details: { ...details, ...change } };

@@ -27,8 +27,7 @@ const ID = '([A-Za-z0-9_-]{1,128})';
 const CONTACTS = /^\/v3\/contacts$/;
 const CONTACT = new RegExp(`^/v3/contacts/${ID}$`);
 
-// Every allowlisted route and method needs a rule here (an allowlisted route without one is refused), plus
-// the ones contact management will add.
+// Every allowlisted route and method needs a rule here (an allowlisted route without one is refused).
 const RULES: readonly Rule[] = [
   { pattern: CONTACTS, method: 'GET', need: 'browse', scope: 'header' },
   { pattern: CONTACTS, method: 'POST', need: 'manageContacts', scope: 'header' },

@@ -1,13 +1,22 @@
 // The audit trail in the request path (server/audit; the gateway's side in ../audit). Every entry is stored
 // before the response leaves: if it cannot be, the caller gets 503 GATEWAY_013 instead of the data.
 //   auditTrail(trail)      every request: `c.get('audit')`, for routes that record (sign-in, reveal…)
-//   recordApiViews(…)      API calls: lookups, contacts opened, edits, export pages (api-views.ts)
+//   recordApiViews(…)      API calls: lookups, contacts opened, edits, adds, removals, export pages (api-views.ts)
+//   recordRefusals(…)      the same calls when staff sign-in refuses them (role or profile) before they get there
 //   recordSession, recordReveal: the hooks other routes call.
 // Server rendering's own API calls go through a second Hono app (app.ts); they are recorded there, once, in
 // the name of the page request, found through hono/context-storage (the page's context is the outermost).
 import type { Context, MiddlewareHandler } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
-import { type ApiView, apiViewOf, dataOf, entryFor, rowsOf } from '../audit/api-views.ts';
+import {
+  type ApiView,
+  apiViewOf,
+  dataOf,
+  entryFor,
+  readsBody,
+  rowsOf,
+  sentFields,
+} from '../audit/api-views.ts';
 import type { AppAudit } from '../audit/trail.ts';
 import type { AuditPerson } from '../audit/types.ts';
 import type { GatewayEnv } from '../env.ts';
@@ -43,7 +52,11 @@ export function recordApiViews(
     // The browser's request itself, or (server rendering) the page request it is made for.
     const who = (tryGetContext<GatewayEnv>() as Context<GatewayEnv> | undefined) ?? c;
     // Read just before forwarding: an edit landing in between would show in `before` (see README).
-    const before = view.action === 'contact.edit' ? await contactBefore(c, fetchUnrecorded) : null;
+    const before =
+      view.action === 'contact.edit' || view.action === 'contact.remove'
+        ? await contactBefore(c, fetchUnrecorded)
+        : null;
+    const sent = readsBody(view) ? sentFields(c.req.raw) : null;
     await next();
     // 499: the caller went away (a superseded lookup, a render past its budget): nobody saw an answer.
     if (c.res.status === 499) return;
@@ -52,10 +65,32 @@ export function recordApiViews(
       audit.trail.exports.countPage(view.exportId, audit.actorId(who), rowsOf(await dataOf(c.res)).length);
       return;
     }
-    const entry = await entryFor(view, c.res, c.req.header('x-profile-id') ?? null, before);
+    const entry = await entryFor(view, c.res, c.req.header('x-profile-id') ?? null, before, await sent);
     // The id support can look up: the upstream's when it sent one (as the response and the log carry).
     const requestId = c.res.headers.get('x-request-id') ?? c.get('requestId');
     await recordOrRefuse(c, () => audit.record(who, entry, requestId));
+  };
+}
+
+const ENFORCEMENT_REFUSALS = new Set<string>([
+  GatewayErrors.ROLE_FORBIDDEN.code,
+  GatewayErrors.PROFILE_FORBIDDEN.code,
+]);
+
+/**
+ * Staff sign-in refuses calls a role or profile grant does not allow before they reach recordApiViews (and
+ * the API): placed just before that enforcement, this records them as denied (a viewer's add or removal, an
+ * agent's lookup in another profile). The number of a refused removal is not fetched: only its id is known.
+ */
+export function recordRefusals(audit: AppAudit): MiddlewareHandler<GatewayEnv> {
+  return async (c, next) => {
+    const view = apiViewOf(c.req.raw);
+    if (!view || view.action === 'export.page') return next();
+    const sent = readsBody(view) ? sentFields(c.req.raw) : null;
+    await next();
+    if (!ENFORCEMENT_REFUSALS.has(c.get('error') ?? '')) return;
+    const entry = await entryFor(view, c.res, c.req.header('x-profile-id') ?? null, null, await sent);
+    await recordOrRefuse(c, () => audit.record(c, entry));
   };
 }
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -6,11 +7,15 @@ import { usePhoneMask } from '../../prefs/privacy';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { useContact } from '../../queries/contactDetail';
 import { isNotFound } from '../../queries/errors';
+import { useCan } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { profileOnlySearch } from '../../url-state/useListParams';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import { ContactCard } from './ContactCard';
 import { displayNumber } from './format';
+import { noticeOf } from './manage/notice';
+import { scopeName } from './manage/parts';
+import { RemoveSection } from './manage/RemoveSection';
 import { authProblemOf, QueryBody } from './QueryBody';
 
 /** Every field of one contact. Opens instantly from the list (cache-seeded) and also works as a deep link. */
@@ -20,8 +25,11 @@ export function ContactDetail({ selection }: { selection: ProfileSelection }) {
   const from = (location.state as { from?: string } | null)?.from;
   const backHref = `/${from ? `?${from}` : profileOnlySearch(selection.profileId ?? undefined)}`;
   // Legacy v1 has no single-contact endpoint: the detail shows what the list already loaded.
-  const { contactById } = useApiCapabilities();
-  const query = useContact(selection.profileId, id, selection.ready && contactById);
+  const { contactById, edits } = useApiCapabilities();
+  const can = useCan();
+  // Removed from here: said so, and never fetched again (it would only be a 404 now).
+  const [removed, setRemoved] = useState<string | null>(null);
+  const query = useContact(selection.profileId, id, selection.ready && contactById && !removed);
   const mask = usePhoneMask();
   useDocumentTitle(query.data ? mask(displayNumber(query.data), query.data.country_code) : 'Contact');
 
@@ -34,9 +42,38 @@ export function ContactDetail({ selection }: { selection: ProfileSelection }) {
     </Link>
   );
   const contact = query.data;
+  const scope = scopeName(selection.profileId);
+  const notice = noticeOf(location.state);
   let body: React.ReactNode;
-  if (contact) body = <ContactCard contact={contact} profileId={selection.profileId} />;
-  else if (isNotFound(query.error)) {
+  if (removed) {
+    body = (
+      <EmptyState title="Contact removed" icon="✓" action={back}>
+        <p role="status">
+          {removed} was removed from {scope}. It no longer shows in its list or lookups.
+        </p>
+      </EmptyState>
+    );
+  } else if (contact) {
+    body = (
+      <>
+        {notice ? (
+          <p className="notice notice-info" role="status">
+            {notice === 'added'
+              ? `Added to ${scope}.`
+              : `Already in ${scope}: nothing was added, this is the contact with that number.`}
+          </p>
+        ) : null}
+        <ContactCard contact={contact} profileId={selection.profileId} />
+        {can.manageContacts && edits ? (
+          <RemoveSection
+            contact={contact}
+            profileId={selection.profileId}
+            onRemoved={() => setRemoved(mask(displayNumber(contact), contact.country_code))}
+          />
+        ) : null}
+      </>
+    );
+  } else if (isNotFound(query.error)) {
     body = (
       <EmptyState title="Contact not found" icon="?" action={back}>
         <p>

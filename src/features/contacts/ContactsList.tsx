@@ -9,7 +9,7 @@ import {
   listHref,
   PAGE_SIZES,
 } from '../../url-state/listParams';
-import { ContactsTable } from './ContactsTable';
+import { ContactsTable, type ContactsTableProps } from './ContactsTable';
 import type { TableLayout } from './tableLayout';
 
 interface ContactsListProps {
@@ -22,13 +22,23 @@ interface ContactsListProps {
   update: (patch: ListPatch) => void;
   hrefFor: (contact: Contact) => string;
   onOpen: (contact: Contact) => void;
+  selection?: ContactsTableProps['selection'];
 }
 
 /**
  * The table of one page of contacts, with "21–40 of 150", the page size and the pager below it (links and
  * GET forms, so paging works before the app's JavaScript runs).
  */
-export function ContactsList({ data, stale, params, layout, update, hrefFor, onOpen }: ContactsListProps) {
+export function ContactsList({
+  data,
+  stale,
+  params,
+  layout,
+  update,
+  hrefFor,
+  onOpen,
+  selection,
+}: ContactsListProps) {
   const total = data?.pagination.total_count ?? 0;
   return (
     <ContactsTable
@@ -37,6 +47,7 @@ export function ContactsList({ data, stale, params, layout, update, hrefFor, onO
       layout={layout}
       hrefFor={hrefFor}
       onOpen={onOpen}
+      selection={selection}
       loading={!data}
       stale={stale}
       footer={

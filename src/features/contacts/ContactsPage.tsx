@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useDisabledUntilHydrated } from '../../components/useDisabledUntilHydrated';
@@ -19,6 +19,8 @@ import { contactColumnIds } from './columns';
 import { LayoutButton } from './LayoutButton';
 import { ListEmptyState } from './ListEmptyState';
 import { LazyLookupResult, preloadScreens } from './lazyScreens';
+import { ManageActions } from './manage/ManageActions';
+import type { ContactNotice } from './manage/notice';
 import { PhoneLookup } from './PhoneLookup';
 import { preloadPhoneLib } from './phone';
 import { usePhoneParam } from './phoneParam';
@@ -84,9 +86,10 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
     (id: string) => `/contacts/${encodeURIComponent(id)}${profileOnlySearch(params.profile)}`,
     [params.profile],
   );
-  const open = (contact: Contact) => {
-    if (contact.id) navigate(detailHref(contact.id), { state: { from: listSearch } });
+  const open = (contact: Contact, notice?: ContactNotice) => {
+    if (contact.id) navigate(detailHref(contact.id), { state: { from: listSearch, notice } });
   };
+  const [selecting, setSelecting] = useState(false);
   // Starting or clearing a search is a filter change (pushed, Back undoes it); refining the term while
   // typing replaces the entry, so Back does not step through every keystroke pause.
   const onSearch = useCallback(
@@ -131,6 +134,7 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
             update={update}
             hrefFor={(contact) => detailHref(contact.id ?? '')}
             onOpen={open}
+            selection={selecting ? { profileId } : undefined}
           />
         )}
       </QueryBody>
@@ -162,7 +166,7 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
           {selection.account?.name ?? 'the account itself'} are shown.
         </p>
       ) : null}
-      <div className="toolbar" role="toolbar" aria-label="Filters">
+      <div className="toolbar" role="toolbar" aria-label="Search, filters and actions">
         {filters ? (
           <>
             <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
@@ -187,6 +191,14 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
           />
         ) : null}
         <LayoutButton layout={layout} onChange={setLayout} />
+        {can.manageContacts && filters ? (
+          <ManageActions
+            profileId={profileId}
+            selecting={params.phone ? undefined : { on: selecting, toggle: () => setSelecting(!selecting) }}
+            onOpen={(id, notice) => open({ id }, notice)}
+            needsScript={needsScript}
+          />
+        ) : null}
       </div>
       <section className="card" aria-label="Contact list">
         {body}

@@ -1,14 +1,16 @@
-import { flexRender, useTable } from '@tanstack/react-table';
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { flexRender, type TableOptions, useTable } from '@tanstack/react-table';
+import { type KeyboardEvent, type MouseEvent, Suspense } from 'react';
 import { TableHead } from '../../components/TableHead';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import type { Contact } from '../../queries/contacts';
+import type { ProfileId } from '../../queries/keys';
 import { baseTableFeatures, type ContactTableFeatures, contactColumnIds, contactColumns } from './columns';
+import { LazySelectableTable } from './manage/lazySelection';
 import { type TableLayout, useVisibilityFeature, visibilityOf } from './tableLayout';
 
 const NO_ROWS: Contact[] = [];
 
-interface ContactsTableProps {
+export interface ContactsTableProps {
   /** One page of contacts: the server pages (the pager is the list's, below the table). */
   contacts: Contact[] | undefined;
   /** How many placeholder rows to show while loading (at most 12). */
@@ -21,29 +23,52 @@ interface ContactsTableProps {
   loading: boolean;
   stale: boolean;
   footer: React.ReactNode;
+  /** Row selection is on (for this profile's removal): the table comes from the selection chunk. */
+  selection?: { profileId: ProfileId };
+  /** Set by that chunk: its column, state and features on top of the table's own. */
+  tableOptions?: Partial<TableOptions<ContactTableFeatures, Contact>>;
 }
 
 function useContactTable(
-  props: Pick<ContactsTableProps, 'contacts' | 'layout'>,
+  props: Pick<ContactsTableProps, 'contacts' | 'layout' | 'tableOptions'>,
   features: ContactTableFeatures,
 ) {
+  const extra = props.tableOptions;
   return useTable({
     features,
     columns: contactColumns,
     data: props.contacts ?? NO_ROWS,
     getRowId: (contact, index) => contact.id ?? String(index),
-    state: { columnVisibility: visibilityOf(props.layout) },
+    ...extra,
+    state: { columnVisibility: visibilityOf(props.layout), ...extra?.state },
   });
 }
+
+export type ContactTable = ReturnType<typeof useContactTable>;
 
 /** Hides columns with TanStack's visibility feature, registered (a new table) once its chunk is in. */
 export function ContactsTable(props: ContactsTableProps) {
   const features = useVisibilityFeature(props.layout);
-  return features ? (
-    <TableView key={String(features !== baseTableFeatures)} {...props} features={features} />
+  // A hidden column's feature is still loading: placeholder rows rather than a flash of every column.
+  if (!features) return <TableView {...props} features={baseTableFeatures} loading />;
+  // A new table whenever the features change (TanStack builds a table's API from them once).
+  const key = String(features !== baseTableFeatures);
+  const view = <TableView key={key} {...props} features={features} />;
+  return props.selection ? (
+    <Suspense fallback={view}>
+      <LazySelectableTable
+        // Another profile's selection means nothing here.
+        key={props.selection.profileId ?? ''}
+        contacts={props.contacts}
+        features={features}
+        profileId={props.selection.profileId}
+        render={(withSelection, tableOptions) => (
+          <TableView key={key} {...props} features={withSelection} tableOptions={tableOptions} />
+        )}
+      />
+    </Suspense>
   ) : (
-    // A hidden column's feature is still loading: placeholder rows rather than a flash of every column.
-    <TableView {...props} features={baseTableFeatures} loading />
+    view
   );
 }
 

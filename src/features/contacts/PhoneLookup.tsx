@@ -5,12 +5,8 @@ import { regionName } from '../../lib/regions';
 import { savePref, usePrefs } from '../../prefs/prefs';
 import { useListFormFields } from '../../url-state/useListParams';
 import { loadPhoneLib } from './phone';
+import type { RegionOption } from './phoneLib';
 import { defaultRegion } from './phoneParam';
-
-interface RegionOption {
-  code: string;
-  label: string;
-}
 
 /**
  * The support-staff path: paste or type the number a caller reads out, in any format. It is normalised
@@ -38,14 +34,7 @@ export function PhoneLookup({
 
   const loadRegions = () => {
     if (regions) return;
-    void loadPhoneLib().then((lib) =>
-      setRegions(
-        lib
-          .getCountries()
-          .map((code) => ({ code, label: `${regionName(code)} (+${lib.getCountryCallingCode(code)})` }))
-          .sort((a, b) => a.label.localeCompare(b.label)),
-      ),
-    );
+    void loadPhoneLib().then((lib) => setRegions(lib.regionOptions()));
   };
 
   const submit = async (event: FormEvent) => {

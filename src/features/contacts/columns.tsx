@@ -1,4 +1,9 @@
-import { type columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
+import {
+  type columnVisibilityFeature,
+  createColumnHelper,
+  type rowSelectionFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
 import { Badge } from '../../components/Badge';
 import { channelLabel } from '../../lib/channels';
 import { regionName } from '../../lib/regions';
@@ -10,9 +15,11 @@ import { MaskedNumber } from './MaskedNumber';
 
 // No feature is registered up front: the server pages, searches and filters, so neither client row models
 // nor TanStack's pagination ship (the list's pager works from the URL and total_count). Column visibility is
-// added at run time only while a column is hidden (./visibilityFeature, a lazy chunk); the types include it.
+// added at run time only while a column is hidden (./visibilityFeature), row selection only while "Select" is
+// on (./manage/SelectableTable), each a lazy chunk; the types include both.
 export type ContactTableFeatures = {
   columnVisibilityFeature: typeof columnVisibilityFeature;
+  rowSelectionFeature: typeof rowSelectionFeature;
 };
 export const baseTableFeatures = tableFeatures({}) as ContactTableFeatures;
 
@@ -20,7 +27,7 @@ export const baseTableFeatures = tableFeatures({}) as ContactTableFeatures;
 const yesNo = (value: boolean | null | undefined, yes: React.ReactNode) =>
   value ? yes : <span className="muted">{value == null ? '—' : 'No'}</span>;
 
-const column = createColumnHelper<ContactTableFeatures, Contact>();
+export const column = createColumnHelper<ContactTableFeatures, Contact>();
 
 export const contactColumns = column.columns([
   column.accessor((contact) => displayNumber(contact), {

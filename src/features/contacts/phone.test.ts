@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regionFromLocale } from '../../lib/regions';
-import { formatE164, parsePhone } from './phoneLib';
+import { formatE164, parsePhone, regionOptions } from './phoneLib';
 
 describe('parsePhone', () => {
   it('accepts the formats callers read out', () => {
@@ -39,6 +39,21 @@ describe('parsePhone', () => {
       reason: expect.stringContaining('country code'),
     });
     expect(parsePhone('+1 415 555 0100 0000 00', 'US')).toMatchObject({ ok: false });
+  });
+
+  it('marks a number that is only short so far (typing goes on), and says where a valid one is', () => {
+    expect(parsePhone('+44 20 79', 'US')).toMatchObject({ ok: false, incomplete: true });
+    expect(parsePhone('call me', 'US')).not.toHaveProperty('incomplete');
+    expect(parsePhone('+999 1234 5678', 'US')).not.toHaveProperty('incomplete');
+    expect(parsePhone('020 7946 0958', 'GB')).toMatchObject({ ok: true, region: 'GB' });
+  });
+
+  it('lists every region with its calling code, sorted by name', () => {
+    const options = regionOptions();
+    expect(options.length).toBeGreaterThan(200);
+    expect(options).toContainEqual({ code: 'GB', label: 'United Kingdom (+44)' });
+    const labels = options.map((o) => o.label);
+    expect(labels).toEqual([...labels].sort((x, y) => x.localeCompare(y)));
   });
 
   it('formats stored numbers for display', () => {

@@ -12,9 +12,22 @@ import {
 import { regionName } from '../../lib/regions';
 import { isTelUri, numberFromTelUri } from '../../shared/telUri';
 
-export { getCountries, getCountryCallingCode };
+export interface RegionOption {
+  code: string;
+  label: string;
+}
 
-export type PhoneParse = { ok: true; e164: string; international: string } | { ok: false; reason: string };
+/** Every region the library knows, "United Kingdom (+44)", sorted by name: a default-region picker's choices. */
+export function regionOptions(): RegionOption[] {
+  return getCountries()
+    .map((code) => ({ code, label: `${regionName(code)} (+${getCountryCallingCode(code)})` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+export type PhoneParse =
+  | { ok: true; e164: string; international: string; region: string | undefined }
+  /** `incomplete`: too few digits so far (while typing, that is not yet a mistake). */
+  | { ok: false; reason: string; incomplete?: true };
 
 /**
  * Normalises what a caller reads out or pastes ("+44 20 7946 0958", "(415) 555-0100", "0044 20 …",
@@ -42,7 +55,7 @@ export function parsePhone(input: string, region: string): PhoneParse {
       : { ok: false, reason: 'Start with + and the country code, or pick the right default region.' };
   }
   if (lengthProblem === 'TOO_SHORT' || lengthProblem === 'NOT_A_NUMBER') {
-    return { ok: false, reason: `Too few digits for a phone number ${where}.` };
+    return { ok: false, reason: `Too few digits for a phone number ${where}.`, incomplete: true };
   }
   if (lengthProblem === 'TOO_LONG')
     return { ok: false, reason: `Too many digits for a phone number ${where}.` };
@@ -53,7 +66,7 @@ export function parsePhone(input: string, region: string): PhoneParse {
       reason: `${phone?.formatInternational() ?? text} is not a valid phone number ${where}.`,
     };
   }
-  return { ok: true, e164: phone.number, international: phone.formatInternational() };
+  return { ok: true, e164: phone.number, international: phone.formatInternational(), region: phone.country };
 }
 
 /** Display form of a stored E.164 number (the raw value if it does not parse). */

@@ -88,12 +88,12 @@ export default function ExportDialog({ filter, account, total, onClose }: Export
       }}
     >
       <div className="export-inner">
-        <div className="export-head">
+        <div className="dialog-head">
           <h2 id={titleId}>Export contacts</h2>
           {running ? null : (
             <button
               type="button"
-              className="icon-btn export-x"
+              className="icon-btn dialog-x"
               aria-label="Close"
               onClick={() => {
                 if (state.kind === 'failed') stop();

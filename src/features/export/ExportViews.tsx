@@ -85,7 +85,7 @@ export function ProgressView({
 function PageFailure({ error, rowsDone }: { error: ExportPageError; rowsDone: number }) {
   const reason = error.cause instanceof Error ? error.cause.message : 'Unknown error.';
   return (
-    <div className="export-error" role="alert">
+    <div className="export-error callout-danger" role="alert">
       <p className="export-error-title">
         Page {count(error.page)}
         {error.totalPages ? ` of ${count(error.totalPages)}` : ''} could not be fetched
