@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { regionFromLocale } from '../../lib/regions';
 import { formatE164, parsePhone } from './phoneLib';
+import { regionFromLocale } from './regions';
 
 describe('parsePhone', () => {
   it('accepts the formats callers read out', () => {

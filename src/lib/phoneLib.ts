@@ -9,8 +9,8 @@ import {
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/min';
-import { regionName } from '../../lib/regions';
-import { isTelUri, numberFromTelUri } from '../../shared/telUri';
+import { isTelUri, numberFromTelUri } from '../shared/telUri';
+import { regionName } from './regions';
 
 export { getCountries, getCountryCallingCode };
 

@@ -1,11 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
+import { loadPhoneLib } from '../../lib/phone';
 import { regionName } from '../../lib/regions';
-import { savePref, usePrefs } from '../../prefs/prefs';
+import { defaultRegion, savePref, usePrefs } from '../../prefs/prefs';
 import { useListFormFields } from '../../url-state/useListParams';
-import { loadPhoneLib } from './phone';
-import { defaultRegion } from './phoneParam';
 
 interface RegionOption {
   code: string;
