@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatE164, parsePhone } from './phoneLib';
+import { formatE164, parsePhone, regionOptions, toE164 } from './phoneLib';
 import { regionFromLocale } from './regions';
 
 describe('parsePhone', () => {
@@ -45,6 +45,33 @@ describe('parsePhone', () => {
     expect(formatE164('+14155550100')).toBe('+1 415 555 0100');
     expect(formatE164('not a number')).toBe('not a number');
   });
+});
+
+describe('toE164 (the import’s fast path)', () => {
+  it('gives parsePhone’s answers', () => {
+    for (const input of [
+      '+44 20 7946 0958',
+      '0044 20 7946 0958',
+      '(020) 7946 0958',
+      'tel:+44-20-7946-0958',
+      '020 79',
+      '+999 1234',
+      'call me',
+      'tel:;ext=1',
+      '',
+    ]) {
+      const slow = parsePhone(input, 'GB');
+      expect(toE164(input, 'GB'), input).toEqual(
+        slow.ok ? { ok: true, e164: slow.e164 } : { ok: false, reason: slow.reason },
+      );
+    }
+  });
+});
+
+it('lists regions by name with their calling codes', () => {
+  const options = regionOptions();
+  expect(options).toContainEqual({ code: 'GB', label: 'United Kingdom (+44)' });
+  expect(options.map((o) => o.label)).toEqual(options.map((o) => o.label).sort((a, b) => a.localeCompare(b)));
 });
 
 describe('regionFromLocale', () => {

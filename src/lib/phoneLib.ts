@@ -12,28 +12,36 @@ import {
 import { isTelUri, numberFromTelUri } from '../shared/telUri';
 import { regionName } from './regions';
 
-export { getCountries, getCountryCallingCode };
-
 export type PhoneParse = { ok: true; e164: string; international: string } | { ok: false; reason: string };
+export type PhoneCheck = { ok: true; e164: string } | { ok: false; reason: string };
+
+/** The text a phone parser should read ("tel:" URIs opened, "00" read as "+"), or why there is none. */
+function prepare(input: string): { text: string } | { reason: string } {
+  let text = input.trim();
+  if (!text) return { reason: 'Enter a phone number to look up.' };
+  if (isTelUri(text)) {
+    const number = numberFromTelUri(text);
+    if (number === null) return { reason: 'That tel: link holds no phone number.' };
+    text = number;
+  }
+  if (/[^\d\s()+.\-/]/.test(text)) {
+    return { reason: 'A phone number can only contain digits, spaces, +, -, ., / and brackets.' };
+  }
+  // "00" is the international call prefix almost everywhere; treat it as "+" whatever the default region.
+  return { text: text.startsWith('00') ? `+${text.slice(2)}` : text };
+}
+
+const countryOf = (region: string) => (isSupportedCountry(region) ? (region as CountryCode) : undefined);
 
 /**
  * Normalises what a caller reads out or pastes ("+44 20 7946 0958", "(415) 555-0100", "0044 20 …",
  * "tel:+44-20-7946-0958") to E.164, or explains why it cannot, before any request is made.
  */
 export function parsePhone(input: string, region: string): PhoneParse {
-  let text = input.trim();
-  if (!text) return { ok: false, reason: 'Enter a phone number to look up.' };
-  if (isTelUri(text)) {
-    const number = numberFromTelUri(text);
-    if (number === null) return { ok: false, reason: 'That tel: link holds no phone number.' };
-    text = number;
-  }
-  if (/[^\d\s()+.\-/]/.test(text)) {
-    return { ok: false, reason: 'A phone number can only contain digits, spaces, +, -, ., / and brackets.' };
-  }
-  // "00" is the international call prefix almost everywhere; treat it as "+" whatever the default region.
-  if (text.startsWith('00')) text = `+${text.slice(2)}`;
-  const country = isSupportedCountry(region) ? (region as CountryCode) : undefined;
+  const prepared = prepare(input);
+  if ('reason' in prepared) return { ok: false, reason: prepared.reason };
+  const { text } = prepared;
+  const country = countryOf(region);
   const where = text.startsWith('+') ? 'for that country code' : `in ${regionName(country ?? 'US')}`;
   const lengthProblem = validatePhoneNumberLength(text, country);
   if (lengthProblem === 'INVALID_COUNTRY') {
@@ -54,6 +62,25 @@ export function parsePhone(input: string, region: string): PhoneParse {
     };
   }
   return { ok: true, e164: phone.number, international: phone.formatInternational() };
+}
+
+/**
+ * parsePhone for one number of many (an import's 100,000): the usual valid number is parsed once, and
+ * parsePhone's slower checks run only to explain one that fails. Same answers, about half the time.
+ */
+export function toE164(input: string, region: string): PhoneCheck {
+  const prepared = prepare(input);
+  const phone = 'text' in prepared ? parsePhoneNumberFromString(prepared.text, countryOf(region)) : undefined;
+  if (phone?.isValid()) return { ok: true, e164: phone.number };
+  const result = parsePhone(input, region);
+  return result.ok ? { ok: true, e164: result.e164 } : result;
+}
+
+/** Every region the library knows, "United Kingdom (+44)", sorted by name: for default-region lists. */
+export function regionOptions(): { code: string; label: string }[] {
+  return getCountries()
+    .map((code) => ({ code, label: `${regionName(code)} (+${getCountryCallingCode(code)})` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Display form of a stored E.164 number (the raw value if it does not parse). */

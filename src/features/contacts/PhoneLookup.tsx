@@ -37,14 +37,7 @@ export function PhoneLookup({
 
   const loadRegions = () => {
     if (regions) return;
-    void loadPhoneLib().then((lib) =>
-      setRegions(
-        lib
-          .getCountries()
-          .map((code) => ({ code, label: `${regionName(code)} (+${lib.getCountryCallingCode(code)})` }))
-          .sort((a, b) => a.label.localeCompare(b.label)),
-      ),
-    );
+    void loadPhoneLib().then((lib) => setRegions(lib.regionOptions()));
   };
 
   const submit = async (event: FormEvent) => {
