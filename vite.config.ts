@@ -2,6 +2,40 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+type ModuleInfo = { importedIds: readonly string[] };
+type ModuleGraph = { getModuleInfo(id: string): ModuleInfo | null };
+
+const MAIN = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+/** Per chunking pass (keyed by main's module info, which the pass reuses): what main.tsx loads statically. */
+const firstLoads = new WeakMap<ModuleInfo, Set<string>>();
+
+/**
+ * Is the module part of every page load (reached from src/main.tsx by static imports)? Such modules go
+ * into one "app" chunk. Left to itself, Rolldown (1.2) splits modules that lazy screens share with the
+ * first load into many small chunks instead of keeping them in the entry (rolldown/rolldown#10731: the
+ * HTML entry wraps main.tsx): each new lazy screen then adds about a kilobyte of gzip overhead to the
+ * first load without adding any code to it.
+ */
+function loadedByMain(graph: ModuleGraph, id: string): boolean {
+  const main = graph.getModuleInfo(MAIN);
+  if (!main || id.endsWith('.css')) return false;
+  let loaded = firstLoads.get(main);
+  if (!loaded) {
+    loaded = new Set();
+    const queue = [MAIN];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      for (const imported of graph.getModuleInfo(next)?.importedIds ?? []) {
+        if (!loaded.has(imported)) {
+          loaded.add(imported);
+          queue.push(imported);
+        }
+      }
+    }
+    firstLoads.set(main, loaded);
+  }
+  return loaded.has(id);
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react()],
   resolve: {
@@ -25,8 +59,16 @@ export default defineConfig(({ isSsrBuild }) => ({
     sourcemap: false,
     // React in a chunk of its own (every lazy screen needs it): left to itself, the bundler groups modules
     // by which chunks reach them, so which small module joins React's chunk changes with unrelated imports.
+    // The rest of the first load in one "app" chunk (see loadedByMain).
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/]react[\\/]/ }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/]react[\\/]/, priority: 2 },
+            { priority: 1, name: (id, ctx) => (loadedByMain(ctx, id) ? 'app' : null) },
+          ],
+        },
+      },
     },
   },
   // The server renderer (src/entry-server.tsx → dist/.ssr/) bundles its dependencies, so it runs from
