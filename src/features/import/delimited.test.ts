@@ -9,7 +9,9 @@ function parse(text: string, options: { maxRows?: number; batchSize?: number; ch
     text,
     (batch) => {
       batches.push(batch);
-      batch.rows.forEach((row, i) => rows.push([row, batch.cells[i] as string[]]));
+      batch.rows.forEach((row, i) => {
+        rows.push([row, batch.cells[i] as string[]]);
+      });
     },
     { maxRows: options.maxRows ?? 1000, batchSize: options.batchSize, chunkSize: options.chunkSize },
   );

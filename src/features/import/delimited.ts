@@ -1,6 +1,7 @@
 // Reading CSV / TSV / pasted text into rows with papaparse, in chunks so a 100,000-row file streams out in
 // batches (the worker posts each one; the page never receives one huge message). No DOM: runs in the
 // parse worker and in unit tests.
+/// <reference path="./papaparse.d.ts" />
 import Papa from 'papaparse';
 import { RowCounter, type RowCounts } from './rowCounter';
 

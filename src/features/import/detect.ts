@@ -83,7 +83,7 @@ export function detectLayout(rows: readonly string[][]): Layout {
   const phoneColumn = bestPhoneColumn(withHeader);
   const below = withHeader[phoneColumn];
   const firstCell = rows[0]?.[phoneColumn] ?? '';
-  const columnIsPhones = Boolean(below && below.filled && below.phoneLike / below.filled >= 0.5);
+  const columnIsPhones = Boolean(below?.filled && below.phoneLike / below.filled >= 0.5);
   const isHeader =
     rows.length > 1 &&
     !looksLikePhone(firstCell) &&

@@ -30,29 +30,43 @@ export interface ExistingProgress {
   pages: number;
 }
 
+export interface ExistingCheck {
+  plan: ExistingPlan;
+  /** The profile's E.164 numbers; null when the plan was not to read them. */
+  numbers: Set<string> | null;
+}
+
 /**
- * Every E.164 number of the profile. Page 1 has been read already (it gave the plan); the rest are read
- * one after another, paced by the team's budget and waiting when the gateway sets them aside.
+ * Page 1 gives the profile's size and so the plan; when reading is worth it, the other pages follow one
+ * after another, paced by the team's budget and waiting whenever the gateway sets them aside.
  */
-export async function readExistingNumbers(
+export async function checkExisting(
   fetchPage: FetchPage,
-  firstPage: Awaited<ReturnType<FetchPage>>,
-  plan: ExistingPlan,
-  { signal, onProgress }: { signal: AbortSignal; onProgress: (progress: ExistingProgress) => void },
-): Promise<Set<string>> {
+  sends: number,
+  {
+    signal,
+    onPlan,
+    onProgress,
+  }: {
+    signal: AbortSignal;
+    onPlan: (plan: ExistingPlan) => void;
+    onProgress: (progress: ExistingProgress) => void;
+  },
+): Promise<ExistingCheck> {
+  const pacer = new RequestPacer({ sleep: abortableSleep, now: Date.now, rateLimit: getRateLimit });
+  const read = (page: number) => pacer.call((s) => fetchPage(page, EXISTING_PAGE_SIZE, s), signal);
+  const first = await read(1);
+  const plan = planExistingCheck(first.pagination.total_count, sends);
+  onPlan(plan);
+  if (!plan.read) return { plan, numbers: null };
   const numbers = new Set<string>();
-  const add = (page: Awaited<ReturnType<FetchPage>>) => {
-    for (const contact of page.contacts) {
+  for (let page = 1; page <= plan.pages; page++) {
+    const { contacts } = page === 1 ? first : await read(page);
+    for (const contact of contacts) {
       const e164 = contact.format_e164 ?? contact.phone_number;
       if (e164) numbers.add(e164);
     }
-  };
-  add(firstPage);
-  onProgress({ pagesDone: 1, pages: plan.pages });
-  const pacer = new RequestPacer({ sleep: abortableSleep, now: Date.now, rateLimit: getRateLimit });
-  for (let page = 2; page <= plan.pages; page++) {
-    add(await pacer.call((s) => fetchPage(page, EXISTING_PAGE_SIZE, s), signal));
     onProgress({ pagesDone: page, pages: plan.pages });
   }
-  return numbers;
+  return { plan, numbers };
 }

@@ -1,0 +1,159 @@
+// /import/<id>: one import, followed live while the gateway works through it (polled about once a
+// second), then its receipt. Any admin can open it, from the recent imports or the address.
+import { Link } from 'react-router';
+import { Badge, type BadgeTone } from '../../components/Badge';
+import { EmptyState } from '../../components/EmptyState';
+import { isNotFound } from '../../queries/errors';
+import { type ImportJob, importRowsCsvPath, useImportJob } from '../../queries/imports';
+import type { JobStatus, RowCounts } from '../../shared/imports';
+import { count, formatDuration } from './estimate';
+import { Failure } from './Failure';
+import { JobControls } from './JobControls';
+import { UndoImport } from './UndoImport';
+
+export const JOB_STATUS: Record<JobStatus, [label: string, tone: BadgeTone]> = {
+  running: ['Importing', 'info'],
+  paused: ['Paused', 'warning'],
+  cancelled: ['Cancelled', 'neutral'],
+  done: ['Done', 'success'],
+  undoing: ['Removing what it created', 'info'],
+  undone: ['Created contacts removed', 'neutral'],
+};
+
+const COUNT_LABELS: [keyof RowCounts, string][] = [
+  ['created', 'Created'],
+  ['existed', 'Already existed'],
+  ['invalid', 'Invalid'],
+  ['duplicate', 'Duplicate'],
+  ['failed', 'Failed'],
+  ['pending', 'Waiting'],
+  ['removed', 'Removed'],
+];
+
+const FINISHED: ReadonlySet<JobStatus> = new Set(['done', 'cancelled', 'undone']);
+const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+export const formatWhen = (iso: string | null) => (iso ? when.format(new Date(iso)) : '—');
+
+function JobProgress({ job }: { job: ImportJob }) {
+  const { counts } = job;
+  const undoing = job.status === 'undoing' || job.status === 'undone';
+  const max = undoing ? counts.created + counts.removed : counts.total;
+  const value = undoing ? counts.removed : counts.total - counts.pending;
+  const pace = [
+    job.rows_per_min !== null ? `${count(Math.round(job.rows_per_min))} rows/min` : null,
+    job.eta_seconds !== null ? `${formatDuration(job.eta_seconds)} left` : null,
+  ].filter(Boolean);
+  return (
+    <div className="import-progress">
+      <progress
+        max={Math.max(1, max)}
+        value={value}
+        aria-label={undoing ? 'Contacts removed' : 'Rows done'}
+      />
+      <p>
+        <strong>{count(value)}</strong> of {count(max)} {undoing ? 'created contacts removed' : 'rows done'}
+        {pace.length ? <span className="muted"> · {pace.join(' · ')}</span> : null}
+      </p>
+      <dl className="import-counts" aria-live="polite">
+        {COUNT_LABELS.map(([key, label]) => (
+          <div key={key} data-count={key}>
+            <dt>{label}</dt>
+            <dd>{count(counts[key])}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function Receipt({ job }: { job: ImportJob }) {
+  const failed = job.counts.invalid + job.counts.duplicate + job.counts.failed;
+  return (
+    <section className="card import-step" aria-labelledby="receipt-title">
+      <h2 id="receipt-title">Receipt</h2>
+      <dl className="import-receipt">
+        <div>
+          <dt>File</dt>
+          <dd>{job.file_name}</dd>
+        </div>
+        <div>
+          <dt>Started by</dt>
+          <dd>{job.created_by}</dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd>{formatWhen(job.created_at)}</dd>
+        </div>
+        <div>
+          <dt>Finished</dt>
+          <dd>{formatWhen(job.finished_at)}</dd>
+        </div>
+        <div>
+          <dt>Profile</dt>
+          <dd>{job.profile_id ?? 'The account itself'}</dd>
+        </div>
+      </dl>
+      <p className="import-downloads">
+        <a className="btn" href={importRowsCsvPath(job.id, 'failed')} download>
+          Download failed rows (CSV, {count(failed)})
+        </a>
+        <a className="btn" href={importRowsCsvPath(job.id, 'created')} download>
+          Download created (CSV, {count(job.counts.created)})
+        </a>
+      </p>
+      {job.status !== 'undone' && job.counts.created > 0 ? <UndoImport job={job} /> : null}
+    </section>
+  );
+}
+
+export function JobView({ id }: { id: string }) {
+  const query = useImportJob(id);
+  const job = query.data;
+  let body: React.ReactNode;
+  if (!job && isNotFound(query.error)) {
+    body = (
+      <EmptyState title="No such import" icon="∅">
+        <p>There is no import with this id. It may have been started on another console.</p>
+      </EmptyState>
+    );
+  } else if (!job && query.error) {
+    body = (
+      <Failure
+        title="Could not load the import"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  } else if (!job) {
+    body = <p className="muted">Loading the import…</p>;
+  } else {
+    const [label, tone] = JOB_STATUS[job.status];
+    body = (
+      <>
+        <section className="card import-step" aria-label="Progress">
+          <p className="import-job-status">
+            <Badge tone={tone}>{label}</Badge>{' '}
+            <span className="muted">
+              started by {job.created_by}, {formatWhen(job.created_at)}
+            </span>
+          </p>
+          <JobProgress job={job} />
+          <JobControls job={job} />
+        </section>
+        {FINISHED.has(job.status) ? <Receipt job={job} /> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to="/import" className="back-link">
+          ← Imports
+        </Link>
+      </nav>
+      <h1>{job ? `Import of ${job.file_name}` : 'Import'}</h1>
+      {body}
+    </>
+  );
+}
