@@ -65,7 +65,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/]react[\\/]/, priority: 2 },
-            { priority: 1, name: (id, ctx) => (loadedByMain(ctx, id) ? 'app' : null) },
+            { debugName: 'app', priority: 1, name: (id, ctx) => (loadedByMain(ctx, id) ? 'app' : null) },
           ],
         },
       },
