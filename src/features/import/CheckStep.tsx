@@ -35,19 +35,27 @@ export function CheckStep({
   const [pageSize, setPageSize] = useState<PageSize>(25);
   const [editing, setEditing] = useState<number | null>(null);
   const [, goToPage] = useCheckPage(1);
-  const items = useMemo(() => {
-    if (!check.rows || !classification) return [];
-    const all: CheckItem[] = [];
-    check.rows.forEach((row, index) => {
-      const verdict = classification.verdicts[index];
-      if (!verdict) return;
-      const shown =
-        filter === 'all' ||
-        (filter === 'problems' ? PROBLEMS.has(verdict.status) : verdict.status === filter);
-      if (shown) all.push({ index, row, verdict });
+  // The rows the filter keeps, as indices (all of them: none needed); items are made for one page only.
+  const shown = useMemo(() => {
+    if (!classification || filter === 'all') return null;
+    const keep = (status: RowStatus) => (filter === 'problems' ? PROBLEMS.has(status) : status === filter);
+    const indices: number[] = [];
+    classification.verdicts.forEach((verdict, index) => {
+      if (keep(verdict.status)) indices.push(index);
     });
-    return all;
-  }, [check.rows, classification, filter]);
+    return indices;
+  }, [classification, filter]);
+  const total = shown ? shown.length : (check.rows?.length ?? 0);
+  const itemsBetween = (from: number, to: number): CheckItem[] => {
+    const items: CheckItem[] = [];
+    for (let i = from; i < Math.min(to, total); i++) {
+      const index = shown ? (shown[i] as number) : i;
+      const row = check.rows?.[index];
+      const verdict = classification?.verdicts[index];
+      if (row && verdict) items.push({ index, row, verdict });
+    }
+    return items;
+  };
   const actions = useMemo<RowActions>(
     () => ({
       editing,
@@ -104,9 +112,10 @@ export function CheckStep({
             ))}
           </select>
         </div>
-        {items.length ? (
+        {total ? (
           <CheckTable
-            items={items}
+            total={total}
+            itemsBetween={itemsBetween}
             pageSize={pageSize}
             onPageSize={setPageSize}
             actions={actions}

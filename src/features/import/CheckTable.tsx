@@ -1,6 +1,6 @@
-// One page of the check in the shared table parts. Only that page is ever rendered (never 100,000 rows):
-// the page is sliced here and handed to TanStack Table as a manually paginated table. The page number
-// lives in the address (?page=), like every table of the console, so the shared pager's links work.
+// One page of the check in the shared table parts. Only that page is ever made and rendered (never 100,000
+// rows): it is handed to TanStack Table as a manually paginated table. The page number lives in the
+// address (?page=), like every table of the console, so the shared pager's links work.
 import { flexRender, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -30,16 +30,18 @@ export function useCheckPage(pageCount: number): [number, (page: number) => void
 }
 
 export function CheckTable(props: {
-  items: CheckItem[];
+  /** Rows the filter shows; only one page of them is ever made into items. */
+  total: number;
+  itemsBetween: (from: number, to: number) => CheckItem[];
   pageSize: PageSize;
   onPageSize: (size: PageSize) => void;
   actions: RowActions;
   caption: string;
 }) {
-  const { items, pageSize } = props;
-  const pageCount = Math.ceil(items.length / pageSize);
+  const { total, pageSize } = props;
+  const pageCount = Math.ceil(total / pageSize);
   const [page, go, hrefFor] = useCheckPage(pageCount);
-  const data = useMemo(() => items.slice((page - 1) * pageSize, page * pageSize), [items, page, pageSize]);
+  const data = props.itemsBetween((page - 1) * pageSize, page * pageSize);
   const columns = useMemo(() => checkColumns(props.actions), [props.actions]);
   const table = useTable({
     features: checkFeatures,
@@ -47,7 +49,7 @@ export function CheckTable(props: {
     data,
     getRowId: (item) => String(item.index),
     manualPagination: true,
-    rowCount: items.length,
+    rowCount: total,
     state: { pagination: { pageIndex: page - 1, pageSize } },
   });
   const fields = [...new URLSearchParams(hrefFor(1).slice(1))];
@@ -71,7 +73,7 @@ export function CheckTable(props: {
         </table>
       </div>
       <footer className="table-footer">
-        <RangeSummary page={page} pageSize={pageSize} total={items.length} noun={['row', 'rows']} />
+        <RangeSummary page={page} pageSize={pageSize} total={total} noun={['row', 'rows']} />
         <PageSizeSelect
           value={pageSize}
           options={PAGE_SIZES}

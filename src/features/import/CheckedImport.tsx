@@ -31,18 +31,18 @@ export function CheckedImport(props: {
   const tooMany = table.summary.tooMany || dataRows > IMPORT_MAX_ROWS;
   const check = useRowCheck({ table, ...mapping });
   const [attempt, setAttempt] = useState(0);
-  const firstPass = useMemo(() => (check.rows ? classify(check.rows, null) : null), [check.rows]);
   const existing = useExistingNumbers(
     selection.profileId,
-    Boolean(firstPass) && selection.ready,
-    firstPass?.counts.ready ?? 0,
+    check.rows !== null && selection.ready,
+    check.firstPass?.counts.ready ?? 0,
     attempt,
   );
   const known = existing.kind === 'known' ? existing.numbers : null;
-  const classification = useMemo(
-    () => (check.rows ? classify(check.rows, known) : null),
-    [check.rows, known],
-  );
+  // The check's own verdicts until a row is fixed or dropped, or the profile's numbers arrive: then again.
+  const classification = useMemo(() => {
+    if (check.firstPass && !known) return check.firstPass;
+    return check.rows ? classify(check.rows, known) : null;
+  }, [check.rows, check.firstPass, known]);
 
   return (
     <>

@@ -93,7 +93,9 @@ export function RunStep(props: {
         {setAside ? `; ${count(setAside)} rows are set aside and listed in the receipt` : ''}
         {counts.dropped ? `; ${count(counts.dropped)} dropped rows are left out` : ''}.
       </p>
-      <ExistingNote state={props.existing} onRetry={props.onRetryExisting} />
+      <div className="import-existing" data-state={props.existing.kind}>
+        <ExistingNote state={props.existing} onRetry={props.onRetryExisting} />
+      </div>
       <p>
         Takes {formatDuration(estimate.seconds)}: one request per number, at up to {count(estimate.perMin)} a
         minute (70% of the team's {count(estimate.budget)}-a-minute budget

@@ -54,28 +54,49 @@ export function fixRow(row: CheckedRow, input: string, normalise: Normalise): Ch
 }
 
 /**
- * Every row's verdict. The first row with a number is the one sent; later rows with the same number are
- * duplicates of it. `existing` holds the profile's numbers when they were read (null: not known).
+ * Verdicts row by row, in file order: the first row with a number is the one sent, later rows with the same
+ * number are duplicates of it. `existing` holds the profile's numbers when they were read (null: not known).
+ * Fed one row at a time by the time-sliced check, so the first verdicts cost no extra pass.
  */
-export function classify(rows: readonly CheckedRow[], existing: ReadonlySet<string> | null): Classification {
-  const counts: Record<RowStatus, number> = { ready: 0, invalid: 0, duplicate: 0, exists: 0, dropped: 0 };
-  const firstRowOf = new Map<string, number>();
-  const verdicts = rows.map((row): Verdict => {
+export class Classifier {
+  private readonly verdicts: Verdict[] = [];
+  private readonly counts: Record<RowStatus, number> = {
+    ready: 0,
+    invalid: 0,
+    duplicate: 0,
+    exists: 0,
+    dropped: 0,
+  };
+  private readonly firstRowOf = new Map<string, number>();
+
+  constructor(private readonly existing: ReadonlySet<string> | null) {}
+
+  add(row: CheckedRow): void {
     let verdict: Verdict;
     if (row.dropped) verdict = DROPPED;
     else if (row.e164 === null) verdict = { status: 'invalid', reason: row.invalid };
     else {
-      const first = firstRowOf.get(row.e164);
+      const first = this.firstRowOf.get(row.e164);
       if (first !== undefined) verdict = { status: 'duplicate', reason: `Duplicate of row ${first}.` };
       else {
-        firstRowOf.set(row.e164, row.row);
-        verdict = existing?.has(row.e164) ? EXISTS : READY;
+        this.firstRowOf.set(row.e164, row.row);
+        verdict = this.existing?.has(row.e164) ? EXISTS : READY;
       }
     }
-    counts[verdict.status]++;
-    return verdict;
-  });
-  return { verdicts, counts };
+    this.counts[verdict.status]++;
+    this.verdicts.push(verdict);
+  }
+
+  result(): Classification {
+    return { verdicts: this.verdicts, counts: this.counts };
+  }
+}
+
+/** Every row's verdict at once (after a fix or a drop, or once the profile's numbers are known). */
+export function classify(rows: readonly CheckedRow[], existing: ReadonlySet<string> | null): Classification {
+  const classifier = new Classifier(existing);
+  for (const row of rows) classifier.add(row);
+  return classifier.result();
 }
 
 const PROBLEMS: Record<Exclude<RowStatus, 'dropped'>, RowProblem | null> = {

@@ -16,8 +16,8 @@ export type ExistingState =
   | { kind: 'failed'; error: unknown };
 
 /**
- * `sends` is read when the check finishes (`ready` turns true): later fixes do not restart the read.
- * `attempt` changes to try again after a failure.
+ * Starts when `ready` turns true (the check is done), with the `sends` of that moment: later fixes and
+ * drops do not restart the read. `attempt` changes to try again after a failure.
  */
 export function useExistingNumbers(
   profileId: ProfileId,

@@ -3,7 +3,14 @@
 // Fixes and drops change one row and leave the rest as they were.
 import { useEffect, useState } from 'react';
 import { loadPhoneLib, type PhoneLib } from '../../lib/phone';
-import { type CheckedRow, checkedRow, fixRow, type Normalise } from './check';
+import {
+  type CheckedRow,
+  type Classification,
+  Classifier,
+  checkedRow,
+  fixRow,
+  type Normalise,
+} from './check';
 import type { SourceTable } from './readSource';
 import { forEachSliced } from './slices';
 
@@ -18,6 +25,11 @@ export interface CheckInput {
 export interface RowCheck {
   /** Every data row checked; null while the check runs. */
   rows: CheckedRow[] | null;
+  /**
+   * The rows' verdicts as the check made them, without the profile's numbers; null once a row was fixed
+   * or dropped (the caller classifies again).
+   */
+  firstPass: Classification | null;
   /** Rows checked so far, out of `total`. */
   done: number;
   total: number;
@@ -35,14 +47,17 @@ const normaliser =
 export function useRowCheck({ table, headerIndex, column, region }: CheckInput): RowCheck {
   const first = headerIndex === null ? 0 : headerIndex + 1;
   const total = Math.max(0, table.rows.length - first);
-  const [rows, setRows] = useState<CheckedRow[] | null>(null);
+  const [{ rows, firstPass }, setChecked] = useState<{
+    rows: CheckedRow[] | null;
+    firstPass: Classification | null;
+  }>({ rows: null, firstPass: null });
   const [done, setDone] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [lib, setLib] = useState<PhoneLib | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    setRows(null);
+    setChecked({ rows: null, firstPass: null });
     setDone(0);
     setError(null);
     const run = async () => {
@@ -50,15 +65,19 @@ export function useRowCheck({ table, headerIndex, column, region }: CheckInput):
       setLib(() => loaded);
       const normalise = normaliser(loaded, region);
       const checked = new Array<CheckedRow>(total);
+      // Verdicts as the rows are checked: the last slice does not end with a pass over all of them.
+      const classifier = new Classifier(null);
       await forEachSliced(
         total,
         (i) => {
           const index = first + i;
-          checked[i] = checkedRow(table.rows[index] as number, table.cells[index]?.[column] ?? '', normalise);
+          const row = checkedRow(table.rows[index] as number, table.cells[index]?.[column] ?? '', normalise);
+          checked[i] = row;
+          classifier.add(row);
         },
         { signal: controller.signal, onProgress: setDone },
       );
-      setRows(checked);
+      setChecked({ rows: checked, firstPass: classifier.result() });
     };
     run().catch((failure: unknown) => {
       if (!controller.signal.aborted) setError(failure instanceof Error ? failure.message : String(failure));
@@ -67,16 +86,17 @@ export function useRowCheck({ table, headerIndex, column, region }: CheckInput):
   }, [table, first, total, column, region]);
 
   const update = (index: number, change: (row: CheckedRow) => CheckedRow) =>
-    setRows((current) => {
-      const row = current?.[index];
-      if (!current || !row) return current;
-      const next = current.slice();
+    setChecked((current) => {
+      const row = current.rows?.[index];
+      if (!current.rows || !row) return current;
+      const next = current.rows.slice();
       next[index] = change(row);
-      return next;
+      return { rows: next, firstPass: null };
     });
 
   return {
     rows,
+    firstPass,
     done,
     total,
     error,
