@@ -92,7 +92,7 @@ async function once() {
     .locator('.import-existing:is([data-state="known"], [data-state="skipped"])')
     .waitFor({ timeout: 300_000 });
   const marks = (await page.evaluate('window.__bench')) as Marks;
-  const ready = await page.locator('.import-counts [data-status="ready"] dd').innerText();
+  const ready = (await page.locator('.import-counts [data-status="ready"] dd').textContent()) ?? '';
   await context.close();
   const during = marks.tasks.filter(([start]) => start >= marks.chosen && start <= marks.existing);
   return {
