@@ -1,12 +1,13 @@
 // One page of the check in the shared table parts. Only that page is ever made and rendered (never 100,000
 // rows): it is handed to TanStack Table as a manually paginated table. The page number lives in the
 // address (?page=), like every table of the console, so the shared pager's links work.
-import { flexRender, useTable } from '@tanstack/react-table';
+import { useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { Pager } from '../../components/Pager';
 import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { RangeSummary } from '../../components/RangeSummary';
+import { TableBody } from '../../components/TableBody';
 import { TableHead } from '../../components/TableHead';
 import { type CheckItem, checkColumns, checkFeatures, type RowActions } from './checkColumns';
 
@@ -59,17 +60,7 @@ export function CheckTable(props: {
         <table className="table import-table">
           <caption className="sr-only">{props.caption}</caption>
           <TableHead groups={table.getHeaderGroups()} />
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-row={row.original.row.row}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} data-col={cell.column.id}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <TableBody rows={table.getRowModel().rows} mark={(row) => ({ 'data-row': row.original.row.row })} />
         </table>
       </div>
       <footer className="table-footer">

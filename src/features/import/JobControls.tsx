@@ -1,8 +1,9 @@
 // Pause, Resume and Cancel of a running import; cancelling asks first. Failures show with their facts.
 import { useState } from 'react';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { describeError } from '../../queries/errors';
 import { type ImportAction, type ImportJob, useImportAction } from '../../queries/imports';
 import { count } from './estimate';
-import { Failure } from './Failure';
 
 const ACTION_TITLES: Record<ImportAction, string> = {
   pause: 'Could not pause the import',
@@ -15,9 +16,9 @@ const ACTION_TITLES: Record<ImportAction, string> = {
 export function useJobAction(id: string) {
   const action = useImportAction(id);
   const failure = action.error ? (
-    <Failure
+    <ErrorPanel
       title={ACTION_TITLES[action.variables ?? 'pause']}
-      error={action.error}
+      facts={describeError(action.error)}
       onRetry={() => action.variables && action.mutate(action.variables)}
       retrying={action.isPending}
     />

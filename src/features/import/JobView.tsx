@@ -7,8 +7,8 @@ import { isNotFound } from '../../queries/errors';
 import { type ImportJob, importRowsCsvPath, useImportJob } from '../../queries/imports';
 import type { JobStatus, RowCounts } from '../../shared/imports';
 import { count, formatDuration } from './estimate';
-import { Failure } from './Failure';
 import { JobControls } from './JobControls';
+import { QueryFailure } from './QueryFailure';
 import { UndoImport } from './UndoImport';
 
 export const JOB_STATUS: Record<JobStatus, [label: string, tone: BadgeTone]> = {
@@ -117,14 +117,7 @@ export function JobView({ id }: { id: string }) {
       </EmptyState>
     );
   } else if (!job && query.error) {
-    body = (
-      <Failure
-        title="Could not load the import"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryFailure title="Could not load the import" query={query} />;
   } else if (!job) {
     body = <p className="muted">Loading the import…</p>;
   } else {

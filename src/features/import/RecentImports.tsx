@@ -4,21 +4,14 @@ import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { useImportJobs } from '../../queries/imports';
 import { count } from './estimate';
-import { Failure } from './Failure';
 import { formatWhen, JOB_STATUS } from './JobView';
+import { QueryFailure } from './QueryFailure';
 
 export function RecentImports() {
   const query = useImportJobs();
   let body: React.ReactNode;
   if (query.error && !query.data) {
-    body = (
-      <Failure
-        title="Could not load recent imports"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryFailure title="Could not load recent imports" query={query} />;
   } else if (!query.data) {
     body = <p className="muted">Loading recent imports…</p>;
   } else if (query.data.length === 0) {

@@ -2,13 +2,14 @@
 // profile" is based on, and how long it takes at the team's budget — then the Import button.
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { describeError } from '../../queries/errors';
 import { useStartImport } from '../../queries/imports';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { useRateLimit } from '../../queries/rateLimit';
 import type { CheckedRow, Classification } from './check';
 import { importRows } from './check';
 import { count, estimateImport, formatDuration } from './estimate';
-import { Failure } from './Failure';
 import type { SourceTable } from './readSource';
 import type { ExistingState } from './useExistingNumbers';
 
@@ -103,9 +104,9 @@ export function RunStep(props: {
         first). It runs on the server: you can close this tab and come back.
       </p>
       {start.error ? (
-        <Failure
+        <ErrorPanel
           title="Could not start the import"
-          error={start.error}
+          facts={describeError(start.error)}
           onRetry={run}
           retrying={start.isPending}
         />
