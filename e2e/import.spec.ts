@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
 import { apiList, expect, test } from './support/fixtures';
+import { xlsxFile } from './support/xlsx';
 
 /** Rows 2–8 of this file: ready, ready, duplicate of row 2, invalid, (blank), ready, invalid. */
 const MIXED = [
@@ -119,6 +120,35 @@ test('numbers already in the profile are found when reading the list is cheaper 
   await page.getByRole('link', { name: 'Next page' }).click();
   await expect(row(page, 32)).toContainText('Already in this profile.');
   await expect(page.locator('.range')).toHaveText('26–50 of 60 rows');
+});
+
+test('a spreadsheet: a big sheet is read (no blob: worker for the CSP to refuse), another sheet can be picked', async ({
+  page,
+}) => {
+  // 20,000 London numbers: the sheet's XML is well over the 512 kB above which fflate would unzip in a worker.
+  const london = Array.from({ length: 20_000 }, (_, i) => [
+    `+44 20 ${7000 + Math.floor(i / 10_000)} ${String(i % 10_000).padStart(4, '0')}`,
+  ]);
+  const buffer = xlsxFile({
+    Patients: [['Mobile'], ...london],
+    Notes: [
+      ['Phone', 'Note'],
+      ['call me', 'x'],
+    ],
+  });
+  await page.goto('/import');
+  await page.getByLabel(/^A file/).setInputFiles({
+    name: 'patients.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
+  await expect(page.locator('.import-counts')).toBeVisible({ timeout: 20_000 });
+  expect(await counts(page)).toMatchObject({ Ready: '20,000', Invalid: '0' });
+  await expect(page.getByText('patients.xlsx: 20,001 rows.')).toBeVisible();
+
+  await page.getByLabel('Sheet').selectOption({ label: 'Notes' });
+  await expect(page.getByText('patients.xlsx: 2 rows.')).toBeVisible();
+  expect(await counts(page)).toMatchObject({ Ready: '0', Invalid: '1' });
 });
 
 test('the template CSV downloads', async ({ page }) => {

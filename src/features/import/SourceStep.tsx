@@ -12,7 +12,7 @@ function ReadStatus({ reader }: { reader: SourceReader }) {
   if (state.kind === 'reading') {
     return (
       <p className="import-status" role="status">
-        Reading {state.name}… {count(state.rowsRead)} rows so far
+        Reading {state.name}…{state.rowsRead ? ` ${count(state.rowsRead)} rows so far` : ''}
       </p>
     );
   }
