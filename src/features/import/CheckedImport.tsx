@@ -1,15 +1,15 @@
 // Steps 2 to 4 for one file (or sheet): which column and header row, the check with its fixes, the run.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { defaultRegion, usePrefs } from '../../prefs/prefs';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { IMPORT_MAX_ROWS } from '../../shared/imports';
 import { CheckStep } from './CheckStep';
-import { classify } from './check';
 import { detectLayout } from './detect';
 import { count } from './estimate';
 import { type Mapping, MappingStep } from './MappingStep';
 import { RunStep } from './RunStep';
 import type { SourceTable } from './readSource';
+import { useClassification } from './useClassification';
 import { useExistingNumbers } from './useExistingNumbers';
 import { useRowCheck } from './useRowCheck';
 
@@ -38,11 +38,7 @@ export function CheckedImport(props: {
     attempt,
   );
   const known = existing.kind === 'known' ? existing.numbers : null;
-  // The check's own verdicts until a row is fixed or dropped, or the profile's numbers arrive: then again.
-  const classification = useMemo(() => {
-    if (check.firstPass && !known) return check.firstPass;
-    return check.rows ? classify(check.rows, known) : null;
-  }, [check.rows, check.firstPass, known]);
+  const classification = useClassification(check.rows, check.firstPass, known);
 
   return (
     <>
