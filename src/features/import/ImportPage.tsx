@@ -2,6 +2,7 @@
 // receipt). Admins only: the topbar shows the link to them alone, and the gateway refuses everyone else.
 import { useParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
+import { ScriptNote } from '../../components/ScriptNote';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useCan, usePerson } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
@@ -14,6 +15,12 @@ export function ImportPage({ selection }: { selection: ProfileSelection }) {
   useDocumentTitle(jobId ? 'Import' : 'Import contacts');
   const known = usePerson().data !== undefined;
   const allowed = useCan().manageContacts;
+  const note = (
+    <ScriptNote className="script-note-inline">
+      Importing needs JavaScript, which has not started (or is off): files are read and checked in this
+      browser, and a running import is followed live. Recent imports and the template already work.
+    </ScriptNote>
+  );
   return (
     <main className="page import-page" id="main">
       {known && !allowed ? (
@@ -24,9 +31,9 @@ export function ImportPage({ selection }: { selection: ProfileSelection }) {
           </EmptyState>
         </>
       ) : jobId ? (
-        <JobView id={jobId} />
+        <JobView id={jobId} selection={selection} note={note} />
       ) : (
-        <NewImport selection={selection} />
+        <NewImport selection={selection} note={note} />
       )}
     </main>
   );

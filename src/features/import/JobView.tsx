@@ -1,24 +1,19 @@
 // /import/<id>: one import, followed live while the gateway works through it (polled about once a
 // second), then its receipt. Any admin can open it, from the recent imports or the address.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../components/Badge';
+import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
 import { isNotFound } from '../../queries/errors';
 import { type ImportJob, importRowsCsvPath, useImportJob } from '../../queries/imports';
+import type { ProfileSelection } from '../../queries/profileSelection';
 import type { JobStatus, RowCounts } from '../../shared/imports';
+import { profileOnlySearch } from '../../url-state/useListParams';
 import { count, formatDuration } from './estimate';
 import { JobControls } from './JobControls';
+import { formatWhen, JOB_STATUS, profileLabel } from './labels';
 import { QueryFailure } from './QueryFailure';
 import { UndoImport } from './UndoImport';
-
-export const JOB_STATUS: Record<JobStatus, [label: string, tone: BadgeTone]> = {
-  running: ['Importing', 'info'],
-  paused: ['Paused', 'warning'],
-  cancelled: ['Cancelled', 'neutral'],
-  done: ['Done', 'success'],
-  undoing: ['Removing what it created', 'info'],
-  undone: ['Created contacts removed', 'neutral'],
-};
 
 const COUNT_LABELS: [keyof RowCounts, string][] = [
   ['created', 'Created'],
@@ -31,8 +26,6 @@ const COUNT_LABELS: [keyof RowCounts, string][] = [
 ];
 
 const FINISHED: ReadonlySet<JobStatus> = new Set(['done', 'cancelled', 'undone']);
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-export const formatWhen = (iso: string | null) => (iso ? when.format(new Date(iso)) : '—');
 
 function JobProgress({ job }: { job: ImportJob }) {
   const { counts } = job;
@@ -66,7 +59,7 @@ function JobProgress({ job }: { job: ImportJob }) {
   );
 }
 
-function Receipt({ job }: { job: ImportJob }) {
+function Receipt({ job, profile }: { job: ImportJob; profile: string }) {
   const failed = job.counts.invalid + job.counts.duplicate + job.counts.failed;
   return (
     <section className="card import-step" aria-labelledby="receipt-title">
@@ -90,7 +83,7 @@ function Receipt({ job }: { job: ImportJob }) {
         </div>
         <div>
           <dt>Profile</dt>
-          <dd>{job.profile_id ?? 'The account itself'}</dd>
+          <dd>{profile}</dd>
         </div>
       </dl>
       <p className="import-downloads">
@@ -106,7 +99,8 @@ function Receipt({ job }: { job: ImportJob }) {
   );
 }
 
-export function JobView({ id }: { id: string }) {
+export function JobView(props: { id: string; selection: ProfileSelection; note: ReactNode }) {
+  const { id } = props;
   const query = useImportJob(id);
   const job = query.data;
   let body: React.ReactNode;
@@ -134,18 +128,21 @@ export function JobView({ id }: { id: string }) {
           <JobProgress job={job} />
           <JobControls job={job} />
         </section>
-        {FINISHED.has(job.status) ? <Receipt job={job} /> : null}
+        {FINISHED.has(job.status) ? (
+          <Receipt job={job} profile={profileLabel(props.selection, job.profile_id)} />
+        ) : null}
       </>
     );
   }
   return (
     <>
       <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/import" className="back-link">
+        <Link to={`/import${profileOnlySearch(job?.profile_id ?? undefined)}`} className="back-link">
           ← Imports
         </Link>
       </nav>
       <h1>{job ? `Import of ${job.file_name}` : 'Import'}</h1>
+      {props.note}
       {body}
     </>
   );

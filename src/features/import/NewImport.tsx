@@ -1,7 +1,8 @@
 // /import: choose the numbers, map and check them, import; the recent imports below.
-import { ScriptNote } from '../../components/ScriptNote';
+import type { ReactNode } from 'react';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { CheckedImport } from './CheckedImport';
+import { profileLabel } from './labels';
 import { RecentImports } from './RecentImports';
 import { SourceStep } from './SourceStep';
 import { useSourceReader } from './useSourceReader';
@@ -9,13 +10,7 @@ import { useSourceReader } from './useSourceReader';
 /** Served as a static file (public/), so it downloads before the app's JavaScript runs too. */
 const TEMPLATE_PATH = '/import-template.csv';
 
-/** The profile the numbers go to, by name. */
-export function profileLabel(selection: ProfileSelection): string {
-  const profile = selection.profiles.find((p) => p.id === selection.profileId);
-  return profile?.name ?? selection.account?.name ?? 'this account';
-}
-
-export function NewImport({ selection }: { selection: ProfileSelection }) {
+export function NewImport({ selection, note }: { selection: ProfileSelection; note: ReactNode }) {
   const reader = useSourceReader();
   const { state } = reader;
   return (
@@ -24,18 +19,15 @@ export function NewImport({ selection }: { selection: ProfileSelection }) {
         <div>
           <h1>Import contacts</h1>
           <p className="page-sub">
-            Add many numbers to <strong>{profileLabel(selection)}</strong> at once: choose a file, check the
-            numbers, then import.
+            Add many numbers to <strong>{profileLabel(selection, selection.profileId)}</strong> at once:
+            choose a file, check the numbers, then import.
           </p>
         </div>
         <a className="btn" href={TEMPLATE_PATH} download="contacts-template.csv">
           Download template CSV
         </a>
       </div>
-      <ScriptNote className="script-note-inline">
-        Importing needs JavaScript, which has not started (or is off): files are read and checked in this
-        browser. Recent imports and the template already work.
-      </ScriptNote>
+      {note}
       <SourceStep reader={reader} />
       {state.kind === 'read' ? (
         <CheckedImport

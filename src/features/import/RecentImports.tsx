@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { useImportJobs } from '../../queries/imports';
 import { count } from './estimate';
-import { formatWhen, JOB_STATUS } from './JobView';
+import { formatWhen, JOB_STATUS, jobPath } from './labels';
 import { QueryFailure } from './QueryFailure';
 
 export function RecentImports() {
@@ -36,7 +36,7 @@ export function RecentImports() {
               return (
                 <tr key={job.id}>
                   <td>
-                    <Link to={`/import/${encodeURIComponent(job.id)}`}>{job.file_name}</Link>
+                    <Link to={jobPath(job)}>{job.file_name}</Link>
                   </td>
                   <td>
                     <Badge tone={tone}>{label}</Badge>

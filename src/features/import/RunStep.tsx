@@ -10,6 +10,7 @@ import { useRateLimit } from '../../queries/rateLimit';
 import type { CheckedRow, Classification } from './check';
 import { importRows } from './check';
 import { count, estimateImport, formatDuration } from './estimate';
+import { jobPath } from './labels';
 import type { SourceTable } from './readSource';
 import type { ExistingState } from './useExistingNumbers';
 
@@ -82,7 +83,7 @@ export function RunStep(props: {
         default_region: props.region,
         rows: importRows(props.rows, props.classification),
       },
-      { onSuccess: (job) => navigate(`/import/${encodeURIComponent(job.id)}`) },
+      { onSuccess: (job) => navigate(jobPath(job)) },
     );
   const setAside = counts.invalid + counts.duplicate + counts.exists;
 
