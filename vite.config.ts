@@ -26,9 +26,15 @@ export default defineConfig(({ isSsrBuild }) => ({
   // See src/shims/use-sync-external-store-shim.ts: the pre-React-18 fallback is dead weight in the bundle.
   resolve: {
     alias: [
+      // See src/shims/use-sync-external-store-shim.ts: the pre-React-18 fallback is dead weight in the bundle.
       {
         find: /^use-sync-external-store\/shim$/,
         replacement: fileURLToPath(new URL('./src/shims/use-sync-external-store-shim.ts', import.meta.url)),
+      },
+      // See src/shims/fflate-unzip-sync.ts: read-excel-file's unzip must not start blob: workers (CSP).
+      {
+        find: /^fflate$/,
+        replacement: fileURLToPath(new URL('./src/shims/fflate-unzip-sync.ts', import.meta.url)),
       },
     ],
   },

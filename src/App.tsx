@@ -6,6 +6,7 @@ import { ScriptNote } from './components/ScriptNote';
 import { LazyActivityPage } from './features/activity/LazyActivityPage';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
+import { LazyImportPage } from './features/import/LazyImportPage';
 import { SignedInAs } from './features/person/SignedInAs';
 import { PrivacyToggle } from './features/privacy/PrivacyToggle';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
@@ -35,6 +36,16 @@ function RateLimitNote() {
   );
 }
 
+/** What a lazy screen shows while its chunk loads: its heading at once, so the page does not jump. */
+function Loading({ title, note }: { title: string; note: string }) {
+  return (
+    <main className="page" id="main" aria-busy="true">
+      <h1>{title}</h1>
+      <p className="page-sub">{note}</p>
+    </main>
+  );
+}
+
 function Shell() {
   const selection = useProfileSelection(useRequestedProfile());
   const location = useLocation();
@@ -55,6 +66,14 @@ function Shell() {
           <span className="sr-only">, home</span>
         </Link>
         <div className="topbar-end">
+          {can.manageContacts ? (
+            <Link
+              to={`/import${profileOnlySearch(selection.profileId ?? undefined)}`}
+              className="btn btn-ghost topbar-link"
+            >
+              Import
+            </Link>
+          ) : null}
           {can.readAudit ? (
             <Link to="/activity" className="btn btn-ghost topbar-link">
               Activity
@@ -78,15 +97,16 @@ function Shell() {
         <Route
           path="/activity"
           element={
-            <Suspense
-              fallback={
-                <main className="page" id="main" aria-busy="true">
-                  <h1>Activity</h1>
-                  <p className="page-sub">Loading activity…</p>
-                </main>
-              }
-            >
+            <Suspense fallback={<Loading title="Activity" note="Loading activity…" />}>
               <LazyActivityPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/import/:jobId?"
+          element={
+            <Suspense fallback={<Loading title="Import contacts" note="Loading the importer…" />}>
+              <LazyImportPage selection={selection} />
             </Suspense>
           }
         />
@@ -113,7 +133,8 @@ function Shell() {
       <footer className="app-foot">
         <RateLimitNote />
       </footer>
-      <ScriptNote />
+      {/* The Import screen says itself, at the top, that it needs JavaScript. */}
+      {location.pathname.startsWith('/import') ? null : <ScriptNote />}
     </div>
   );
 }

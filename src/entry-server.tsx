@@ -10,6 +10,7 @@ import { App } from './App';
 import { setTransport, type Transport } from './api/client';
 import { loadScreenFor } from './features/contacts/lazyScreens';
 import { prepareTableLayout } from './features/contacts/tableLayout';
+import { loadImportScreenFor } from './features/import/LazyImportPage';
 import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
 import { WantedQueries, type WantedQuery } from './queries/serverRender';
@@ -56,10 +57,8 @@ export function renderPage(request: RenderRequest): Promise<RenderedPage | null>
   return currentTransport.run(request.api, async () => {
     const prefs = readPrefs(request.cookies, parseAcceptLanguage(request.acceptLanguage));
     // What the screen renders synchronously (the phone library for a lookup), as the browser does before hydrating.
-    await Promise.all([
-      prepareTableLayout(prefs.layout),
-      loadScreenFor(new URL(request.url, 'http://render')),
-    ]);
+    const url = new URL(request.url, 'http://render');
+    await Promise.all([prepareTableLayout(prefs.layout), loadScreenFor(url), loadImportScreenFor(url)]);
     // The browser's defaults (stale times above all: with another one, a query would render as "fetching"
     // here and not there), except that the server never waits to retry, and renders a failed query as
     // its error (not as a retry in progress).

@@ -7,6 +7,7 @@ import { readApiVersion } from './api/version';
 import { rememberTypedInputs } from './components/typedBeforeHydration';
 import { loadScreenFor } from './features/contacts/lazyScreens';
 import { prepareTableLayout } from './features/contacts/tableLayout';
+import { loadImportScreenFor } from './features/import/LazyImportPage';
 import { whenIdle } from './lib/idle';
 import { readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
@@ -47,7 +48,9 @@ const app = (
 const hydrating = Boolean(server && root?.firstElementChild);
 void Promise.all([
   prepareTableLayout(prefs.layout),
-  hydrating ? loadScreenFor(window.location).catch(() => {}) : null,
+  hydrating
+    ? Promise.all([loadScreenFor(window.location), loadImportScreenFor(window.location)]).catch(() => {})
+    : null,
 ]).then(() => {
   if (!root) return;
   if (hydrating) {

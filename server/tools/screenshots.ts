@@ -38,6 +38,8 @@ interface Shot {
   ready: string;
   dark?: boolean;
   phone?: boolean;
+  /** The whole page, not just the window (long screens such as the Import steps). */
+  fullPage?: boolean;
   prepare?: (page: Page) => Promise<void>;
   act?: (page: Page) => Promise<void>;
 }
@@ -126,6 +128,32 @@ const manageShots: Shot[] = [
   },
 ];
 
+/** A small file with good, national, duplicate, invalid and empty rows, chosen on the Import screen. */
+const IMPORT_CSV = [
+  'name;phone;note',
+  'Ann;+44 20 7946 0958;',
+  'Bo;020 7946 0959;national format',
+  'Cy;0044 20 7946 0958;same as Ann',
+  'Di;(020) 7946 096;too short',
+  'Ed;tel:+1-202-555-0143;',
+  'Flo;;no number',
+].join('\n');
+const chooseImportFile = async (page: Page) => {
+  await page.getByLabel(/^A file/).setInputFiles({
+    name: 'new-patients.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(IMPORT_CSV),
+  });
+};
+const importShot = (name: string, options: Partial<Shot> = {}): Shot => ({
+  name,
+  path: '/import',
+  ready: '.import-counts',
+  act: chooseImportFile,
+  fullPage: true,
+  ...options,
+});
+
 const shots: Shot[] = [
   { name: 'list', path: '/', ready: 'tbody tr.row-link' },
   { name: 'list-dark', path: '/', ready: 'tbody tr.row-link', dark: true },
@@ -175,6 +203,8 @@ const shots: Shot[] = [
     ready: '.detail-remove',
   },
   ...manageShots.flatMap(fourWays),
+  ...fourWays(importShot('import')),
+  importShot('import-empty', { ready: '.import-step', act: undefined }),
 ];
 // The dark error shot needs the same failure as the light one.
 const errorShot = shots.find((shot) => shot.name === 'error');
@@ -195,7 +225,7 @@ try {
     await shot.act?.(page);
     await page.locator(shot.ready).first().waitFor({ timeout: 15_000 });
     await page.waitForTimeout(300); // let the progress bar fade out
-    await page.screenshot({ path: `${OUT}/${shot.name}.png` });
+    await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: shot.fullPage });
     console.log(`${OUT}/${shot.name}.png`);
     await context.close();
   }

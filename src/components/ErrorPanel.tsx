@@ -3,9 +3,10 @@ import { RetryButton } from './RetryButton';
 
 export interface ErrorPanelProps {
   title: string;
-  message: string;
+  /** What went wrong; the facts' own message when not given (a described error carries one). */
+  message?: string;
   /** Code, status and request id; null when the failure did not come from the API. */
-  facts: (ErrorFactsData & { retryAfter?: number | null }) | null;
+  facts: (ErrorFactsData & { retryAfter?: number | null; message?: string }) | null;
   onRetry: () => void;
   retrying?: boolean;
 }
@@ -18,7 +19,7 @@ export function ErrorPanel({ title, message, facts, onRetry, retrying = false }:
   return (
     <section className="error-panel" role="alert">
       <h2>{title}</h2>
-      <p className="error-message">{message}</p>
+      <p className="error-message">{message ?? facts?.message}</p>
       <ErrorFacts facts={facts}>
         {facts?.retryAfter ? (
           <div>

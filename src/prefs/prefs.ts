@@ -2,6 +2,7 @@
 // localStorage so the server can render the first screen exactly as this browser will show it: no flash
 // of unmasked numbers or of columns the user hid. The gateway never forwards cookies to the API.
 import { createContext, useContext } from 'react';
+import { regionFromLocale } from '../lib/regions';
 
 export const PREF_COOKIES = {
   privacy: 'sent_privacy',
@@ -80,4 +81,12 @@ export const PrefsContext = createContext<Prefs>(DEFAULT_PREFS);
 
 export function usePrefs(): Prefs {
   return useContext(PrefsContext);
+}
+
+/**
+ * The region assumed for numbers without a country code (the lookup's, and the import's): the user's
+ * choice, else the locale's.
+ */
+export function defaultRegion(prefs: Prefs): string {
+  return prefs.region ?? regionFromLocale(prefs.languages);
 }

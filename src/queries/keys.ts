@@ -32,6 +32,9 @@ export const keys = {
   person: () => ['sent', 'person'] as const,
   /** The audit trail (the whole account's, not one profile's). */
   audit: (query: object) => ['sent', 'audit', query] as const,
+  /** Import jobs (the gateway's, across profiles): the recent list and one job. */
+  imports: () => ['sent', 'imports'] as const,
+  importJob: (id: string) => ['sent', 'imports', id] as const,
   profile: (profileId: ProfileId) => ['sent', profileSegment(profileId)] as const,
   contacts: (profileId: ProfileId) => [...keys.profile(profileId), 'contacts'] as const,
   lists: (profileId: ProfileId) => [...keys.contacts(profileId), 'list'] as const,

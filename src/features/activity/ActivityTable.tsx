@@ -1,9 +1,10 @@
 // One page of entries in the shared table parts: skeleton on the first load, the previous page dimmed
 // while the next loads, range, page size and pager in the footer.
-import { flexRender, type PaginationState, useTable } from '@tanstack/react-table';
+import { type PaginationState, useTable } from '@tanstack/react-table';
 import { Pager } from '../../components/Pager';
 import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { RangeSummary } from '../../components/RangeSummary';
+import { TableBody } from '../../components/TableBody';
 import { TableHead } from '../../components/TableHead';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import type { AuditPage } from '../../queries/activity';
@@ -48,17 +49,7 @@ export function ActivityTable(props: {
           {loading ? (
             <TableSkeleton columns={activityColumnIds} rows={10} />
           ) : (
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} data-seq={row.id}>
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} data-col={cell.column.id}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            <TableBody rows={table.getRowModel().rows} mark={(row) => ({ 'data-seq': row.id })} />
           )}
         </table>
       </div>

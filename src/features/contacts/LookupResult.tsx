@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
+import { loadPhoneLib, phoneLibIfLoaded } from '../../lib/phone';
 import { regionName } from '../../lib/regions';
 import { usePhoneMask } from '../../prefs/privacy';
 import type { ProfileId } from '../../queries/keys';
 import { usePhoneLookup } from '../../queries/phoneLookup';
 import { ChannelChips } from './ChannelChips';
 import { channelsOf } from './format';
-import { loadPhoneLib, phoneLibIfLoaded } from './phone';
 import { FailurePanel } from './QueryBody';
 
 interface LookupResultProps {

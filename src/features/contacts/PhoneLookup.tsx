@@ -1,12 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
+import { loadPhoneLib } from '../../lib/phone';
+import type { RegionOption } from '../../lib/phoneLib';
 import { regionName } from '../../lib/regions';
-import { savePref, usePrefs } from '../../prefs/prefs';
+import { defaultRegion, savePref, usePrefs } from '../../prefs/prefs';
 import { useListFormFields } from '../../url-state/useListParams';
-import { loadPhoneLib } from './phone';
-import type { RegionOption } from './phoneLib';
-import { defaultRegion } from './phoneParam';
 
 /**
  * The support-staff path: paste or type the number a caller reads out, in any format. It is normalised

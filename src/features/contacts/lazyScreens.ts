@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { loadPhoneLib } from './phone';
+import { loadPhoneLib } from '../../lib/phone';
 
 // Screens that are not needed to show the first rows are their own chunks. They are fetched on idle once
 // the list is up (see ContactsPage), so opening a contact or looking a number up still feels instant.

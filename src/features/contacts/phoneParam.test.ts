@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as lib from '../../lib/phoneLib';
 import { DEFAULT_PARAMS } from '../../url-state/listParams';
-import * as lib from './phoneLib';
 import { resolvePhoneParam } from './phoneParam';
 
 describe('resolvePhoneParam', () => {

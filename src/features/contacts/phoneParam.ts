@@ -2,10 +2,9 @@
 // before the app's JavaScript runs, or without it) sends whatever was typed plus its default region. The
 // server and the browser normalise that the same way, with the same library and the same region.
 import { useEffect, useMemo, useState } from 'react';
-import { regionFromLocale } from '../../lib/regions';
-import { type Prefs, usePrefs } from '../../prefs/prefs';
+import { loadPhoneLib, type PhoneLib, phoneLibIfLoaded } from '../../lib/phone';
+import { defaultRegion, usePrefs } from '../../prefs/prefs';
 import { E164_PATTERN, type ListParams } from '../../url-state/listParams';
-import { loadPhoneLib, type PhoneLib, phoneLibIfLoaded } from './phone';
 
 export interface PhoneParam {
   /** The params with `phone` in E.164, or without it when it is not a valid number. */
@@ -14,11 +13,6 @@ export interface PhoneParam {
   problem: { text: string; reason: string } | null;
   /** The library is still on its way (a browser-only render): the lookup waits for it. */
   pending: boolean;
-}
-
-/** The region the lookup assumes for numbers without a country code: the user's choice, else the locale's. */
-export function defaultRegion(prefs: Prefs): string {
-  return prefs.region ?? regionFromLocale(prefs.languages);
 }
 
 export function resolvePhoneParam(

@@ -8,9 +8,9 @@
 // One class on purpose (~230 lines): the reorder buffer, the sliding window and resuming after a failed
 // page share their state, and splitting them would spread one invariant over several files.
 import type { ContactPage, FetchPage } from '../../queries/exportPages';
+import { abortableSleep, RequestPacer, type Sleep } from '../../queries/pacing';
 import type { RateLimit } from '../../queries/rateLimit';
 import { CSV_HEADER, contactsToCsv } from './csv';
-import { abortableSleep, RequestPacer, type Sleep } from './pacing';
 
 export type { ExportFilter, FetchPage } from '../../queries/exportPages';
 

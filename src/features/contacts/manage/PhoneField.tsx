@@ -1,8 +1,7 @@
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { loadPhoneLib, phoneLibIfLoaded } from '../../../lib/phone';
 import { regionName } from '../../../lib/regions';
-import { savePref, usePrefs } from '../../../prefs/prefs';
-import { loadPhoneLib, phoneLibIfLoaded } from '../phone';
-import { defaultRegion } from '../phoneParam';
+import { defaultRegion, savePref, usePrefs } from '../../../prefs/prefs';
 
 /** A number being typed with its default region, checked on every keystroke with the lookup's rules. */
 export function usePhoneInput() {

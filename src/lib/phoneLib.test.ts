@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { regionFromLocale } from '../../lib/regions';
-import { formatE164, parsePhone, regionOptions } from './phoneLib';
+import { formatE164, parsePhone, regionOptions, toE164 } from './phoneLib';
+import { regionFromLocale } from './regions';
 
 describe('parsePhone', () => {
   it('accepts the formats callers read out', () => {
@@ -59,6 +59,27 @@ describe('parsePhone', () => {
   it('formats stored numbers for display', () => {
     expect(formatE164('+14155550100')).toBe('+1 415 555 0100');
     expect(formatE164('not a number')).toBe('not a number');
+  });
+});
+
+describe('toE164 (the import’s fast path)', () => {
+  it('gives parsePhone’s answers', () => {
+    for (const input of [
+      '+44 20 7946 0958',
+      '0044 20 7946 0958',
+      '(020) 7946 0958',
+      'tel:+44-20-7946-0958',
+      '020 79',
+      '+999 1234',
+      'call me',
+      'tel:;ext=1',
+      '',
+    ]) {
+      const slow = parsePhone(input, 'GB');
+      expect(toE164(input, 'GB'), input).toEqual(
+        slow.ok ? { ok: true, e164: slow.e164 } : { ok: false, reason: slow.reason },
+      );
+    }
   });
 });
 

@@ -1,8 +1,8 @@
-// Phone helpers for the lookup. libphonenumber-js/min (~30 kB gzip) and the parsing built on it are not
-// needed for first paint, so they live in their own chunk (./phoneLib): `preloadPhoneLib()` fetches it on
-// idle after the first rows, and everything that needs it awaits `loadPhoneLib()`. Region names are
-// ../../lib/regions (the lazy half uses them too).
-import { whenIdle } from '../../lib/idle';
+// Phone helpers for the lookup and the import (here, not in a feature, because both use them).
+// libphonenumber-js/min (~30 kB gzip) and the parsing built on it are not needed for first paint, so they
+// live in their own chunk (./phoneLib): `preloadPhoneLib()` fetches it on idle after the first rows, and
+// everything that needs it awaits `loadPhoneLib()`. Region names are ./regions (the lazy half uses them too).
+import { whenIdle } from './idle';
 
 export type PhoneLib = typeof import('./phoneLib');
 

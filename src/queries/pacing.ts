@@ -1,7 +1,8 @@
-// How the export spends the key's request budget: each page request waits for its slot once the budget
-// runs low, and failures are retried the way the rest of the console retries them. No ordering here.
-import type { RateLimit } from '../../queries/rateLimit';
-import { isSetAside, retryDelay, shouldRetry } from '../../queries/retry';
+// How background work (the export's pages, the import's read of existing numbers) spends the key's request
+// budget: each request waits for its slot once the budget runs low, and failures are retried the way the
+// rest of the console retries them. No ordering here.
+import type { RateLimit } from './rateLimit';
+import { isSetAside, retryDelay, shouldRetry } from './retry';
 
 /** Requests kept back for the rest of the console (and other tabs) when the rate limit runs low. */
 const RATE_RESERVE = 10;

@@ -1,0 +1,127 @@
+// The check table's columns: the row number, the cell as read (or a field to fix it), the number it
+// becomes, the verdict with its reason, and Fix / Drop / Restore.
+import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
+import { useState } from 'react';
+import { Badge, type BadgeTone } from '../../components/Badge';
+import type { CheckedRow, RowStatus, Verdict } from './check';
+
+export const checkFeatures = tableFeatures({ rowPaginationFeature });
+
+/** One row of the check as the table shows it; `index` is its place among all checked rows. */
+export interface CheckItem {
+  index: number;
+  row: CheckedRow;
+  verdict: Verdict;
+}
+
+export const STATUS_LABELS: Record<RowStatus, [label: string, tone: BadgeTone]> = {
+  ready: ['Ready', 'success'],
+  invalid: ['Invalid', 'danger'],
+  duplicate: ['Duplicate', 'warning'],
+  exists: ['Already there', 'info'],
+  dropped: ['Dropped', 'neutral'],
+};
+
+export interface RowActions {
+  editing: number | null;
+  startFix(index: number): void;
+  saveFix(index: number, input: string): void;
+  cancelFix(): void;
+  setDropped(index: number, dropped: boolean): void;
+}
+
+function FixForm({ item, actions }: { item: CheckItem; actions: RowActions }) {
+  const [text, setText] = useState(item.row.input);
+  return (
+    <form
+      className="import-fix"
+      onSubmit={(event) => {
+        event.preventDefault();
+        actions.saveFix(item.index, text);
+      }}
+    >
+      <input
+        className="input"
+        aria-label={`Number for row ${item.row.row}`}
+        value={text}
+        // biome-ignore lint/a11y/noAutofocus: the field appears because the person asked to fix this row
+        autoFocus
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => event.key === 'Escape' && actions.cancelFix()}
+      />
+      <button type="submit" className="btn btn-small btn-primary">
+        Check
+      </button>
+      <button type="button" className="btn btn-small" onClick={actions.cancelFix}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+const column = createColumnHelper<typeof checkFeatures, CheckItem>();
+
+export function checkColumns(actions: RowActions) {
+  return column.columns([
+    column.accessor((item) => item.row.row, { id: 'row', header: 'Row' }),
+    column.accessor((item) => item.row.input, {
+      id: 'input',
+      header: 'In the file',
+      cell: (info) =>
+        actions.editing === info.row.original.index ? (
+          <FixForm item={info.row.original} actions={actions} />
+        ) : (
+          <span className="import-input">
+            {info.getValue() || <span className="muted">(empty)</span>}
+            {info.row.original.row.edited ? <span className="muted"> · fixed</span> : null}
+          </span>
+        ),
+    }),
+    column.accessor((item) => item.row.e164, {
+      id: 'number',
+      header: 'Number',
+      cell: (info) => <span className="number">{info.getValue() ?? '—'}</span>,
+    }),
+    column.accessor((item) => item.verdict, {
+      id: 'status',
+      header: 'Check',
+      cell: (info) => {
+        const { status, reason } = info.getValue();
+        const [label, tone] = STATUS_LABELS[status];
+        return (
+          <span className="import-verdict">
+            <Badge tone={tone}>{label}</Badge>
+            {reason && status !== 'dropped' ? <span className="import-reason">{reason}</span> : null}
+          </span>
+        );
+      },
+    }),
+    column.display({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      cell: (info) => {
+        const { index, row, verdict } = info.row.original;
+        if (actions.editing === index) return null;
+        const label = `row ${row.row}`;
+        return row.dropped ? (
+          <button type="button" className="btn btn-small" onClick={() => actions.setDropped(index, false)}>
+            Restore <span className="sr-only">{label}</span>
+          </button>
+        ) : (
+          <span className="import-actions">
+            {verdict.status === 'ready' ? null : (
+              <button type="button" className="btn btn-small" onClick={() => actions.startFix(index)}>
+                Fix <span className="sr-only">{label}</span>
+              </button>
+            )}
+            <button type="button" className="btn btn-small" onClick={() => actions.setDropped(index, true)}>
+              Drop <span className="sr-only">{label}</span>
+            </button>
+          </span>
+        );
+      },
+    }),
+  ]);
+}
+
+export const checkColumnIds = ['row', 'input', 'number', 'status', 'actions'] as const;
