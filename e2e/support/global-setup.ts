@@ -22,6 +22,8 @@ export default async function globalSetup() {
   if (!process.env.E2E_DIST) {
     await buildApp(outDir);
   }
+  // Specs that start a gateway process of their own serve this build.
+  process.env.E2E_DIST_DIR = outDir;
 
   // Generous limits: the specs must not trip over 200/min; 429 handling is tested with x-test-fail.
   const api = createEmbeddedApi({ testControls: true, rateLimit: { perMinute: 6000, burst: 500 } });
