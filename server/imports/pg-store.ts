@@ -77,7 +77,9 @@ type Row = Record<string, unknown>;
 /** Columns of `rows` as arrays, for unnest. */
 function columns(jobId: string, rows: readonly NewRow[]): unknown[][] {
   const out: unknown[][] = Array.from({ length: 8 }, () => []);
-  for (const row of rows) rowParams(jobId, row).forEach((value, i) => out[i]?.push(value));
+  for (const row of rows) {
+    for (const [i, value] of rowParams(jobId, row).entries()) out[i]?.push(value);
+  }
   return out;
 }
 

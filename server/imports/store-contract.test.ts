@@ -96,15 +96,13 @@ describe.each(STORE_BACKENDS.map((make) => make()))('$name import store', (backe
     await db.store().saveRow('job-1', 2, { ...done(T0 + 1_000), state: 'created', contactId: 'c-2' });
     await db.store().saveRow('job-1', 3, { ...done(T0 + 2_000), state: 'existed' });
     // A transient failure: still pending, due again in 4 s.
-    await db
-      .store()
-      .saveRow('job-1', 4, {
-        ...done(T0),
-        state: 'pending',
-        reason: 'INTERNAL_001',
-        dueAt: T0 + 4_000,
-        doneAt: null,
-      });
+    await db.store().saveRow('job-1', 4, {
+      ...done(T0),
+      state: 'pending',
+      reason: 'INTERNAL_001',
+      dueAt: T0 + 4_000,
+      doneAt: null,
+    });
     expect((await db.store().get('job-1'))?.counts).toMatchObject({ pending: 2, created: 1, existed: 1 });
     expect((await db.store().dueRows('job-1', 'pending', 0, T0, 10)).map((r) => r.row)).toEqual([5]);
     expect((await db.store().dueRows('job-1', 'pending', 0, T0 + 4_000, 10)).map((r) => r.row)).toEqual([
@@ -140,16 +138,14 @@ describe.each(STORE_BACKENDS.map((make) => make()))('$name import store', (backe
     expect(await db.store().transition('job-1', ['paused'], 'running', T0 + 3)).toMatchObject({
       workSince: T0 + 3,
     });
-    await db
-      .store()
-      .saveRow('job-1', 2, {
-        state: 'created',
-        reason: null,
-        contactId: 'c',
-        attempts: 2,
-        dueAt: null,
-        doneAt: T0,
-      });
+    await db.store().saveRow('job-1', 2, {
+      state: 'created',
+      reason: null,
+      contactId: 'c',
+      attempts: 2,
+      dueAt: null,
+      doneAt: T0,
+    });
     expect(await db.store().dueRows('job-1', 'created', 0, T0 + 4, 10)).toEqual([]);
     const cancelled = await db.store().transition('job-1', ['running', 'paused'], 'cancelled', T0 + 4);
     expect(cancelled).toMatchObject({ status: 'cancelled', finishedAt: T0 + 4 });
