@@ -9,12 +9,14 @@ describe('allowlist', () => {
     ['GET', '/v3/contacts?page=1&page_size=20&search=77'],
     ['GET', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
     ['PATCH', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
+    ['POST', '/v3/contacts'],
+    ['DELETE', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
     ['GET', '/v3/profiles'],
     ['GET', '/v3/profiles/7a3d2c10-0000-4000-8000-000000000011'],
     ['GET', '/v3/me'],
     ['GET', '/v1/contacts?page=0&pageSize=50'],
   ])('forwards %s %s unchanged', async (method, path) => {
-    const body = method === 'PATCH' ? JSON.stringify({ opt_out: true }) : undefined;
+    const body = method === 'PATCH' || method === 'POST' ? JSON.stringify({ opt_out: true }) : undefined;
     const res = await fetch(fixture.gw.url + path, {
       method,
       body,
@@ -27,9 +29,8 @@ describe('allowlist', () => {
   });
 
   it.each([
-    ['POST', '/v3/contacts', 'GET'],
-    ['DELETE', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'GET, PATCH'],
-    ['PUT', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'GET, PATCH'],
+    ['PUT', '/v3/contacts', 'GET, POST'],
+    ['PUT', '/v3/contacts/6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'GET, PATCH, DELETE'],
     ['PATCH', '/v3/me', 'GET'],
     ['HEAD', '/v3/profiles', 'GET'],
     ['POST', '/v1/contacts', 'GET'],

@@ -1,5 +1,6 @@
 // The only API routes the browser may reach through the gateway. Everything else under /v1 and /v3 is answered
-// here (404/405) and never reaches the upstream, so a leaked session cannot create or delete data.
+// here (404/405) and never reaches the upstream. Adding and removing contacts (POST, DELETE) is for roles that
+// manage contacts only (identity/authorize.ts); contact imports send their rows through these routes too.
 
 interface Route {
   pattern: RegExp;
@@ -10,8 +11,8 @@ interface Route {
 const ID = '[A-Za-z0-9_-]{1,128}';
 
 const ROUTES: readonly Route[] = [
-  { pattern: /^\/v3\/contacts$/, methods: ['GET'] },
-  { pattern: new RegExp(`^/v3/contacts/${ID}$`), methods: ['GET', 'PATCH'] },
+  { pattern: /^\/v3\/contacts$/, methods: ['GET', 'POST'] },
+  { pattern: new RegExp(`^/v3/contacts/${ID}$`), methods: ['GET', 'PATCH', 'DELETE'] },
   { pattern: /^\/v3\/profiles$/, methods: ['GET'] },
   { pattern: new RegExp(`^/v3/profiles/${ID}$`), methods: ['GET'] },
   { pattern: /^\/v3\/me$/, methods: ['GET'] },

@@ -19,7 +19,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
-import { apiRoutes } from './routes/api.ts';
+import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
@@ -89,8 +89,8 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   if (opts.team) app.use(operations(opts.team.handleOps), teamContext());
 
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
-  const forwardUnrecorded = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
-  const recordViews = audit ? recordApiViews(audit, async (req) => forwardUnrecorded.fetch(req)) : null;
+  const unrecorded = gatewayCalls(api);
+  const recordViews = audit ? recordApiViews(audit, (req) => unrecorded(req)) : null;
   if (audit) app.route('/__audit', gatewayAuditRoutes(audit));
   if (recordViews) app.use(recordViews);
 
@@ -113,8 +113,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
       async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
       ownAccount,
     )(req, page.get('person'));
-  const unrecorded = async (req: Request) => forwardUnrecorded.fetch(req);
-  app.route('/', personRoutes({ api: unrecorded, ownAccount: ownAccount ?? (() => null) }));
+  app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: ownAccount ?? (() => null) }));
   app.route('/', consoleRoutes({ ...opts, api: renderFor }));
   return app;
 }

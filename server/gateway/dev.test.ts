@@ -64,7 +64,7 @@ describe('npm run dev', () => {
 
   it('enforces the allowlist without reaching upstream', async () => {
     const before = api.seen.length;
-    const res = await fetch(`${url}/v3/contacts/abc`, { method: 'DELETE' });
+    const res = await fetch(`${url}/v3/contacts/abc`, { method: 'PUT' });
     expect(res.status).toBe(405);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('GATEWAY_004');
     expect(api.seen.length).toBe(before);

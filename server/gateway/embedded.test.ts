@@ -64,7 +64,7 @@ describe('gateway → embedded API', () => {
     expect(ownBody.data.contacts.every((c) => !c.is_inherited)).toBe(true);
   });
 
-  it('PATCH persists; DELETE and POST are refused by the gateway', async () => {
+  it('PATCH persists; PUT is refused by the gateway', async () => {
     const list = await fetch(`${gw.url}/v3/contacts?page=1&page_size=1`, {
       headers: asProfile(DEMO_IDS.clinicsUk),
     });
@@ -80,14 +80,14 @@ describe('gateway → embedded API', () => {
     expect(patched.status).toBe(200);
     const again = (await (await fetch(url, { headers })).json()) as Envelope<Contact>;
     expect(again.data.opt_out).toBe(!contact.opt_out);
-    expect((await fetch(url, { method: 'DELETE', headers })).status).toBe(405);
+    expect((await fetch(url, { method: 'PUT', headers, body: '{}' })).status).toBe(405);
     expect((await fetch(url, { headers })).status).toBe(200);
-    const post = await fetch(`${gw.url}/v3/contacts`, {
-      method: 'POST',
+    const put = await fetch(`${gw.url}/v3/contacts`, {
+      method: 'PUT',
       headers,
       body: '{"phone_number":"+14155550100"}',
     });
-    expect(post.status).toBe(405);
+    expect(put.status).toBe(405);
   });
 
   it('forwards x-sender-id for v1', async () => {
