@@ -2,6 +2,7 @@
 // sign-in methods, roles, a request scheduler, a cache) are middlewares in ./middleware and routes in ./routes.
 import { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
+import { IMPORTS_PATH } from '../../src/shared/imports.ts';
 import { createAccessSecret } from './access-secret.ts';
 import { actAs, signInModeOf } from './audit/actor.ts';
 import { gatewayAuditRoutes } from './audit/routes.ts';
@@ -9,7 +10,7 @@ import type { GatewayAudit } from './audit/trail.ts';
 import type { AuditPerson } from './audit/types.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
-import { renderApiFor } from './identity/enforce.ts';
+import { type OwnAccount, renderApiFor } from './identity/enforce.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
@@ -49,6 +50,8 @@ export interface GatewayAppOptions {
   audit?: GatewayAudit | null;
   /** Tests only: every request is this person's (stands in for the identity middleware). */
   testPerson?: AuditPerson;
+  /** Contact imports (server/imports/service.ts): their routes; absent, /__imports does not exist. */
+  imports?: { routes(deps: { ownAccount: OwnAccount }): Hono<GatewayEnv> } | null;
 }
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
@@ -114,6 +117,8 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
       ownAccount,
     )(req, page.get('person'));
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: ownAccount ?? (() => null) }));
+  // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
+  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: ownAccount ?? (() => null) }));
   app.route('/', consoleRoutes({ ...opts, api: renderFor }));
   return app;
 }
