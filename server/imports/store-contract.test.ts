@@ -118,8 +118,8 @@ describe.each(STORE_BACKENDS.map((make) => make()))('$name import store', (backe
     const [created] = await db.store().rows('job-1', ['created'], 0, 10);
     expect(created).toEqual({
       row: 2,
-      input: '+447700900001',
-      phone: '+447700900001',
+      input: '+447400000001',
+      phone: '+447400000001',
       problem: null,
       state: 'created',
       reason: null,

@@ -102,10 +102,10 @@ export function newJob(id: string, nowMs: number, overrides: Partial<NewJob> = {
   };
 }
 
-/** `n` rows to send (+447700900001…), rows numbered from 2 (row 1 is the header). */
+/** `n` rows to send (+447400000001…), rows numbered from 2 (row 1 is the header). */
 export function pendingRows(n: number, first = 2): NewRow[] {
   return Array.from({ length: n }, (_, i) => {
-    const phone = `+4477009${String(i + 1).padStart(5, '0')}`;
+    const phone = `+447400${String(i + 1).padStart(6, '0')}`;
     return { row: first + i, input: phone, phone, problem: null, state: 'pending', reason: null };
   });
 }

@@ -11,12 +11,11 @@ import type { RunningGateway } from '../server.ts';
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
 import { makeFixtureDist, startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
-import type { OidcClient } from './oidc.ts';
 import type { Person } from './person.ts';
 import { SESSION_COOKIE } from './routes.ts';
 import { createSessions } from './session.ts';
 import { createStaffSignIn } from './staff-sign-in.ts';
-import { testSettings } from './test-app.ts';
+import { noProvider, testSettings } from './test-app.ts';
 
 // Fetches what the real renderer would for the page's profile, then prints the first number and who it is for.
 const RENDERER = `
@@ -28,16 +27,6 @@ export async function renderPage({ url, api }) {
   if (!list.success) return { html: '<p>refused ' + list.error.code + '</p>', state: '{}' };
   return { html: '<p>first ' + list.data.contacts[0].format_e164 + ' for ' + me.data.person.role + '</p>', state: '{}' };
 }`;
-
-const noProvider: OidcClient = {
-  startSignIn: async () => {
-    throw new Error('not used: sessions are sealed directly');
-  },
-  finishSignIn: async () => {
-    throw new Error('not used');
-  },
-  endSessionUrl: () => null,
-};
 
 const PEOPLE: Record<string, Person> = {
   viewer: { sub: 'vic', name: 'Vic', email: null, role: 'viewer', profiles: '*' },

@@ -8,6 +8,7 @@ import { DEMO_IDS } from '../../api/demo.ts';
 import { TEST_CLIENT, TEST_POLICY } from '../../tools/oidc-provider.ts';
 import type { OidcSettings } from './config.ts';
 import { enforceAccess, type OwnAccount } from './enforce.ts';
+import type { OidcClient } from './oidc.ts';
 import { parsePolicy } from './policy.ts';
 import type { Identity, IdentityEnv } from './routes.ts';
 
@@ -33,6 +34,17 @@ export function testSettings(
     policy: parsePolicy(TEST_POLICY, 'test'),
   };
 }
+
+/** For tests that seal sessions directly: no provider is ever asked. */
+export const noProvider: OidcClient = {
+  startSignIn: async () => {
+    throw new Error('not used: sessions are sealed directly');
+  },
+  finishSignIn: async () => {
+    throw new Error('not used');
+  },
+  endSessionUrl: () => null,
+};
 
 const PROFILES = [DEMO_IDS.clinicsUk, DEMO_IDS.pharmacyUs, DEMO_IDS.labsDe, DEMO_IDS.ventures].map((id) => ({
   id,
