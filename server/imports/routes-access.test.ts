@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
-import { type Envelope, importOf, postJson, startImport, useHarness } from './test-gateway.ts';
+import { type Envelope, harnessForFile, importOf, postJson, startImport } from './test-gateway.ts';
 
-const h = useHarness({ signIn: 'oidc' });
+const h = harnessForFile({ signIn: 'oidc' });
 const numbers = ['+447400000101', '+447400000102'];
 const codeOf = async (res: Response) => ((await res.json()) as Envelope<unknown>).error?.code;
 

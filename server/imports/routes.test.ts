@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_MAX_ROWS, type ImportJob, type ImportRequest } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
-import { type Envelope, importOf, postJson, runToEnd, startImport, useHarness } from './test-gateway.ts';
+import { type Envelope, harnessForFile, importOf, postJson, runToEnd, startImport } from './test-gateway.ts';
 
-const h = useHarness({ signIn: 'none' });
+const h = harnessForFile({ signIn: 'none' });
 const good = ['+447400000201', '+447400000202'];
 
 async function errorOf(res: Response) {
@@ -178,6 +178,7 @@ describe('a job', () => {
   });
 
   it('lists the newest first, optionally for one profile', async () => {
+    await h.clock.advance(1); // after the jobs of the tests before
     const a = await startImport(h, importOf(good, DEMO_IDS.clinicsUk));
     await h.clock.advance(1);
     const b = await startImport(h, importOf(good, DEMO_IDS.labsDe));

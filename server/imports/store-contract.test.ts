@@ -2,7 +2,7 @@
 // fails the tests). Jobs and rows, counts kept per state, status rules, leases between two replicas.
 import { describe, expect, it } from 'vitest';
 import type { NewRow } from './store.ts';
-import { ALICE, newJob, PROFILE, pendingRows, STORE_BACKENDS, useStore } from './test-support.ts';
+import { ALICE, newJob, PROFILE, pendingRows, STORE_BACKENDS, storePerTest } from './test-support.ts';
 
 const T0 = 1_700_000_000_000;
 const LEASE = 15_000;
@@ -36,7 +36,7 @@ const setAside: NewRow[] = [
 ];
 
 describe.each(STORE_BACKENDS.map((make) => make()))('$name import store', (backend) => {
-  const db = useStore(backend);
+  const db = storePerTest(backend);
 
   it('stores a job with its rows and counts each state', async () => {
     const job = await db.store().create(newJob('job-1', T0), [...pendingRows(3), ...setAside]);

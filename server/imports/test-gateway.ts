@@ -46,7 +46,7 @@ export interface Harness {
 }
 
 /** A harness for the file; `signIn: 'oidc'` puts staff sign-in in front (sessions sealed for PEOPLE). */
-export function useHarness(options: { signIn: 'none' | 'oidc' }): Harness {
+export function harnessForFile(options: { signIn: 'none' | 'oidc' }): Harness {
   const h = { clock: new FakeClock() } as Harness;
   let cookies: Record<string, string> = {};
   beforeAll(async () => {

@@ -69,7 +69,7 @@ export function postgresStores(): StoreBackend {
 export const STORE_BACKENDS = [sqliteStores, postgresStores];
 
 /** Registers a per-backend suite's hooks: the engine for the file, a fresh database per test. */
-export function useStore(backend: StoreBackend) {
+export function storePerTest(backend: StoreBackend) {
   let opened: Awaited<ReturnType<StoreBackend['open']>> | undefined;
   beforeAll(() => backend.setup());
   afterAll(() => backend.teardown());
