@@ -9,6 +9,7 @@ import type { OwnAccount } from '../gateway/identity/enforce.ts';
 import { apiRoutes, gatewayCalls } from '../gateway/routes/api.ts';
 import { type Clock, systemClock } from '../gateway/team/clock.ts';
 import type { TeamConfig } from '../gateway/team/config.ts';
+import { BACKGROUND_RESERVE_SHARE } from '../gateway/team/create.ts';
 import type { Upstream } from '../gateway/upstream.ts';
 import { type ImportsConfig, openImportStore } from './config.ts';
 import { importRoutes } from './routes.ts';
@@ -47,6 +48,8 @@ export async function startImports(o: ImportsOptions): Promise<Imports> {
     recorder: o.audit?.service.recorder ?? null,
     leaseMs: config.leaseMs,
     clock,
+    // Evenly, at most what background work may ever take of the team's share.
+    gapMs: 60_000 / (team.perMinute * (1 - BACKGROUND_RESERVE_SHARE)),
     log: (line) => console.error(line),
     ...o.worker,
   });

@@ -226,6 +226,26 @@ describe('a worker', () => {
       'undone',
     ]);
   });
+  it('spaces rows evenly when given a gap, so the budget is never spent in one burst', async () => {
+    const job = await startImport(h, importOf(fresh(3)));
+    const sentAt: number[] = [];
+    const api: GatewayCall = (req, requester) => {
+      sentAt.push(h.clock.now());
+      return h.calls(req, requester);
+    };
+    const stepping = h.worker({ api, gapMs: 1_000 }).step();
+    // The lease's renewal is one timer; a second is the wait for the next row's slot.
+    const waitingForSlot = async () => {
+      while (h.clock.pending() < 2) await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (let row = 2; row <= 3; row++) {
+      await waitingForSlot();
+      await h.clock.advance(1_000);
+    }
+    expect(await stepping).toEqual({ kind: 'finished' });
+    expect(sentAt.map((t) => t - (sentAt[0] ?? 0))).toEqual([0, 1_000, 2_000]);
+    expect((await jobOf(job.id)).counts.created).toBe(3);
+  });
 });
 
 describe('leases and crashes', () => {

@@ -27,6 +27,11 @@ export interface WorkerOptions {
   concurrency?: number;
   /** How often an idle worker looks for work (a job started in this process wakes it at once). */
   pollMs?: number;
+  /**
+   * Least time between two rows sent (0: none). The budget decides how many go, but rows spaced evenly never
+   * fill the team's 60 s window in one burst that people would then find full until it ages out (service.ts).
+   */
+  gapMs?: number;
   log?: (message: string) => void;
 }
 
@@ -51,6 +56,7 @@ export class ImportWorker {
   private calls = new AbortController();
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private nextSendAt = 0;
   /** Work was announced while the worker was busy: do not sleep after this step. */
   private nudged = false;
 
@@ -166,6 +172,7 @@ export class ImportWorker {
       if (due.length === 0) break;
       for (const row of due) {
         if (shedUntil !== null) break rows;
+        await this.paced();
         if (this.halted || (await this.o.store.status(job.id)) !== job.status) {
           stopped = true;
           break rows;
@@ -193,6 +200,29 @@ export class ImportWorker {
     );
     if (finished) await recordJobStep(this.o.recorder, finished, mode === 'undo' ? 'undone' : 'done');
     return { kind: 'finished' };
+  }
+
+  /** Waits for the next send slot (gapMs after the last); a stop ends the wait at once. */
+  private async paced(): Promise<void> {
+    const gap = this.o.gapMs ?? 0;
+    if (gap <= 0) return;
+    const wait = this.nextSendAt - this.clock.now();
+    if (wait > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = this.clock.setTimeout(done, wait);
+        const signal = this.calls.signal;
+        function done() {
+          signal.removeEventListener('abort', stopped);
+          resolve();
+        }
+        const stopped = () => {
+          this.clock.clearTimeout(timer);
+          done();
+        };
+        signal.addEventListener('abort', stopped, { once: true });
+      });
+    }
+    this.nextSendAt = Math.max(this.clock.now(), this.nextSendAt) + gap;
   }
 
   /** Sends one row and stores its result; returns when to try again if the budget set it aside. */
