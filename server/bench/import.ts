@@ -15,7 +15,7 @@ import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi, DEFAULTS } from '../api/server.ts';
 import { createGatewayApp } from '../gateway/app.ts';
 import { parseTeamConfig } from '../gateway/team/config.ts';
-import { createTeam } from '../gateway/team/create.ts';
+import { BACKGROUND_RESERVE_SHARE, createTeam } from '../gateway/team/create.ts';
 import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
 import { DEFAULT_LEASE_MS } from '../imports/config.ts';
 import { startImports } from '../imports/service.ts';
@@ -189,6 +189,8 @@ async function main() {
   const perMin = (kind: Sent['kind']) => (during.filter((s) => s.kind === kind).length / seconds) * 60;
   const staffPerMin = perMin('staff');
   const left = teamConfig.perMinute - staffPerMin;
+  // Background work leaves people 30 % of the window above what they use (team/create.ts).
+  const forBackground = teamConfig.perMinute * (1 - BACKGROUND_RESERVE_SHARE) - staffPerMin;
   const importPerMin = (job.counts.total / seconds) * 60;
   const s = summary(out);
   const { duplicates, missing } = await contactsPerNumber(api, numbers);
@@ -203,6 +205,14 @@ async function main() {
       ['staff: upstream requests/min', staffPerMin.toFixed(0)],
       ['share left by staff/min (share − staff)', left.toFixed(0)],
       ['import ÷ share left', `${((100 * importPerMin) / Math.max(1, left)).toFixed(0)}%`],
+      [
+        `of it background may use/min (share × ${100 - 100 * BACKGROUND_RESERVE_SHARE} % − staff)`,
+        forBackground.toFixed(0),
+      ],
+      [
+        'import ÷ that (last full minute)',
+        `${((100 * (lastMinute ?? importPerMin)) / Math.max(1, forBackground)).toFixed(0)}%`,
+      ],
       ['busiest 60 s upstream (all)', busiestWindow(during.map((x) => x.at))],
       [
         'staff: actions, requests/action, cache hits',
