@@ -3,6 +3,7 @@
 // advisory lock), all pending ones in one transaction. SQLite: the file's user_version, one transaction each.
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
+import { inTransaction } from './pg-transaction.ts';
 
 export interface PgMigrations {
   /** Where applied versions are recorded, e.g. audit_migrations. */
@@ -13,10 +14,8 @@ export interface PgMigrations {
   migrations: readonly string[];
 }
 
-export async function migratePg(pool: Pool, { table, lock, migrations }: PgMigrations): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+export function migratePg(pool: Pool, { table, lock, migrations }: PgMigrations): Promise<void> {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${table} (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
@@ -27,13 +26,7 @@ export async function migratePg(pool: Pool, { table, lock, migrations }: PgMigra
       await client.query(migrations[version - 1] as string);
       await client.query(`INSERT INTO ${table} (version) VALUES ($1)`, [version]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Applies migrations[user_version…] to a SQLite file, each in its own IMMEDIATE transaction. */

@@ -5,6 +5,14 @@
 import { ROW_STATES, type RowCounts, type RowState } from '../../src/shared/imports.ts';
 import type { JobFilter, NewJob, NewRow, QueueState, RowChange, StoredJob, StoredRow } from './store.ts';
 
+/** The indexes both schemas create: claims by status, lists by date, a job's queue in row order, its pace. */
+export const INDEXES_SQL = `
+CREATE INDEX import_jobs_by_status ON import_jobs (status, created_at);
+CREATE INDEX import_jobs_by_created ON import_jobs (created_at);
+CREATE INDEX import_rows_queue ON import_rows (job_id, state, row_no);
+CREATE INDEX import_rows_done ON import_rows (job_id, done_at);
+`;
+
 export type Placeholder = (n: number) => string;
 export const sqlitePlaceholder: Placeholder = () => '?';
 export const pgPlaceholder: Placeholder = (n) => `$${n}`;

@@ -6,35 +6,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { JobStatus, RowState } from '../../src/shared/imports.ts';
 import { migrateSqlite } from '../migrations.ts';
-import {
-  claimSql,
-  countsByJob,
-  countsSql,
-  DUE_ROWS_SQL,
-  dueRowsParams,
-  GET_JOB_SQL,
-  INSERT_COUNT_SQL,
-  initialCounts,
-  insertJobSql,
-  jobParams,
-  listSql,
-  NEXT_DUE_SQL,
-  PROGRESS_SQL,
-  sqlitePlaceholder as ph,
-  RELEASE_SQL,
-  RENEW_SQL,
-  REQUEUE_CREATED_SQL,
-  ROW_INSERT_COLUMNS,
-  rowParams,
-  rowsSql,
-  rowToJob,
-  rowToRow,
-  SAVE_ROW_SQL,
-  STATUS_SQL,
-  saveRowParams,
-  transitionParams,
-  transitionSql,
-} from './sql.ts';
+import * as q from './sql.ts';
+
+const ph = q.sqlitePlaceholder;
+
 import type { ImportStore, JobFilter, NewJob, NewRow, QueueState, RowChange, StoredJob } from './store.ts';
 
 const SCHEMA_V1 = `
@@ -44,15 +19,11 @@ CREATE TABLE import_jobs (
   client_address TEXT, user_agent TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
   finished_at INTEGER, work_since INTEGER, lease_owner TEXT, lease_until INTEGER
 );
-CREATE INDEX import_jobs_by_status ON import_jobs (status, created_at);
-CREATE INDEX import_jobs_by_created ON import_jobs (created_at);
 CREATE TABLE import_rows (
   job_id TEXT NOT NULL, row_no INTEGER NOT NULL, input TEXT NOT NULL, phone TEXT, problem TEXT,
   state TEXT NOT NULL, reason TEXT, contact_id TEXT, attempts INTEGER NOT NULL DEFAULT 0,
   due_at INTEGER, done_at INTEGER, PRIMARY KEY (job_id, row_no)
 ) WITHOUT ROWID;
-CREATE INDEX import_rows_queue ON import_rows (job_id, state, row_no);
-CREATE INDEX import_rows_done ON import_rows (job_id, done_at);
 CREATE TABLE import_counts (
   job_id TEXT NOT NULL, state TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (job_id, state)
 ) WITHOUT ROWID;
@@ -60,7 +31,7 @@ CREATE TRIGGER import_rows_count AFTER UPDATE OF state ON import_rows WHEN OLD.s
   UPDATE import_counts SET n = n - 1 WHERE job_id = OLD.job_id AND state = OLD.state;
   UPDATE import_counts SET n = n + 1 WHERE job_id = NEW.job_id AND state = NEW.state;
 END;
-`;
+${q.INDEXES_SQL}`;
 
 type Row = Record<string, unknown>;
 
@@ -91,8 +62,10 @@ export class SqliteImportStore implements ImportStore {
 
   private withCounts(rows: Row[]): StoredJob[] {
     if (rows.length === 0) return [];
-    const counts = countsByJob(this.stmt(countsSql(ph, rows.length)).all(...rows.map((r) => r.id)) as Row[]);
-    return rows.map((r) => rowToJob(r, counts.get(String(r.id))));
+    const counts = q.countsByJob(
+      this.stmt(q.countsSql(ph, rows.length)).all(...rows.map((r) => r.id)) as Row[],
+    );
+    return rows.map((r) => q.rowToJob(r, counts.get(String(r.id))));
   }
 
   private one(row: unknown): StoredJob | null {
@@ -100,25 +73,25 @@ export class SqliteImportStore implements ImportStore {
   }
 
   async create(job: NewJob, rows: readonly NewRow[]): Promise<StoredJob> {
-    const insertJob = this.stmt(insertJobSql(ph));
+    const insertJob = this.stmt(q.insertJobSql(ph));
     const insertRow = this.stmt(
-      `INSERT INTO import_rows (${ROW_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO import_rows (${q.ROW_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertCount = this.stmt(INSERT_COUNT_SQL(ph));
+    const insertCount = this.stmt(q.INSERT_COUNT_SQL(ph));
     this.db.transaction(() => {
-      insertJob.run(jobParams(job));
-      for (const row of rows) insertRow.run(rowParams(job.id, row));
-      for (const [state, n] of initialCounts(rows)) insertCount.run(job.id, state, n);
+      insertJob.run(q.jobParams(job));
+      for (const row of rows) insertRow.run(q.rowParams(job.id, row));
+      for (const [state, n] of q.initialCounts(rows)) insertCount.run(job.id, state, n);
     })();
     return (await this.get(job.id)) as StoredJob;
   }
 
   async get(id: string): Promise<StoredJob | null> {
-    return this.one(this.stmt(GET_JOB_SQL(ph)).get(id));
+    return this.one(this.stmt(q.GET_JOB_SQL(ph)).get(id));
   }
 
   async list(filter: JobFilter): Promise<StoredJob[]> {
-    const { sql, params } = listSql(ph, filter);
+    const { sql, params } = q.listSql(ph, filter);
     return this.withCounts(this.stmt(sql).all(...params) as Row[]);
   }
 
@@ -128,11 +101,11 @@ export class SqliteImportStore implements ImportStore {
     to: JobStatus,
     nowMs: number,
   ): Promise<StoredJob | null> {
-    const update = this.stmt(transitionSql(ph, from.length));
-    const requeue = this.stmt(REQUEUE_CREATED_SQL(ph));
+    const update = this.stmt(q.transitionSql(ph, from.length));
+    const requeue = this.stmt(q.REQUEUE_CREATED_SQL(ph));
     const row = this.db
       .transaction(() => {
-        const moved = update.get(...transitionParams(id, from, to, nowMs));
+        const moved = update.get(...q.transitionParams(id, from, to, nowMs));
         if (moved && to === 'undoing') requeue.run(id);
         return moved;
       })
@@ -141,44 +114,44 @@ export class SqliteImportStore implements ImportStore {
   }
 
   async claim(owner: string, nowMs: number, leaseMs: number): Promise<StoredJob | null> {
-    return this.one(this.stmt(claimSql(ph)).get(owner, nowMs + leaseMs, nowMs, nowMs));
+    return this.one(this.stmt(q.claimSql(ph)).get(owner, nowMs + leaseMs, nowMs, nowMs));
   }
 
   async renew(id: string, owner: string, nowMs: number, leaseMs: number): Promise<JobStatus | null> {
-    const row = this.stmt(RENEW_SQL(ph)).get(nowMs + leaseMs, id, owner) as Row | undefined;
+    const row = this.stmt(q.RENEW_SQL(ph)).get(nowMs + leaseMs, id, owner) as Row | undefined;
     return (row?.status as JobStatus | undefined) ?? null;
   }
 
   async release(id: string, owner: string): Promise<void> {
-    this.stmt(RELEASE_SQL(ph)).run(id, owner);
+    this.stmt(q.RELEASE_SQL(ph)).run(id, owner);
   }
 
   async status(id: string): Promise<JobStatus | null> {
-    const row = this.stmt(STATUS_SQL(ph)).get(id) as Row | undefined;
+    const row = this.stmt(q.STATUS_SQL(ph)).get(id) as Row | undefined;
     return (row?.status as JobStatus | undefined) ?? null;
   }
 
   async dueRows(id: string, state: QueueState, afterRow: number, nowMs: number, limit: number) {
-    const rows = this.stmt(DUE_ROWS_SQL(ph)).all(...dueRowsParams(id, state, afterRow, nowMs, limit));
-    return (rows as Row[]).map(rowToRow);
+    const rows = this.stmt(q.DUE_ROWS_SQL(ph)).all(...q.dueRowsParams(id, state, afterRow, nowMs, limit));
+    return (rows as Row[]).map(q.rowToRow);
   }
 
   async nextDue(id: string, state: QueueState): Promise<number | null> {
-    const row = this.stmt(NEXT_DUE_SQL(ph)).get(id, state) as Row;
+    const row = this.stmt(q.NEXT_DUE_SQL(ph)).get(id, state) as Row;
     return row.due === null ? null : Number(row.due);
   }
 
   async saveRow(id: string, row: number, change: RowChange): Promise<void> {
-    this.stmt(SAVE_ROW_SQL(ph)).run(...saveRowParams(id, row, change));
+    this.stmt(q.SAVE_ROW_SQL(ph)).run(...q.saveRowParams(id, row, change));
   }
 
   async rows(id: string, states: readonly RowState[], afterRow: number, limit: number) {
-    const rows = this.stmt(rowsSql(ph, states.length)).all(id, afterRow, ...states, limit);
-    return (rows as Row[]).map(rowToRow);
+    const rows = this.stmt(q.rowsSql(ph, states.length)).all(id, afterRow, ...states, limit);
+    return (rows as Row[]).map(q.rowToRow);
   }
 
   async progress(id: string, sinceMs: number) {
-    const row = this.stmt(PROGRESS_SQL(ph)).get(id, sinceMs, id) as Row;
+    const row = this.stmt(q.PROGRESS_SQL(ph)).get(id, sinceMs, id) as Row;
     return { recent: Number(row.recent), lastDoneAt: row.last === null ? null : Number(row.last) };
   }
 

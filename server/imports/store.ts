@@ -52,13 +52,7 @@ export interface StoredJob {
   counts: RowCounts;
 }
 
-export interface StoredRow {
-  row: number;
-  input: string;
-  phone: string | null;
-  problem: RowProblem | null;
-  state: RowState;
-  reason: string | null;
+export interface StoredRow extends NewRow {
   contactId: string | null;
   attempts: number;
 }
