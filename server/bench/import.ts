@@ -7,6 +7,7 @@
  *
  * At Sent's real limit (200/min, team share 150/min) 10,000 rows take over an hour, so BENCH_SCALE (1) multiplies
  * the API's limit, the team budget and the staff's pace alike: the same contention, N times faster.
+ * (One file: the run, what it watches and what it prints read best together.)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,6 +3,7 @@
 // per contact it adds or removes (the number masked and hashed by the recorder). The worker's entries are
 // written outside any request, in the name of the person who started the job (stored with it).
 import type { RecordInput } from '../audit/recorder.ts';
+import type { RowAnswer } from './send-row.ts';
 import type { StoredJob, StoredRow } from './store.ts';
 
 export type ImportAuditStatus =
@@ -55,4 +56,16 @@ export async function recordRow(
     requestId,
     details: { import_id: job.id, row: row.row, ...extra },
   });
+}
+
+/** The entry a row's answer calls for: a contact created, or removed (gone already: most likely removed by
+ * this import just before a crash; recorded all the same). */
+export async function recordAnswer(recorder: Recorder, job: StoredJob, row: StoredRow, answer: RowAnswer) {
+  if (answer.kind !== 'done' || answer.state === 'existed') return;
+  if (answer.state === 'created') {
+    await recordRow(recorder, job, row, 'contact.create', answer.contactId, answer.requestId);
+  } else {
+    const extra = answer.gone ? { already_gone: true } : {};
+    await recordRow(recorder, job, row, 'contact.remove', row.contactId, answer.requestId, extra);
+  }
 }

@@ -1,4 +1,4 @@
-// SQL both import stores share. SQLite binds `?` in order and PostgreSQL `$n`, so statements are built with
+// SQL both import stores share (one file on purpose: every statement either engine runs, side by side). SQLite binds `?` in order and PostgreSQL `$n`, so statements are built with
 // the engine's placeholder (as server/audit/sql.ts does); every statement uses each parameter once, in order.
 // Counts per state live in import_counts, kept by a trigger on import_rows (see the schemas), so a job's
 // counts are a handful of rows to read whatever its size.

@@ -11,9 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayCall } from '../gateway/routes/api.ts';
 import { type Clock, systemClock } from '../gateway/team/clock.ts';
-import { type Recorder, recordJobStep, recordRow } from './import-audit.ts';
+import { delay } from './delay.ts';
+import { type Recorder, recordAnswer, recordJobStep } from './import-audit.ts';
 import { rowChange } from './row-change.ts';
-import { type RowAnswer, sendRow, type WorkMode } from './send-row.ts';
+import { sendRow, type WorkMode } from './send-row.ts';
 import type { ImportStore, StoredJob, StoredRow } from './store.ts';
 
 export interface WorkerOptions {
@@ -55,7 +56,8 @@ export class ImportWorker {
   private lost = false;
   private calls = new AbortController();
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  /** Aborted to end the idle wait early. */
+  private wake = new AbortController();
   private nextSendAt = 0;
   /** Work was announced while the worker was busy: do not sleep after this step. */
   private nudged = false;
@@ -75,14 +77,14 @@ export class ImportWorker {
   /** Look for work now (a job was started or resumed in this process). */
   nudge(): void {
     this.nudged = true;
-    this.wakeUp?.();
+    this.wake.abort();
   }
 
   /** Graceful: calls out are abandoned (their rows are sent again later), the lease is released. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.calls.abort();
-    this.nudge();
+    this.wake.abort();
     await this.loop;
   }
 
@@ -111,20 +113,12 @@ export class ImportWorker {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (ms <= 0 || this.stopping || this.nudged) {
-      this.nudged = false;
-      return Promise.resolve();
+  private async sleep(ms: number): Promise<void> {
+    if (!this.nudged && !this.stopping) {
+      this.wake = new AbortController();
+      await delay(this.clock, ms, this.wake.signal);
     }
-    return new Promise((resolve) => {
-      const timer = this.clock.setTimeout(() => this.wakeUp?.(), ms);
-      this.wakeUp = () => {
-        this.clock.clearTimeout(timer);
-        this.wakeUp = null;
-        this.nudged = false;
-        resolve();
-      };
-    });
+    this.nudged = false;
   }
 
   /** Claims one job and works on it until it finishes, stops or must wait; the lease is then released. */
@@ -206,22 +200,7 @@ export class ImportWorker {
   private async paced(): Promise<void> {
     const gap = this.o.gapMs ?? 0;
     if (gap <= 0) return;
-    const wait = this.nextSendAt - this.clock.now();
-    if (wait > 0) {
-      await new Promise<void>((resolve) => {
-        const timer = this.clock.setTimeout(done, wait);
-        const signal = this.calls.signal;
-        function done() {
-          signal.removeEventListener('abort', stopped);
-          resolve();
-        }
-        const stopped = () => {
-          this.clock.clearTimeout(timer);
-          done();
-        };
-        signal.addEventListener('abort', stopped, { once: true });
-      });
-    }
+    await delay(this.clock, this.nextSendAt - this.clock.now(), this.calls.signal);
     this.nextSendAt = Math.max(this.clock.now(), this.nextSendAt) + gap;
   }
 
@@ -231,7 +210,7 @@ export class ImportWorker {
     if (this.abandoned) return null; // a killed process records nothing more
     if (answer.kind === 'shed') return this.clock.now() + answer.retryAfterMs;
     try {
-      await this.recordContact(job, row, answer);
+      await recordAnswer(this.o.recorder, job, row, answer);
     } catch (error) {
       // Not recorded, so not stored either: the row is sent again later and its replay recorded then.
       this.o.log?.(`imports: audit entry for row ${row.row} of ${job.id} failed: ${String(error)}`);
@@ -246,16 +225,5 @@ export class ImportWorker {
     const change = rowChange(row, answer, mode, this.clock.now());
     if (change) await this.o.store.saveRow(job.id, row.row, change);
     return null;
-  }
-
-  private async recordContact(job: StoredJob, row: StoredRow, answer: RowAnswer): Promise<void> {
-    if (answer.kind !== 'done' || answer.state === 'existed') return;
-    if (answer.state === 'created') {
-      await recordRow(this.o.recorder, job, row, 'contact.create', answer.contactId, answer.requestId);
-    } else {
-      // Gone already (404): most likely removed by this import just before a crash; recorded all the same.
-      const extra = answer.gone ? { already_gone: true } : {};
-      await recordRow(this.o.recorder, job, row, 'contact.remove', row.contactId, answer.requestId, extra);
-    }
   }
 }
