@@ -116,9 +116,10 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
       async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
       ownAccount,
     )(req, page.get('person'));
-  app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: ownAccount ?? (() => null) }));
+  const accountOf: OwnAccount = ownAccount ?? (() => null);
+  app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
-  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: ownAccount ?? (() => null) }));
+  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: accountOf }));
   app.route('/', consoleRoutes({ ...opts, api: renderFor }));
   return app;
 }

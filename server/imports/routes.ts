@@ -161,7 +161,10 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<GatewayEnv> {
     const action = ACTIONS[c.req.param('action')] as (typeof ACTIONS)[string];
     const moved = await store.transition(job.id, action.from, action.to, clock.now());
     if (!moved) {
-      const may = action.from.join(' or ');
+      const may =
+        action.from.length > 1
+          ? `${action.from.slice(0, -1).join(', ')} or ${action.from.at(-1)}`
+          : action.from[0];
       return refuse(
         c,
         GatewayErrors.CONFLICT,

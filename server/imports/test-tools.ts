@@ -1,19 +1,10 @@
 // Helpers for the worker and lease tests, over one harness (test-gateway.ts).
 import type { AuditAction } from '../../src/shared/audit.ts';
-import type { ImportJob, RowState } from '../../src/shared/imports.ts';
+import { type ImportJob, ROW_STATES } from '../../src/shared/imports.ts';
 import { DEMO_ORG_KEY } from '../gateway/config.ts';
 import type { GatewayCall } from '../gateway/routes/api.ts';
 import type { Envelope, Harness } from './test-gateway.ts';
 
-const EVERY_STATE: RowState[] = [
-  'pending',
-  'created',
-  'existed',
-  'invalid',
-  'duplicate',
-  'failed',
-  'removed',
-];
 let next = 300;
 
 /** The request with a test control header (the gateway forwards them in tests; the API obeys). */
@@ -47,7 +38,7 @@ export function toolsFor(h: Harness) {
       return ((await (await h.send(`/__imports/${id}`)).json()) as Envelope<ImportJob>).data;
     },
 
-    rowsOf: (id: string) => h.store.rows(id, EVERY_STATE, 0, 100),
+    rowsOf: (id: string) => h.store.rows(id, ROW_STATES, 0, 100),
 
     /** A number the profile already has. */
     async existingNumber(profile: string): Promise<string> {
