@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportJob } from '../src/shared/imports.ts';
-import { type GatewayProcess, startGatewayProcess } from './support/gateway-process';
 import { expect, test } from './support/fixtures';
+import { type GatewayProcess, startGatewayProcess } from './support/gateway-process';
 
 const GOOD = Array.from({ length: 24 }, (_, i) => `+44 20 7946 ${String(1100 + i)}`);
 /** Good numbers, one duplicate of the first, one to fix in place, one to leave invalid. */
@@ -57,7 +57,9 @@ test('a gateway killed half-way through an import: the next one finishes it, one
     const field = page.getByLabel(`Number for row ${FIX_ROW}`);
     await field.fill(FIXED);
     await field.press('Enter');
-    const started = page.waitForResponse((r) => r.url().endsWith('/__imports') && r.request().method() === 'POST');
+    const started = page.waitForResponse(
+      (r) => r.url().endsWith('/__imports') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: `Import ${GOOD.length + 1} numbers` }).click();
     const job = ((await (await started).json()) as { data: ImportJob }).data;
 
@@ -70,9 +72,7 @@ test('a gateway killed half-way through an import: the next one finishes it, one
     await gateway.kill();
 
     gateway = await startGatewayProcess(env);
-    await expect
-      .poll(async () => (await jobOf(gateway, job.id)).status, { timeout: 60_000 })
-      .toBe('done');
+    await expect.poll(async () => (await jobOf(gateway, job.id)).status, { timeout: 60_000 }).toBe('done');
     const after = await jobOf(gateway, job.id);
     expect(after.counts).toMatchObject({
       created: GOOD.length + 1,

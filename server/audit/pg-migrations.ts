@@ -1,6 +1,6 @@
-// PostgreSQL schema, as numbered migrations recorded in audit_migrations. Replicas starting together apply
-// them one at a time (advisory lock), each in its own transaction.
+// PostgreSQL schema, as numbered migrations recorded in audit_migrations (applied by ../migrations.ts).
 import type { Pool } from 'pg';
+import { migratePg } from '../migrations.ts';
 
 const MIGRATION_LOCK = 7_263_524_101;
 /** Serializes appends and retention across every replica writing to the database. */
@@ -67,25 +67,6 @@ ${APPEND_V1}`;
 
 export const PG_MIGRATIONS: readonly string[] = [V1];
 
-export async function migrate(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS audit_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
-    const { rows } = await client.query('SELECT coalesce(max(version), 0) AS v FROM audit_migrations');
-    const current = Number(rows[0]?.v ?? 0);
-    for (let version = current + 1; version <= PG_MIGRATIONS.length; version++) {
-      await client.query(PG_MIGRATIONS[version - 1] as string);
-      await client.query('INSERT INTO audit_migrations (version) VALUES ($1)', [version]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+export function migrate(pool: Pool): Promise<void> {
+  return migratePg(pool, { table: 'audit_migrations', lock: MIGRATION_LOCK, migrations: PG_MIGRATIONS });
 }

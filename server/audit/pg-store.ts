@@ -6,6 +6,7 @@
 // before what" across replicas. One chain per replica would avoid the wait but needs stable replica identities
 // (autoscaled replicas come and go) and anchors per chain, and a whole replica's chain could vanish unseen.
 import pg from 'pg';
+import { inTransaction } from '../pg-transaction.ts';
 import { canonicalJson, type EntryContent, type StoredEntry } from './entry.ts';
 import { CHAIN_LOCK, migrate } from './pg-migrations.ts';
 import {
@@ -45,20 +46,11 @@ export class PgAuditStore implements AuditStore {
   }
 
   /** Runs `work` in a transaction holding the chain lock. */
-  private async locked<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private locked<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+      return work(client);
+    });
   }
 
   private async headOf(client: pg.Pool | pg.PoolClient): Promise<ChainHead | null> {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrateSqlite } from '../migrations.ts';
 import type { SqliteSync } from './config.ts';
 import { chainEntry, type EntryContent, GENESIS_HASH, type StoredEntry } from './entry.ts';
 import {
@@ -70,7 +71,7 @@ export class SqliteAuditStore implements AuditStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    migrateSqlite(this.db, MIGRATIONS);
     const insert = this.db.prepare(insertSql(ph));
     const append = this.db.transaction((content: EntryContent) => {
       const head = this.headSync() ?? { seq: 0, hash: GENESIS_HASH };
@@ -96,18 +97,6 @@ export class SqliteAuditStore implements AuditStore {
       return { ...last, pruned_at: sealed.at, key: sealed.key, sig: sealed.sig };
     });
     this.pruneTx = (before, seal) => prune.immediate(before, seal);
-  }
-
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    MIGRATIONS.slice(version).forEach((sql, i) => {
-      this.db
-        .transaction(() => {
-          this.db.exec(sql);
-          this.db.pragma(`user_version = ${version + i + 1}`);
-        })
-        .immediate();
-    });
   }
 
   private headSync(): ChainHead | null {

@@ -3,9 +3,9 @@
  * with the team, default settings) against the embedded API with Sent's real limit (200/min, burst 50): first
  * 2 replicas sharing a real redis-server (requests alternate between them, as behind one address), then 1
  * replica without Redis. Then the gateway's overhead on a cache miss vs calling the API directly (64 clients,
- * bench:gateway's load with every URL different). Prints figures; asserts nothing. The load: team-load.ts.
+ * bench:gateway's load with every URL different). Prints figures; asserts nothing. The load: team-load.ts
+ * (the export) and staff.ts (the people).
  */
-import { createHash } from 'node:crypto';
 import { createEmbeddedApi } from '../api/server.ts';
 import { createGatewayApp } from '../gateway/app.ts';
 import { parseTeamConfig } from '../gateway/team/config.ts';
@@ -14,56 +14,12 @@ import { embeddedUpstream } from '../gateway/upstream.ts';
 import { type RedisServer, startRedisServer } from '../tools/redis-server.ts';
 import { measureAll } from './gateway-load.ts';
 import { BENCH_GATEWAY, spawnServer } from './gateway-servers.ts';
+import { gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';
 import { printTable } from './stats.ts';
-import {
-  type Answer,
-  busiestWindow,
-  EXPORT_ROWS,
-  type LoadResult,
-  type Pool,
-  PROFILES,
-  runLoad,
-  SECONDS,
-  STAFF,
-  summary,
-} from './team-load.ts';
+import { busiestWindow, EXPORT_ROWS, runLoad, SECONDS } from './team-load.ts';
 
 const CONTACTS = 10_000; // per profile: the export takes one profile's 10,000
 const KEY = 'sk_test_org_demo';
-
-/** What people look up: the first 1,000 contacts of each profile, read before the run (not counted). */
-async function readPool(): Promise<Pool> {
-  const api = createEmbeddedApi({ contactsPerProfile: CONTACTS, rateLimit: false });
-  await api.ready;
-  const pool: Pool = {};
-  for (const profile of PROFILES) {
-    const res = await api.fetch(
-      new Request('http://api.invalid/v3/contacts?page=1&page_size=1000', {
-        headers: { 'x-api-key': KEY, 'x-profile-id': profile },
-      }),
-    );
-    const { data } = (await res.json()) as { data: { contacts: { id: string; format_e164: string }[] } };
-    pool[profile] = { numbers: data.contacts.map((c) => c.format_e164), ids: data.contacts.map((c) => c.id) };
-  }
-  api.close();
-  return pool;
-}
-
-const sessionOf = (who: string) => createHash('sha256').update(who).digest('base64url').slice(0, 22);
-
-async function answerOf(res: Response): Promise<Answer> {
-  const body = (await res.json().catch(() => null)) as {
-    data?: { pagination?: { has_more?: boolean } };
-    error?: { code?: string };
-  } | null;
-  return {
-    status: res.status,
-    code: body?.error?.code ?? null,
-    cache: res.headers.get('x-cache'),
-    retryAfterS: Number(res.headers.get('retry-after') ?? 1),
-    hasMore: body?.data?.pagination?.has_more ?? false,
-  };
-}
 
 interface ScenarioResult {
   load: LoadResult;
@@ -102,17 +58,8 @@ async function scenario(replicas: number, redis: RedisServer | null, pool: Pool)
     );
   }
   let turn = 0;
-  const load = await runLoad(async ({ path, profile, who, priority }) => {
-    const app = apps[turn++ % apps.length] as ReturnType<typeof createGatewayApp>;
-    const headers: Record<string, string> = {
-      host: '127.0.0.1:5173',
-      accept: 'application/json',
-      cookie: `sent_console_sid=${sessionOf(who)}`,
-      'x-profile-id': profile,
-    };
-    if (priority === 'background') headers['x-sent-priority'] = 'background';
-    return answerOf(await app.fetch(new Request(`http://127.0.0.1:5173${path}`, { headers })));
-  }, structuredClone(pool));
+  const send = gatewaySend(() => apps[turn++ % apps.length] as ReturnType<typeof createGatewayApp>);
+  const load = await runLoad(send, structuredClone(pool));
   for (const t of teams) await t.upstream.close();
   return { load, upstreamTimes, upstream429 };
 }
@@ -176,7 +123,7 @@ async function overhead(): Promise<void> {
 }
 
 async function main() {
-  const pool = await readPool();
+  const pool = await readPool(CONTACTS);
   const redis = await startRedisServer();
   console.log(
     `bench:team — ${STAFF} staff for ${SECONDS} s, export of ${EXPORT_ROWS} contacts from second 10`,

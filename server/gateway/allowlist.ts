@@ -1,6 +1,7 @@
 // The only API routes the browser may reach through the gateway. Everything else under /v1 and /v3 is answered
 // here (404/405) and never reaches the upstream. Adding and removing contacts (POST, DELETE) are forwarded
-// only for roles that may manage contacts (identity/authorize.ts) and are recorded (audit/api-views.ts).
+// only for roles that may manage contacts (identity/authorize.ts) and are recorded (audit/api-views.ts). Contact imports send their rows
+// through these routes too.
 
 interface Route {
   pattern: RegExp;

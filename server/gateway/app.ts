@@ -2,6 +2,7 @@
 // sign-in methods, roles, a request scheduler, a cache) are middlewares in ./middleware and routes in ./routes.
 import { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
+import { IMPORTS_PATH } from '../../src/shared/imports.ts';
 import { createAccessSecret } from './access-secret.ts';
 import { actAs, signInModeOf } from './audit/actor.ts';
 import { gatewayAuditRoutes } from './audit/routes.ts';
@@ -9,7 +10,7 @@ import type { GatewayAudit } from './audit/trail.ts';
 import type { AuditPerson } from './audit/types.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
-import { renderApiFor } from './identity/enforce.ts';
+import { type OwnAccount, renderApiFor } from './identity/enforce.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
@@ -19,7 +20,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
-import { apiRoutes } from './routes/api.ts';
+import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
@@ -49,6 +50,8 @@ export interface GatewayAppOptions {
   audit?: GatewayAudit | null;
   /** Tests only: every request is this person's (stands in for the identity middleware). */
   testPerson?: AuditPerson;
+  /** Contact imports (server/imports/service.ts): their routes; absent, /__imports does not exist. */
+  imports?: { routes(deps: { ownAccount: OwnAccount }): Hono<GatewayEnv> } | null;
 }
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
@@ -91,8 +94,8 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   if (opts.team) app.use(operations(opts.team.handleOps), teamContext());
 
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
-  const forwardUnrecorded = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
-  const recordViews = audit ? recordApiViews(audit, async (req) => forwardUnrecorded.fetch(req)) : null;
+  const unrecorded = gatewayCalls(api);
+  const recordViews = audit ? recordApiViews(audit, (req) => unrecorded(req)) : null;
   if (audit) app.route('/__audit', gatewayAuditRoutes(audit));
   if (recordViews) app.use(recordViews);
 
@@ -115,8 +118,10 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
       async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
       ownAccount,
     )(req, page.get('person'));
-  const unrecorded = async (req: Request) => forwardUnrecorded.fetch(req);
-  app.route('/', personRoutes({ api: unrecorded, ownAccount: ownAccount ?? (() => null) }));
+  const accountOf: OwnAccount = ownAccount ?? (() => null);
+  app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
+  // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
+  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: accountOf }));
   app.route('/', consoleRoutes({ ...opts, api: renderFor }));
   return app;
 }

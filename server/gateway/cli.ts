@@ -1,4 +1,5 @@
 // Start-up helpers shared by `npm start` (main.ts) and `npm run dev` (dev.ts): say why, then exit.
+import { type ImportsConfig, parseImportsConfig } from '../imports/config.ts';
 import { ConfigError, type GatewayConfig, parseConfig } from './config.ts';
 import { parseTeamConfig, type TeamConfig } from './team/config.ts';
 
@@ -8,9 +9,10 @@ export function fail(message: string): never {
 }
 
 /** The gateway's configuration from the environment; a bad setting ends the process with its message. */
-export function configOrExit(): GatewayConfig & { team: TeamConfig } {
+export function configOrExit(): GatewayConfig & { team: TeamConfig; imports: ImportsConfig } {
   try {
-    return { ...parseConfig(process.env), team: parseTeamConfig(process.env) };
+    const env = process.env;
+    return { ...parseConfig(env), team: parseTeamConfig(env), imports: parseImportsConfig(env) };
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;

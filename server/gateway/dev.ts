@@ -5,7 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type Plugin } from 'vite';
+import { IMPORTS_PATH } from '../../src/shared/imports.ts';
 import { startApiServer } from '../api/server.ts';
+import { startImports } from '../imports/service.ts';
 import { createGatewayApp } from './app.ts';
 import { openGatewayAudit } from './audit/start.ts';
 import { configOrExit, fail } from './cli.ts';
@@ -43,11 +45,13 @@ if (config.upstream.kind === 'remote') {
 
 const audit = await openGatewayAudit();
 const team = await createTeam(config.team, upstream);
+const imports = await startImports({ settings: config, upstream: team.upstream, audit });
 const gatewayApp = createGatewayApp({
   ...config,
   audit,
   upstream: team.upstream,
   team,
+  imports,
   accessSecret: null,
   distDir: null, // Vite serves the app itself
   log: config.log ? stdoutSink : null,
@@ -65,6 +69,7 @@ const gatewayPlugin: Plugin = {
       const gatewayPath =
         path === '/__config' ||
         path.startsWith('/__audit') ||
+        path.startsWith(IMPORTS_PATH) ||
         (OPS_PATHS as readonly string[]).includes(path);
       if (isApiPath(path) || gatewayPath) void handle(req, res);
       else next();
@@ -87,6 +92,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await vite.close();
+  await imports.stop();
   await audit.stop();
   await team.upstream.close();
   await stopApi();

@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import type { RecordInput } from '../audit/recorder.ts';
 import type { GatewayRecord } from './audit/types.ts';
 import type { Person } from './identity/person.ts';
 import type { RenderOutcome } from './ssr.ts';
@@ -38,4 +39,6 @@ export function clientAddress(c: Context<GatewayEnv>): string {
 /** What routes may do with the audit trail (audit/trail.ts): store one entry about this request. */
 export interface AuditHook {
   record(c: Context<GatewayEnv>, input: GatewayRecord, requestId?: string): Promise<unknown>;
+  /** Who an entry about this request names (kept by work that records later, e.g. an import's rows). */
+  actor(c: Context<GatewayEnv>): RecordInput['actor'];
 }

@@ -23,6 +23,12 @@ export const GatewayErrors = {
   BACKGROUND_SHED: { code: 'GATEWAY_012', status: 429 },
   /** The audit trail could not store the entry, so the answer is not sent (server/audit). */
   AUDIT_UNAVAILABLE: { code: 'GATEWAY_013', status: 503 },
+  /** A request to one of the gateway's own routes (imports) that does not hold; the message names the field. */
+  INVALID_REQUEST: { code: 'GATEWAY_014', status: 400 },
+  /** No such resource of the gateway's own (an import job). */
+  NOT_FOUND: { code: 'GATEWAY_015', status: 404 },
+  /** Not possible in the resource's current state (pausing a finished import). */
+  CONFLICT: { code: 'GATEWAY_016', status: 409 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];

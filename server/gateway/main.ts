@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEmbeddedApi } from '../api/server.ts';
+import { startImports } from '../imports/service.ts';
 import { openGatewayAudit } from './audit/start.ts';
 import { buildIsStale, runBuild } from './build.ts';
 import { configOrExit, fail } from './cli.ts';
@@ -47,6 +48,10 @@ console.log(
   `Team budget: ${config.team.perMinute} requests/min, burst ${config.team.burst}` +
     (config.team.redisUrl ? ', shared through Redis' : ' (this process only; REDIS_URL shares it)'),
 );
+// Contact imports: jobs beside the audit trail, this process's worker sending rows as background work.
+const imports = await startImports({ settings: config, upstream, audit }).catch((err: unknown) =>
+  fail(`Contact imports could not start: ${err instanceof Error ? err.message : String(err)}`),
+);
 console.log(describeIdentity(config.identity));
 // OIDC: the provider's discovery document first; an unreachable or wrong issuer stops start-up naming it.
 const staffSignIn =
@@ -61,6 +66,7 @@ const gateway = await startGateway({
   upstream,
   staffSignIn,
   team,
+  imports,
   log: config.log ? stdoutSink : null,
 }).catch((err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use: set PORT to another one.`);
@@ -79,6 +85,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await gateway.close();
+  await imports.stop(); // before the trail: the worker's last entries go in it
   await audit.stop();
   await upstream.close();
   process.exit(0);

@@ -13,6 +13,8 @@ import type { StaffSignIn } from '../gateway/identity/staff-sign-in.ts';
 import { parseTeamConfig, type TeamConfig } from '../gateway/team/config.ts';
 import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
+import { DEFAULT_LEASE_MS } from '../imports/config.ts';
+import { type Imports, startImports } from '../imports/service.ts';
 
 export interface AppServerOptions {
   distDir: string;
@@ -36,12 +38,19 @@ export interface AppServerOptions {
    * `redisUrl` shares them with other app servers). Absent: calls go straight to the API.
    */
   team?: Partial<TeamConfig>;
+  /** Contact imports' job store: a SQLite file (app servers given the same one share jobs); default in memory. */
+  importsDb?: string;
+  /** Import lease length (IMPORT_LEASE_MS). */
+  importLeaseMs?: number;
 }
 
 export interface RunningAppServer {
   url: string;
   close(): Promise<void>;
 }
+
+/** What differs from `npm start`: a shorter deadline, test controls on. */
+const APP_SERVER_SETTINGS = { timeoutMs: 10_000, testControls: true };
 
 /** The embedded API as the gateway's upstream; its lifetime belongs to the caller, not to this server. */
 function apiUpstream(options: AppServerOptions): Upstream {
@@ -50,7 +59,7 @@ function apiUpstream(options: AppServerOptions): Upstream {
 
 export function createAppServer(
   options: AppServerOptions,
-  extras: { staffSignIn?: StaffSignIn | null; team?: Team | null } = {},
+  extras: { staffSignIn?: StaffSignIn | null; team?: Team | null; imports?: Imports | null } = {},
 ): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
   for (const [path, html] of Object.entries(options.pages ?? {})) {
@@ -62,14 +71,14 @@ export function createAppServer(
     team,
     apiVersion: options.apiVersion ?? 'v3',
     accessSecret: null,
-    timeoutMs: 10_000,
+    ...APP_SERVER_SETTINGS,
     renderBudgetMs: DEFAULT_RENDER_BUDGET_MS,
-    testControls: true,
     distDir: options.distDir,
     log: null,
     staffSignIn: extras.staffSignIn ?? null,
     audit: options.audit,
     testPerson: options.testPerson,
+    imports: extras.imports,
   });
   // The socket goes along, so the gateway sees the caller's address (team queues, audit, operations endpoints).
   app.all('*', (c) => gateway.fetch(c.req.raw, c.env));
@@ -78,11 +87,23 @@ export function createAppServer(
 
 /** Listens on 127.0.0.1 only, on the given port or a free one. */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
-  const team = options.team
-    ? await createTeam({ ...parseTeamConfig({}), ...options.team }, apiUpstream(options), { log: () => {} })
-    : null;
+  const teamConfig = { ...parseTeamConfig({}), ...options.team };
+  const team = options.team ? await createTeam(teamConfig, apiUpstream(options), { log: () => {} }) : null;
+  const upstream = team?.upstream ?? apiUpstream(options);
+  const imports = await startImports({
+    settings: {
+      ...APP_SERVER_SETTINGS,
+      imports: {
+        store: { kind: 'sqlite', path: options.importsDb ?? ':memory:' },
+        leaseMs: options.importLeaseMs ?? DEFAULT_LEASE_MS,
+      },
+      team: teamConfig,
+    },
+    upstream,
+    audit: options.audit ?? null,
+  });
   // OIDC: the app is made once the server's own address is known (the provider's redirect URI needs it).
-  let app: Hono<GatewayEnv> | null = options.staffSignIn ? null : createAppServer(options, { team });
+  let app: Hono<GatewayEnv> | null = options.staffSignIn ? null : createAppServer(options, { team, imports });
   const server = serve({
     fetch: (req, env) => app?.fetch(req, env) ?? new Response('starting', { status: 503 }),
     hostname: '127.0.0.1',
@@ -95,8 +116,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   if (options.staffSignIn) {
-    const staffSignIn = await options.staffSignIn(url, team?.upstream ?? apiUpstream(options));
-    app = createAppServer(options, { staffSignIn, team });
+    const staffSignIn = await options.staffSignIn(url, upstream);
+    app = createAppServer(options, { staffSignIn, team, imports });
   }
   return {
     url,
@@ -104,6 +125,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       new Promise<void>((done) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => done());
-      }).then(() => team?.upstream.close()),
+      })
+        .then(() => imports.stop())
+        .then(() => team?.upstream.close()),
   };
 }

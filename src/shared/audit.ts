@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'contact.create',
   'contact.remove',
   'contacts.export',
+  'contacts.import',
   'session.sign_in',
   'session.sign_out',
   'audit.export',

@@ -56,6 +56,17 @@ export function mayUseProfile(person: Person, profileId: string | null): boolean
   return profileId !== null && person.profiles.includes(profileId.toLowerCase());
 }
 
+const roleForbidden = (person: Person, action: string): Denied => ({
+  ok: false,
+  error: GatewayErrors.ROLE_FORBIDDEN,
+  message: `Your role (${person.role}) may not ${action}.`,
+});
+
+/** The refusal when the person's role lacks `need` (also for the gateway's own routes, e.g. imports). */
+export function roleDenied(person: Person, need: keyof Permissions): Denied | null {
+  return permissions(person.role)[need] ? null : roleForbidden(person, ACTIONS[need]);
+}
+
 function profileDenied(person: Person, what: string): Denied {
   return {
     ok: false,
@@ -78,15 +89,9 @@ export function authorizeApi(
   // Routes the allowlist refuses keep its 404/405 answer.
   if (!checkRoute(method, path).ok) return { ok: true };
   const rule = RULES.find((r) => r.method === method && r.pattern.test(path));
-  const perms = permissions(person.role);
-  if (!rule || !perms[rule.need]) {
-    const action = rule ? ACTIONS[rule.need] : `${method} ${path}`;
-    return {
-      ok: false,
-      error: GatewayErrors.ROLE_FORBIDDEN,
-      message: `Your role (${person.role}) may not ${action}.`,
-    };
-  }
+  if (!rule) return roleForbidden(person, `${method} ${path}`);
+  const denied = roleDenied(person, rule.need);
+  if (denied) return denied;
   // A foreign x-profile-id is refused on every route, scoped or not.
   if (profileHeader !== null && !mayUseProfile(person, profileHeader))
     return profileDenied(person, 'That profile');

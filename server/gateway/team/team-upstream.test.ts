@@ -123,6 +123,24 @@ describe('team upstream', () => {
     expect(inner.calls.map((c) => c.path)).toEqual(['/v3/contacts/c1', '/v3/contacts?page=1']);
   });
 
+  it('serves a person who joined a prefetch that was then set aside, as a person', async () => {
+    const { clock, inner, call } = await setup(60, 1); // one token a second
+    await call('/v3/contacts/c1');
+    const prefetch = call('/v3/contacts?page=2', {}, { requester: 'bob', priority: 'background' });
+    await settle();
+    const page = call('/v3/contacts?page=2'); // joins the prefetch in flight
+    // Six people ahead of the prefetch keep it waiting past its bound (5 s): it is set aside.
+    const others = ['c2', 'c3', 'c4', 'c5', 'c6', 'c7'].map((id, i) =>
+      call(`/v3/contacts/${id}`, {}, { requester: `p${i}` }),
+    );
+    await clock.advance(10_000);
+    expect((await bodyOf(await prefetch)).error.code).toBe('GATEWAY_012');
+    const res = await page;
+    expect([res.status, res.headers.get('x-cache')]).toEqual([200, 'miss']);
+    expect((await Promise.all(others)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(inner.calls.at(-1)?.path).toBe('/v3/contacts?page=2');
+  });
+
   it('waits out an upstream 429 and retries, holding every other request back meanwhile', async () => {
     const { clock, inner, team, call } = await setup(600, 10);
     inner.script.push({ status: 429, headers: { 'retry-after': '3' } });

@@ -149,6 +149,10 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
       const key = cacheKeyOf(inner.apiKey, req.headers, url);
       const { value, outcome } = await cache.through(key, policy, (s) => send(req, null, opts, s), signal);
       observer.cache(outcome);
+      // A person who joined someone's background fetch (a prefetch) that the budget set aside asks as themself.
+      if (outcome === 'shared' && refusals.has(value) && opts.priority === 'interactive') {
+        return toResponse(await send(req, null, opts, signal), 'miss');
+      }
       return toResponse(value, outcome);
     }
     const body =

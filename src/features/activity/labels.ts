@@ -10,6 +10,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'contact.create': 'Contact added',
   'contact.remove': 'Contact removed',
   'contacts.export': 'Contacts exported',
+  'contacts.import': 'Contacts imported',
   'session.sign_in': 'Signed in',
   'session.sign_out': 'Signed out',
   'audit.export': 'Activity exported',
@@ -46,6 +47,11 @@ export function detailSummary(entry: AuditEntry): string {
       const rows = `${Number(d.row_count ?? 0).toLocaleString('en')} rows`;
       const status = typeof d.status === 'string' && d.status !== 'done' ? ` (${d.status})` : '';
       return `${rows}${status}, ${describeFilters(d.filters)}`;
+    }
+    case 'contacts.import': {
+      const counts = (d.counts as Record<string, number> | undefined) ?? {};
+      const created = `${(counts.created ?? 0).toLocaleString('en')} of ${(counts.total ?? 0).toLocaleString('en')} created`;
+      return `${show(d.status)}: “${show(d.file_name)}”, ${created}`;
     }
     default:
       return typeof d.code === 'string' ? `${d.code} (HTTP ${show(d.status)})` : '';
