@@ -12,10 +12,12 @@ import { contactsRoutes } from './routes/contacts.ts';
 import { meRoutes, profilesRoutes } from './routes/profiles.ts';
 import { v1Routes } from './routes/v1.ts';
 import type { ContactsStore } from './store/contacts.ts';
+import type { IdempotencyStore } from './store/idempotency.ts';
 
 export interface AppDeps {
   accounts: AccountDirectory;
   contacts: ContactsStore;
+  idempotency: IdempotencyStore;
   rateLimit: RateLimitOptions | false;
   faults: FaultOptions;
 }
@@ -29,7 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v3/*', authenticate(deps.accounts, 'x-profile-id'));
   app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id', { ownIdAllowed: true }));
   // One store for the collection and its items ('/v3/contacts/*' matches '/v3/contacts' too).
-  app.use('/v3/contacts/*', idempotency());
+  app.use('/v3/contacts/*', idempotency(deps.idempotency));
 
   app.route('/v3/contacts', contactsRoutes(deps.contacts));
   app.route('/v3/profiles', profilesRoutes(deps.accounts));

@@ -6,6 +6,7 @@ import type { FaultOptions } from './middleware/faults.ts';
 import type { RateLimitOptions } from './middleware/rate-limit.ts';
 import { type SeedOptions, seedIfEmpty } from './seed.ts';
 import { ContactsStore } from './store/contacts.ts';
+import { IdempotencyStore } from './store/idempotency.ts';
 import { openDb } from './store/schema.ts';
 
 export interface ApiOptions extends FaultOptions {
@@ -46,6 +47,7 @@ export function createEmbeddedApi(options: ApiOptions = {}): EmbeddedApi {
     createApp({
       accounts: loadAccounts(db),
       contacts: new ContactsStore(db),
+      idempotency: new IdempotencyStore(db),
       rateLimit: options.rateLimit ?? DEFAULTS.rateLimit,
       faults: options,
     }),

@@ -5,23 +5,15 @@
 // request (method, path or body) is refused rather than answered with another request's response.
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { LRUCache } from 'lru-cache';
 import type { AppEnv } from '../app-env.ts';
 import { ApiFailure } from '../errors.ts';
+import type { IdempotencyStore } from '../store/idempotency.ts';
 
 const KEY_FORMAT = /^[A-Za-z0-9_-]{1,255}$/;
 const METHODS = new Set(['POST', 'PUT', 'PATCH']);
-const TTL_MS = 24 * 60 * 60 * 1000;
 
-interface Stored {
-  /** Hash of method, path and body: what the key was first used for. */
-  request: string;
-  status: number;
-  body: string;
-}
-
-export function idempotency({ max = 10_000 } = {}): MiddlewareHandler<AppEnv> {
-  const responses = new LRUCache<string, Stored>({ max, ttl: TTL_MS });
+/** `responses`: the answers, kept 24 h in the API's database (store/idempotency.ts). */
+export function idempotency(responses: IdempotencyStore): MiddlewareHandler<AppEnv> {
   const running = new Map<string, Promise<void>>();
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
