@@ -204,6 +204,17 @@ const shots: Shot[] = [
   },
   ...manageShots.flatMap(fourWays),
   ...fourWays(importShot('import')),
+  // The receipt of a finished import (the job runs in this server's import worker).
+  ...fourWays(
+    importShot('import-receipt', {
+      ready: '[data-count="created"]',
+      act: async (page) => {
+        await chooseImportFile(page);
+        await page.getByRole('button', { name: /^Import \d+ numbers?$/ }).click();
+        await page.locator('.badge').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+      },
+    }),
+  ),
   importShot('import-empty', { ready: '.import-step', act: undefined }),
 ];
 // The dark error shot needs the same failure as the light one.
