@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { CodeOptions } from '../../components/CodeOptions';
 import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
 import { loadPhoneLib } from '../../lib/phone';
@@ -89,11 +90,7 @@ export function PhoneLookup({
           }}
           title="Default region for numbers without a country code"
         >
-          {options.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.label}
-            </option>
-          ))}
+          <CodeOptions options={options} />
         </select>
         <button type="submit" className="btn">
           Look up

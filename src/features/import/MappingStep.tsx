@@ -1,6 +1,8 @@
 // Step 2: where the numbers are. The guesses (header row, phone column) are preselected and explained;
+
 // every choice reruns the check.
 import { useEffect, useId, useMemo, useState } from 'react';
+import { CodeOptions } from '../../components/CodeOptions';
 import { loadPhoneLib } from '../../lib/phone';
 import { regionName } from '../../lib/regions';
 import { describeColumns } from './detect';
@@ -126,11 +128,7 @@ export function MappingStep(props: {
             value={mapping.region}
             onChange={(event) => set({ region: event.target.value })}
           >
-            {regions.map((option) => (
-              <option key={option.code} value={option.code}>
-                {option.label}
-              </option>
-            ))}
+            <CodeOptions options={regions} />
           </select>
         </div>
       </div>

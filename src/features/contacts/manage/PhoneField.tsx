@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { CodeOptions } from '../../../components/CodeOptions';
 import { loadPhoneLib, phoneLibIfLoaded } from '../../../lib/phone';
 import { regionName } from '../../../lib/regions';
 import { defaultRegion, savePref, usePrefs } from '../../../prefs/prefs';
@@ -79,11 +80,7 @@ export function PhoneField({ input, label }: { input: PhoneInput; label: string 
         value={input.region}
         onChange={(event) => input.setRegion(event.target.value)}
       >
-        {regions.map((option) => (
-          <option key={option.code} value={option.code}>
-            {option.label}
-          </option>
-        ))}
+        <CodeOptions options={regions} />
       </select>
     </div>
   );
