@@ -162,12 +162,14 @@ describe('a worker', () => {
       return h.calls(req, requester);
     };
     const stepping = h.worker({ api, gapMs: 1_000 }).step();
-    // The lease's renewal is one timer; a second is the wait for the next row's slot.
-    const waitingForSlot = async () => {
-      while (h.clock.pending() < 2) await new Promise((resolve) => setImmediate(resolve));
+    // The previous row was sent, and the worker waits: the lease's renewal is one timer, the next row's slot
+    // a second (advancing before both are there would let a row skip its slot).
+    const waitingForSlot = async (sent: number) => {
+      while (sentAt.length < sent || h.clock.pending() < 2)
+        await new Promise((resolve) => setImmediate(resolve));
     };
     for (let row = 2; row <= 3; row++) {
-      await waitingForSlot();
+      await waitingForSlot(row - 1);
       await h.clock.advance(1_000);
     }
     expect(await stepping).toEqual({ kind: 'finished' });
