@@ -1,6 +1,7 @@
-// "Remove the contacts this import created": irreversible, so the person types the number to confirm
-// (Cloudscape's pattern). Only rows this import created are touched, never contacts that already existed.
+// "Remove the contacts this import created": irreversible, so the person types the count to confirm.
+// Only rows this import created are touched, never contacts that already existed.
 import { useId, useState } from 'react';
+import { matchesCount, TypeToConfirm } from '../../components/TypeToConfirm';
 import type { ImportJob } from '../../queries/imports';
 import { count } from './estimate';
 import { useJobAction } from './JobControls';
@@ -10,7 +11,7 @@ export function UndoImport({ job }: { job: ImportJob }) {
   const { action, failure } = useJobAction(job.id);
   const [typed, setTyped] = useState('');
   const created = job.counts.created;
-  const matches = typed.replace(/[,\s]/g, '') === String(created);
+  const matches = matchesCount(typed, created);
   return (
     <section className="import-undo" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
@@ -27,16 +28,15 @@ export function UndoImport({ job }: { job: ImportJob }) {
           if (matches) action.mutate('undo');
         }}
       >
-        <label htmlFor={`${id}-confirm`}>
-          Type <strong>{count(created)}</strong> to confirm
-        </label>
-        <input
-          id={`${id}-confirm`}
-          className="input"
-          inputMode="numeric"
-          autoComplete="off"
+        <TypeToConfirm
+          label={
+            <>
+              Type <strong>{count(created)}</strong> to confirm
+            </>
+          }
           value={typed}
-          onChange={(event) => setTyped(event.target.value)}
+          onChange={setTyped}
+          inputMode="numeric"
         />
         <button type="submit" className="btn btn-danger" disabled={!matches || action.isPending}>
           Remove {count(created)} contact{created === 1 ? '' : 's'}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { ErrorFacts } from '../../../components/ErrorFacts';
 import { Modal } from '../../../components/Modal';
+import { matchesCount, TypeToConfirm } from '../../../components/TypeToConfirm';
 import type { Contact } from '../../../queries/contacts';
 import type { ProfileId } from '../../../queries/keys';
 import { displayNumber } from '../format';
 import { MaskedNumber } from '../MaskedNumber';
-import { FinalWarning, scopeName, TypeToConfirm } from './parts';
+import { FinalWarning, scopeName } from './parts';
 import { type BulkState, useBulkRemoval } from './useBulkRemoval';
 
 const plural = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'contact' : 'contacts'}`;
@@ -23,7 +24,7 @@ export function BulkRemoveDialog({ contacts, profileId, onClose }: BulkRemoveDia
   const [typed, setTyped] = useState('');
   const total = contacts.length;
   const running = state.phase === 'running';
-  const confirmed = typed.trim() === String(total);
+  const confirmed = matchesCount(typed, total);
   return (
     <Modal
       title={`Remove ${plural(total)}`}
@@ -46,7 +47,12 @@ export function BulkRemoveDialog({ contacts, profileId, onClose }: BulkRemoveDia
             <>
               <NumberList contacts={contacts} />
               <FinalWarning profileId={profileId} many={total > 1} />
-              <TypeToConfirm label={`Type ${total} to confirm`} value={typed} onChange={setTyped} />
+              <TypeToConfirm
+                label={`Type ${total} to confirm`}
+                value={typed}
+                onChange={setTyped}
+                inputMode="numeric"
+              />
             </>
           ) : (
             <Progress state={state} total={total} profileId={profileId} />

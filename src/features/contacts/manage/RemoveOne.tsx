@@ -1,17 +1,11 @@
 import { useState } from 'react';
+import { TypeToConfirm } from '../../../components/TypeToConfirm';
 import type { useRemoveContact } from '../../../queries/contactChanges';
 import type { Contact } from '../../../queries/contacts';
 import type { ProfileId } from '../../../queries/keys';
 import { displayNumber } from '../format';
 import { MaskedNumber } from '../MaskedNumber';
-import {
-  ContactLine,
-  FailureNote,
-  FinalWarning,
-  INHERITED_REASON,
-  matchesNumber,
-  TypeToConfirm,
-} from './parts';
+import { ContactLine, FailureNote, FinalWarning, INHERITED_REASON, matchesNumber } from './parts';
 
 interface RemoveOneProps {
   contact: Contact;

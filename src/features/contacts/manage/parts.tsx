@@ -1,6 +1,5 @@
-// Pieces the add and remove dialogs share: the contact in one line, the warning that removal is final,
-// type-to-confirm, and a failure with what support needs.
-import { useId } from 'react';
+// Pieces the add and remove dialogs share: the contact in one line, the warning that removal is final, and a
+// failure with what support needs (type-to-confirm is components/TypeToConfirm).
 import { ErrorFacts } from '../../../components/ErrorFacts';
 import { regionName } from '../../../lib/regions';
 import type { Contact } from '../../../queries/contacts';
@@ -47,29 +46,6 @@ export function FinalWarning({ profileId, many = false }: { profileId: ProfileId
       <strong>Removing is final.</strong> {them} {scopeName(profileId)}: no longer in its list or lookups, and
       there is no undo. Adding a number again later makes a new contact with default settings.
     </p>
-  );
-}
-
-export function TypeToConfirm(props: {
-  label: React.ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  disabled?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="confirm-field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        className="input"
-        autoComplete="off"
-        spellCheck={false}
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-    </div>
   );
 }
 
