@@ -37,7 +37,13 @@ describe('test:repeat', () => {
   it('counts every run green when none fails', () => {
     let runs = 0;
     const plan = planOf(['--times', '5', 'x.test.ts', 'e2e/y.spec.ts']);
-    expect(repeat(plan, () => ({ ok: ++runs > 0, output: '' }), () => {})).toBe(5);
+    expect(
+      repeat(
+        plan,
+        () => ({ ok: ++runs > 0, output: '' }),
+        () => {},
+      ),
+    ).toBe(5);
     expect(runs).toBe(10);
   });
 });

@@ -20,7 +20,8 @@ export function planOf(args: readonly string[], env: NodeJS.ProcessEnv = process
     else if (arg.startsWith('--times=')) times = Number(arg.slice('--times='.length));
     else files.push(arg);
   }
-  if (!Number.isInteger(times) || times < 1) throw new Error('--times (or REPEAT) must be a whole number ≥ 1');
+  if (!Number.isInteger(times) || times < 1)
+    throw new Error('--times (or REPEAT) must be a whole number ≥ 1');
   if (files.length === 0) throw new Error('usage: npm run test:repeat -- [--times N] <test files…>');
   const isSpec = (f: string) => /\.spec\.tsx?$/.test(f);
   return { times, unit: files.filter((f) => !isSpec(f)), e2e: files.filter(isSpec) };
