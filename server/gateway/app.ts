@@ -1,6 +1,7 @@
 // The gateway as a Hono app: a list of named middlewares, then the routes. Seams for what comes next (other
 // sign-in methods, roles, a request scheduler, a cache) are middlewares in ./middleware and routes in ./routes.
 import { Hono } from 'hono';
+import { except } from 'hono/combine';
 import { contextStorage } from 'hono/context-storage';
 import { IMPORTS_PATH } from '../../src/shared/imports.ts';
 import { createAccessSecret } from './access-secret.ts';
@@ -15,6 +16,9 @@ import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
 import { auditTrail, recordApiViews, recordRefusals } from './middleware/audit.ts';
+import { limitBody } from './middleware/body-limit.ts';
+import { canonicalPathOnly } from './middleware/canonical-path.ts';
+import { holdCrossSiteReads } from './middleware/cross-site-reads.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
@@ -54,6 +58,9 @@ export interface GatewayAppOptions {
   imports?: { routes(deps: { ownAccount: OwnAccount }): Hono<GatewayEnv> } | null;
 }
 
+const isImportUpload = (c: { req: { method: string; path: string } }) =>
+  c.req.method === 'POST' && c.req.path === IMPORTS_PATH;
+
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
   const api = apiRoutes({
@@ -71,7 +78,11 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   const signIn = opts.staffSignIn ?? null;
   app.use(securityHeaders(signIn ? { formAction: ["'self'", ...signIn.formTargets] } : {}));
   if (!opts.accessSecret && !signIn) app.use(loopbackHostOnly);
-  app.use(refuseCrossSiteWrites);
+  // Before any check of the path: one spelling of it, the one Hono routes on.
+  app.use(canonicalPathOnly);
+  app.use(refuseCrossSiteWrites, holdCrossSiteReads);
+  // Every body is read within the limit, whichever route reads it; an import's file has its own, larger one.
+  app.use(except(isImportUpload, limitBody));
   // Team: /healthz, /readyz, /metrics for direct loopback callers here, for holders of the access secret below.
   if (opts.team) app.use(operations(opts.team.handleOps, isDirectLoopback));
   if (audit) app.use(auditTrail(audit));

@@ -22,6 +22,8 @@ export type GatewayEnv = {
     error?: string;
     /** Transport failure cause (e.g. ECONNREFUSED), for the request log only. */
     cause?: string;
+    /** Whether the team's cache answered (hit, miss, shared, bypass), for the request log only. */
+    cache?: string;
     /** Page navigations: known once the streamed page is complete. */
     render?: RenderOutcome | Promise<RenderOutcome>;
     /** The audit trail, for routes that record (middleware/audit.ts); absent when the audit is off. */
