@@ -24,10 +24,14 @@ import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
+import { DEFAULT_READ_LIMIT_PER_HOUR, type ReadsConfig } from './reads/config.ts';
+import { createMemoryReadCounter } from './reads/counter.ts';
+import { limitReads } from './reads/limit-reads.ts';
 import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
+import { systemClock } from './team/clock.ts';
 import type { Team } from './team/create.ts';
 import { createFailureThrottle } from './throttle.ts';
 import type { Upstream } from './upstream.ts';
@@ -35,8 +39,10 @@ import type { Upstream } from './upstream.ts';
 export interface GatewayAppOptions {
   /** Where API calls go: the team's upstream (team.upstream) when there is a team. */
   upstream: Upstream;
-  /** The team budget, cache and operations endpoints (team/create.ts); absent in tests of other parts. */
-  team?: Pick<Team, 'handleOps'> | null;
+  /** The team budget, cache, read counter and operations endpoints (team/create.ts); absent in tests of other parts. */
+  team?: (Pick<Team, 'handleOps'> & Partial<Pick<Team, 'reads'>>) | null;
+  /** The limit on reading in bulk (reads/config.ts); absent: the default. */
+  reads?: ReadsConfig;
   apiVersion: ApiVersion;
   /** The access secret (env DASHBOARD_TOKEN); null leaves the console open to loopback callers only. */
   accessSecret: string | null;
@@ -107,8 +113,16 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
   const unrecorded = gatewayCalls(api);
   const recordViews = audit ? recordApiViews(audit, (req) => unrecorded(req)) : null;
-  if (audit) app.route('/__audit', gatewayAuditRoutes(audit));
+  const ownAccount = signIn?.ownAccount ?? null;
+  const accountOf: OwnAccount = ownAccount ?? (() => null);
+  if (audit) app.route('/__audit', gatewayAuditRoutes(audit, accountOf));
   if (recordViews) app.use(recordViews);
+  // Inside the views' recording: a read refused for being past the limit is recorded as refused.
+  const readLimit = limitReads(
+    opts.team?.reads ?? createMemoryReadCounter(systemClock),
+    opts.reads?.perHour ?? DEFAULT_READ_LIMIT_PER_HOUR,
+  );
+  app.use(readLimit);
 
   // What the console needs to know about its backend; never secrets.
   app.get('/__config', (c) =>
@@ -122,14 +136,13 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   // under the signed-in person's rules; a reveal fetches unrecorded, as it records itself.
   const renderApi = new Hono<GatewayEnv>().use(assignRequestId);
   if (recordViews) renderApi.use(recordViews);
+  renderApi.use(readLimit);
   renderApi.route('/', api);
-  const ownAccount = signIn?.ownAccount ?? null;
   const renderFor: ConsoleRouteOptions['api'] = (req, page) =>
     renderApiFor(
       async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
       ownAccount,
     )(req, page.get('person'));
-  const accountOf: OwnAccount = ownAccount ?? (() => null);
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
   if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: accountOf }));

@@ -1,6 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { RecordInput } from '../audit/recorder.ts';
+import type { AuditVisibility } from '../audit/store.ts';
 import type { GatewayRecord } from './audit/types.ts';
 import type { Person } from './identity/person.ts';
 import type { RenderOutcome } from './ssr.ts';
@@ -30,6 +31,8 @@ export type GatewayEnv = {
     audit?: AuditHook;
     /** Who the request's API calls are for, and how urgently (middleware/team-context.ts). */
     requester?: Requester;
+    /** Which audit entries this reader may see (audit/routes.ts); unset, the trail shows nothing. */
+    auditVisible?: AuditVisibility;
   };
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { answerOf } from '../../tools/test-browser.ts';
 import { scopeHeaderOf } from '../scope.ts';
-import { authorizeApi as authorizeRequest, authorizePage, filterProfiles } from './authorize.ts';
+import { authorizePage, authorizeApi as authorizeRequest, filterProfiles } from './authorize.ts';
 import type { Person } from './session.ts';
 
 const ORG = DEMO_IDS.organization;

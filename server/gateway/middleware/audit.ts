@@ -70,6 +70,7 @@ export function recordApiViews(
       return;
     }
     const entry = await entryFor(view, c.res, profileOf(c), before, await sent);
+    if (!entry) return;
     // The id support can look up: the upstream's when it sent one (as the response and the log carry).
     const requestId = c.res.headers.get('x-request-id') ?? c.get('requestId');
     await recordOrRefuse(c, () => audit.record(who, entry, requestId));
@@ -94,7 +95,7 @@ export function recordRefusals(audit: AppAudit): MiddlewareHandler<GatewayEnv> {
     await next();
     if (!ENFORCEMENT_REFUSALS.has(c.get('error') ?? '')) return;
     const entry = await entryFor(view, c.res, profileOf(c), null, await sent);
-    await recordOrRefuse(c, () => audit.record(c, entry));
+    if (entry) await recordOrRefuse(c, () => audit.record(c, entry));
   };
 }
 

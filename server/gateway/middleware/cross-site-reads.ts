@@ -8,8 +8,9 @@
 //     click is a same-origin navigation, which then goes on as usual
 //   anything else (other pages, built files, sign-in)                   → on
 // Requests without Sec-Fetch-Site (scripts, old browsers) go on: scripts need the access secret or a session.
-import { html } from 'hono/html';
+
 import type { MiddlewareHandler } from 'hono';
+import { html } from 'hono/html';
 import type { GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
 import { isApiPath } from '../proxy.ts';
