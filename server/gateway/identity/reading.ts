@@ -41,7 +41,7 @@ export function readingDenied(person: Person, method: string, url: URL): Denied 
   }
   if (!may.seeNumbers) {
     for (const [key, value] of url.searchParams) {
-      if (/\d/.test(value) && !DIGITS_ALLOWED.has(key.toLowerCase())) {
+      if (/\p{Nd}/u.test(value) && !DIGITS_ALLOWED.has(key.toLowerCase())) {
         return denied(
           `Your role (${person.role}) sees numbers masked, so it may not search by digits: a match would ` +
             'tell you hidden ones. Look up a full number instead (recorded).',
