@@ -24,8 +24,12 @@ export function send(baseUrl: string, path: string, opts: Send = {}): Promise<An
   const { hostname, port } = new URL(baseUrl);
   const headers: Record<string, string> = { ...opts.headers };
   if (typeof opts.body === 'string') headers['content-length'] = String(Buffer.byteLength(opts.body));
+  // Node frames DELETE bodies as chunked only when told to.
+  else if (opts.body) headers['transfer-encoding'] = 'chunked';
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: opts.method ?? 'GET', headers }, (res) => {
+    // A connection per request: a body the gateway refused unread must not spill into the next request.
+    const options = { hostname, port, path, method: opts.method ?? 'GET', headers, agent: false };
+    const req = request(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
