@@ -41,8 +41,8 @@ async function continuePage(target: string): Promise<Response> {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Open this in the Sent console? · Sent console</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Open this in the Sent console?</h1>
-<p>A link from another site leads to a page that looks up a number or opens a contact. That is recorded in
-the audit trail in your name.</p>
+<p>You came here from another site (a link, or your sign-in provider) to a page that looks up a number or
+opens a contact. That is recorded in the audit trail in your name.</p>
 <p>Continue only if you meant to open it.</p>
 <p><a href="${target}">Continue</a> · <a href="/">Go to the contacts instead</a></p></main></body></html>`;
   return new Response(doc.toString(), {
