@@ -39,6 +39,7 @@ export function recordsOnView(url: URL): boolean {
 async function continuePage(target: string): Promise<Response> {
   const doc = await html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>Open this in the Sent console? · Sent console</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Open this in the Sent console?</h1>
 <p>You came here from another site (a link, or your sign-in provider) to a page that looks up a number or
