@@ -88,8 +88,10 @@ export function authorizeApi(person: Person, req: Request, ownAccountId: string 
   if (!checkRoute(req.method, path).ok) return { ok: true };
   const rule = RULES.find((r) => r.method === req.method && r.pattern.test(path));
   if (!rule) return roleForbidden(person, `${req.method} ${path}`);
-  const denied = roleDenied(person, rule.need) ?? readingDenied(person, req.method, url);
+  const denied = roleDenied(person, rule.need);
   if (denied) return denied;
+  const unreadable = readingDenied(person, req.method, url);
+  if (unreadable) return { ok: false, error: GatewayErrors.ROLE_FORBIDDEN, message: unreadable };
   const scope = scopeOf(path, req.headers, ownAccountId);
   // A foreign scope header is refused on every route, scoped or not.
   if (scope.account !== null && !mayUseProfile(person, scope.account))

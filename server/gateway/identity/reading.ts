@@ -5,8 +5,6 @@
 //   lookup of a number it already has in full) would let it learn hidden digits match by match, so they are refused.
 // Query names are compared case-insensitively and every repetition is checked: an upstream that binds
 // `Page_Size` or the last of two `page_size` must not read a value the gateway did not.
-import { GatewayErrors } from '../errors.ts';
-import type { Denied } from './authorize.ts';
 import { permissions } from './policy.ts';
 import type { Person } from './session.ts';
 
@@ -19,13 +17,12 @@ const DIGITS_ALLOWED = new Set(['page', 'page_size', 'pagesize', 'phone']);
 /** How the upstream reads a whole number (ASP.NET style); anything else is refused rather than guessed. */
 const WHOLE = /^[+-]?\d{1,9}$/;
 
-const denied = (message: string): Denied => ({ ok: false, error: GatewayErrors.ROLE_FORBIDDEN, message });
-
 function valuesOf(query: URLSearchParams, name: string): string[] {
   return [...query].filter(([key]) => key.toLowerCase() === name).map(([, value]) => value.trim());
 }
 
-export function readingDenied(person: Person, method: string, url: URL): Denied | null {
+/** Why the person's role may not read what this request asks (a refusal of the role), or null. */
+export function readingDenied(person: Person, method: string, url: URL): string | null {
   const sizeParam = PAGE_SIZE[url.pathname];
   if (method !== 'GET' || !sizeParam) return null;
   const may = permissions(person.role);
@@ -33,18 +30,18 @@ export function readingDenied(person: Person, method: string, url: URL): Denied 
     const sizes = valuesOf(url.searchParams, sizeParam).filter((v) => v !== '');
     const tooMany = sizes.some((v) => !WHOLE.test(v) || Number(v) > MAX_ROWS_WITHOUT_EXPORT);
     if (tooMany || sizes.length > 1) {
-      return denied(
+      return (
         `Your role (${person.role}) may read at most ${MAX_ROWS_WITHOUT_EXPORT} contacts a request ` +
-          '(one page size of 1 to 100); reading in bulk is part of the export right.',
+        '(one page size of 1 to 100); reading in bulk is part of the export right.'
       );
     }
   }
   if (!may.seeNumbers) {
     for (const [key, value] of url.searchParams) {
       if (/\p{Nd}/u.test(value) && !DIGITS_ALLOWED.has(key.toLowerCase())) {
-        return denied(
+        return (
           `Your role (${person.role}) sees numbers masked, so it may not search by digits: a match would ` +
-            'tell you hidden ones. Look up a full number instead (recorded).',
+          'tell you hidden ones. Look up a full number instead (recorded).'
         );
       }
     }
