@@ -3,7 +3,10 @@
 // request, the CPU time it has used.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import Redis from 'ioredis';
 import { createEmbeddedApi, startApiServer } from '../api/server.ts';
+import type { GatewayAppOptions } from '../gateway/app.ts';
+import { createRedisReadCounter } from '../gateway/reads/redis-counter.ts';
 import { startGateway } from '../gateway/server.ts';
 import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
@@ -22,7 +25,14 @@ export const BENCH_GATEWAY = {
 
 /** gateway-team: gateway-remote with the team budget and cache in front (a budget nothing reaches). */
 /** audit-*: the in-process gateway without a trail, with one in SQLite (fsync per entry), in PostgreSQL. */
+/**
+ * reads-*: the in-process gateway for a signed-in person: an admin (the export right, so no read limit), an agent
+ * counted in this process, an agent counted in Redis (`upstreamUrl` is REDIS_URL). The limit is never reached.
+ */
 export type Role =
+  | 'reads-off'
+  | 'reads-memory'
+  | 'reads-redis'
   | 'api'
   | 'gateway-remote'
   | 'gateway-embedded'
@@ -31,7 +41,23 @@ export type Role =
   | 'audit-sqlite'
   | 'audit-postgres';
 
-/** For audit-postgres, `upstreamUrl` is the DATABASE_URL. */
+/** The person and read counter of a reads-* role (nothing for the others). */
+function readers(role: Role, redisUrl: string | undefined): Partial<GatewayAppOptions> {
+  if (!role.startsWith('reads-')) return {};
+  const person = { sub: 'bench', name: 'Bench', role: role === 'reads-off' ? 'admin' : 'agent' };
+  const reads = { perHour: 1e9 };
+  if (role !== 'reads-redis' || !redisUrl) return { testPerson: person, reads };
+  const redis = new Redis(redisUrl);
+  const counter = createRedisReadCounter({
+    redis,
+    prefix: 'bench:',
+    clock: { now: Date.now },
+    log: console.error,
+  });
+  return { testPerson: person, reads, team: { handleOps: async () => null, reads: counter } };
+}
+
+/** For audit-postgres, `upstreamUrl` is the DATABASE_URL; for reads-redis, the REDIS_URL. */
 async function serve(role: Role, upstreamUrl: string | undefined): Promise<void> {
   let url: string;
   if (role === 'api') {
@@ -66,6 +92,7 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
       upstream,
       team,
       audit,
+      ...readers(role, upstreamUrl),
       ...BENCH_GATEWAY,
       // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
       log: (line) => process.stdout.write(`${line}\n`),

@@ -14,7 +14,7 @@ import { embeddedUpstream } from '../gateway/upstream.ts';
 import { type RedisServer, startRedisServer } from '../tools/redis-server.ts';
 import { measureAll } from './gateway-load.ts';
 import { BENCH_GATEWAY, spawnServer } from './gateway-servers.ts';
-import { gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';
+import { cacheLog, gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';
 import { printTable } from './stats.ts';
 import { busiestWindow, EXPORT_ROWS, runLoad, SECONDS } from './team-load.ts';
 
@@ -45,6 +45,7 @@ async function scenario(replicas: number, redis: RedisServer | null, pool: Pool)
   const config = { ...parseTeamConfig({}), redisUrl: redis?.url ?? null };
   const teams: Team[] = [];
   const apps: ReturnType<typeof createGatewayApp>[] = [];
+  const cache = cacheLog();
   for (let i = 0; i < replicas; i++) {
     const team = await createTeam(config, counting, { replicaId: `replica-${i}` });
     teams.push(team);
@@ -53,12 +54,12 @@ async function scenario(replicas: number, redis: RedisServer | null, pool: Pool)
         upstream: team.upstream,
         team,
         ...BENCH_GATEWAY,
-        log: null,
+        log: cache.sink,
       }),
     );
   }
   let turn = 0;
-  const send = gatewaySend(() => apps[turn++ % apps.length] as ReturnType<typeof createGatewayApp>);
+  const send = gatewaySend(() => apps[turn++ % apps.length] as ReturnType<typeof createGatewayApp>, cache);
   const load = await runLoad(send, structuredClone(pool));
   for (const t of teams) await t.upstream.close();
   return { load, upstreamTimes, upstream429 };

@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import type { ApiVersion } from '../config.ts';
 import type { GatewayEnv } from '../env.ts';
+import { GatewayErrors, refuse } from '../errors.ts';
 import { injectApiVersion } from '../html.ts';
 import { createPageRenderer, isPageRequest, streamedPageResponse } from '../ssr.ts';
 import { createStaticHandler } from '../static.ts';
@@ -31,7 +32,8 @@ export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
   const wantsRendering = (req: Request) =>
     !(opts.testControls && req.headers.get('x-test-ssr') === 'off') && isPageRequest(req);
 
-  routes.all('*', async (c) => {
+  // Pages and files are only read: any other method changes nothing here.
+  routes.get('*', async (c) => {
     if (renderPage && wantsRendering(c.req.raw)) {
       const page = await renderPage(c.req.raw, (req) => opts.api(req, c));
       if (page) {
@@ -46,5 +48,10 @@ export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
     if (serveStatic) return serveStatic(c.req.raw);
     return c.text('Not found', 404);
   });
+  routes.all('*', (c) =>
+    refuse(c, GatewayErrors.METHOD_NOT_ALLOWED, `Method ${c.req.method} is not allowed here.`, {
+      allow: 'GET, HEAD',
+    }),
+  );
   return routes;
 }
