@@ -29,6 +29,8 @@ export const GatewayErrors = {
   NOT_FOUND: { code: 'GATEWAY_015', status: 404 },
   /** Not possible in the resource's current state (pausing a finished import). */
   CONFLICT: { code: 'GATEWAY_016', status: 409 },
+  /** The session store (Redis) cannot be reached: no session can be checked, so none is trusted. */
+  SESSIONS_UNAVAILABLE: { code: 'GATEWAY_017', status: 503 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { answerOf } from '../../tools/test-browser.ts';
 import { authorizeApi, authorizePage, filterProfiles } from './authorize.ts';
-import type { Person } from './session.ts';
+import type { Person } from './person.ts';
 
 const ORG = DEMO_IDS.organization;
 const UK = DEMO_IDS.clinicsUk;

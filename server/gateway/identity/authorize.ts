@@ -3,8 +3,8 @@
 // Pure functions; the request is forwarded only on { ok: true }.
 import { checkRoute } from '../allowlist.ts';
 import { GatewayErrors } from '../errors.ts';
+import type { Person } from './person.ts';
 import { type Permissions, permissions } from './policy.ts';
-import type { Person } from './session.ts';
 
 export type Denied = {
   ok: false;
