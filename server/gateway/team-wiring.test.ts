@@ -115,7 +115,7 @@ describe('operations endpoints', () => {
 
   it('refuse a caller that came through a proxy, even with the access secret, unless it has METRICS_TOKEN', async () => {
     const forwarded = { 'x-forwarded-for': '203.0.113.9' };
-    for (const auth of [{}, { authorization: `Bearer ${SECRET}` }]) {
+    for (const auth of [{}, { authorization: `Bearer ${SECRET}` }] as Record<string, string>[]) {
       const refused = await fetch(`${guarded.gw.url}/metrics`, { headers: { ...forwarded, ...auth } });
       expect(refused.status).toBe(403);
       expect(await refused.text()).not.toContain('sent_budget');
