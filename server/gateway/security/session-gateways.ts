@@ -77,6 +77,12 @@ export interface GatewayUnderTestOptions {
   team?: boolean;
 }
 
+/** TEST_POLICY plus an admin of one profile only (Uma, below). */
+const POLICY = {
+  groups: { ...TEST_POLICY.groups, 'uk-admins': { role: 'admin', profiles: [DEMO_IDS.clinicsUk] } },
+};
+const UMA = { name: 'Uma UK-Admin', email: 'uma@northwind.example', groups: ['uk-admins'] };
+
 export function oidcSettings(publicUrl: string, issuer: string): OidcSettings {
   return {
     issuer: new URL(issuer),
@@ -89,7 +95,7 @@ export function oidcSettings(publicUrl: string, issuer: string): OidcSettings {
     idleMs: 30 * MINUTE,
     absoluteMs: 720 * MINUTE,
     recheckMs: 15 * MINUTE,
-    policy: parsePolicy(TEST_POLICY, 'test'),
+    policy: parsePolicy(POLICY, 'test'),
   };
 }
 
@@ -119,6 +125,7 @@ export async function startGatewayUnderTest(
     mode === 'oidc'
       ? (o.provider ?? (await startTestProvider({ publicUrl, refreshTokens: o.refreshTokens })))
       : null;
+  if (provider) provider.users.uma ??= structuredClone(UMA);
   const trail = o.trail ?? (await startTempAudit());
   const inner = embeddedUpstream(o.api, DEMO_ORG_KEY);
   const team: Team | null = o.team ? await createTeam(parseTeamConfig({}), inner, { log: () => {} }) : null;
@@ -167,7 +174,7 @@ export async function startGatewayUnderTest(
     }
     if (mode === 'oidc') {
       const landed = await providerSignIn(browser, `${url}/auth/sign-in`, login);
-      expect(landed.url.startsWith(url)).toBe(true);
+      expect(landed.url.startsWith(publicUrl)).toBe(true); // replicas share PUBLIC_URL (one address)
     }
     return browser;
   }
