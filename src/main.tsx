@@ -8,6 +8,7 @@ import { rememberTypedInputs } from './components/typedBeforeHydration';
 import { loadScreenFor } from './features/contacts/lazyScreens';
 import { prepareTableLayout } from './features/contacts/tableLayout';
 import { loadImportScreenFor } from './features/import/LazyImportPage';
+import { loadSignedInScreenFor } from './features/sessions/LazySignedInPage';
 import { whenIdle } from './lib/idle';
 import { readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
@@ -49,7 +50,11 @@ const hydrating = Boolean(server && root?.firstElementChild);
 void Promise.all([
   prepareTableLayout(prefs.layout),
   hydrating
-    ? Promise.all([loadScreenFor(window.location), loadImportScreenFor(window.location)]).catch(() => {})
+    ? Promise.all([
+        loadScreenFor(window.location),
+        loadImportScreenFor(window.location),
+        loadSignedInScreenFor(window.location),
+      ]).catch(() => {})
     : null,
 ]).then(() => {
   if (!root) return;

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { IMPORTS_PATH } from '../../src/shared/imports.ts';
+import { SESSIONS_PATH } from '../../src/shared/sessions.ts';
 import { createAccessSecret } from './access-secret.ts';
 import { actAs, signInModeOf } from './audit/actor.ts';
 import { gatewayAuditRoutes } from './audit/routes.ts';
@@ -122,13 +123,11 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   }
   if (opts.testPerson) app.use(actAs(opts.testPerson));
   // Who is signed in, for admins; who each request's API calls are for (team).
-  app.route(
-    '/',
-    sessionRoutes({
-      method: signIn ? 'oidc' : access ? 'access-secret' : 'none',
-      sessions: signIn?.sessions ?? access?.sessions ?? null,
-    }),
-  );
+  const signedIn = sessionRoutes({
+    method: signIn ? 'oidc' : access ? 'access-secret' : 'none',
+    sessions: signIn?.sessions ?? access?.sessions ?? null,
+  });
+  app.route('/', signedIn.routes);
   if (opts.team) app.use(teamContext());
 
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
@@ -152,10 +151,12 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   renderApi.route('/', api);
   const ownAccount = signIn?.ownAccount ?? null;
   const renderFor: ConsoleRouteOptions['api'] = (req, page) =>
-    renderApiFor(
-      async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
-      ownAccount,
-    )(req, page.get('person'));
+    new URL(req.url).pathname === SESSIONS_PATH
+      ? signedIn.list(page)
+      : renderApiFor(
+          async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
+          ownAccount,
+        )(req, page.get('person'));
   const accountOf: OwnAccount = ownAccount ?? (() => null);
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.

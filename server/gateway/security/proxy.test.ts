@@ -127,7 +127,7 @@ describe.each(MODES)('%s: /metrics and /readyz', (mode) => {
       ...(mode === 'secret' ? { bearerOfTheSecret: { authorization: `Bearer ${SECRET}` } } : {}),
       wrongToken: { authorization: 'Bearer not-the-metrics-token-0123' },
     };
-    const proxied = [
+    const proxied: Record<string, string>[] = [
       { 'x-forwarded-for': '203.0.113.7' },
       { 'x-forwarded-for': '127.0.0.1' },
       { forwarded: 'for=203.0.113.7' },

@@ -16,7 +16,8 @@ import {
 } from '../../../src/shared/sessions.ts';
 import { successEnvelope } from '../../envelope.ts';
 import type { GatewayEnv } from '../env.ts';
-import { GatewayErrors, refuse } from '../errors.ts';
+import { errorResponse, GatewayErrors, refuse } from '../errors.ts';
+import type { Person } from '../identity/person.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import type { Sessions } from './sessions.ts';
 import type { SessionRecord } from './store.ts';
@@ -30,12 +31,23 @@ export interface SessionRouteOptions {
 const SECRET_HOLDER = 'Access-secret holder';
 const noStore = { 'cache-control': 'no-store' };
 
-function mayManage(c: Context<GatewayEnv>): boolean {
-  const person = c.get('person');
-  return !person || (person.role === 'admin' && person.profiles === '*');
+/** Who asks: the person (OIDC), their session, and the request id for the answer. */
+interface Asker {
+  person: Person | undefined;
+  session: string | undefined;
+  requestId: string;
 }
 
-function view(c: Context<GatewayEnv>, id: string, r: SessionRecord): SignedInSession {
+const askerOf = (c: Context<GatewayEnv>): Asker => ({
+  person: c.get('person'),
+  session: c.get('session'),
+  requestId: c.get('requestId'),
+});
+
+const mayManage = ({ person }: Asker) => !person || (person.role === 'admin' && person.profiles === '*');
+const FORBIDDEN = 'Only admins of every profile see who is signed in.';
+
+function view(asker: Asker, id: string, r: SessionRecord): SignedInSession {
   return {
     id,
     name: r.person?.name ?? SECRET_HOLDER,
@@ -45,7 +57,7 @@ function view(c: Context<GatewayEnv>, id: string, r: SessionRecord): SignedInSes
     seen_at: new Date(r.seen).toISOString(),
     address: r.address,
     user_agent: r.userAgent,
-    current: c.get('session') === id,
+    current: asker.session === id,
   };
 }
 
@@ -57,20 +69,27 @@ async function requestedId(c: Context<GatewayEnv>): Promise<{ id: unknown; form:
   return { id: body.id, form };
 }
 
-export function sessionRoutes({ method, sessions }: SessionRouteOptions): Hono<GatewayEnv> {
+export function sessionRoutes({ method, sessions }: SessionRouteOptions) {
   const routes = new Hono<GatewayEnv>();
-  const forbidden = (c: Context<GatewayEnv>) =>
-    refuse(c, GatewayErrors.ROLE_FORBIDDEN, 'Only admins of every profile see who is signed in.');
+
+  /** GET /__sessions's answer, for a request or for server rendering's own call in a page's name. */
+  async function list(asker: Asker): Promise<Response> {
+    if (!mayManage(asker)) {
+      return errorResponse(GatewayErrors.ROLE_FORBIDDEN, FORBIDDEN, asker.requestId, SESSIONS_PATH);
+    }
+    const live = sessions ? await sessions.list() : [];
+    const data: SessionsList = { method, sessions: live.map(({ id, record }) => view(asker, id, record)) };
+    return Response.json(successEnvelope(data, asker.requestId), { headers: noStore });
+  }
 
   routes.get(SESSIONS_PATH, async (c) => {
-    if (!mayManage(c)) return forbidden(c);
-    const live = sessions ? await sessions.list() : [];
-    const data: SessionsList = { method, sessions: live.map(({ id, record }) => view(c, id, record)) };
-    return c.json(successEnvelope(data, c.get('requestId')), 200, noStore);
+    const res = await list(askerOf(c));
+    if (res.status === 403) c.set('error', GatewayErrors.ROLE_FORBIDDEN.code);
+    return res;
   });
 
   routes.post(SESSIONS_SIGN_OUT_PATH, limitBody, async (c) => {
-    if (!mayManage(c)) return forbidden(c);
+    if (!mayManage(askerOf(c))) return refuse(c, GatewayErrors.ROLE_FORBIDDEN, FORBIDDEN);
     const { id, form } = await requestedId(c);
     const live = sessions ? await sessions.list() : [];
     const target = live.find((s) => s.id === id);
@@ -97,5 +116,5 @@ export function sessionRoutes({ method, sessions }: SessionRouteOptions): Hono<G
     return c.json(successEnvelope(result, c.get('requestId')), 200, noStore);
   });
 
-  return routes;
+  return { routes, list: (c: Context<GatewayEnv>) => list(askerOf(c)) };
 }
