@@ -22,6 +22,9 @@ export const TEST_USERS: Record<string, TestUser> = {
   vic: { name: 'Vic Viewer', email: 'vic@northwind.example', groups: ['viewers'] },
   ida: { name: 'Ida Admin', email: 'ida@northwind.example', groups: ['it-admins'] },
   nob: { name: 'Nobody', email: 'nob@northwind.example', groups: ['staff'] },
+  // Signed out everywhere by an admin in e2e (one each, so no other test's session ends with theirs).
+  rex: { name: 'Rex Removed', email: 'rex@northwind.example', groups: ['viewers'] },
+  rue: { name: 'Rue Removed', email: 'rue@northwind.example', groups: ['viewers'] },
 };
 
 /** The ACCESS_POLICY that goes with TEST_USERS. */

@@ -9,12 +9,18 @@ import { SESSIONS_SIGN_OUT_PATH } from '../../shared/sessions';
 /** UTC until hydrated (the server's render must match), then the browser's own time zone. */
 function When({ iso }: { iso: string }) {
   const hydrated = useHydrated();
+  // dateStyle cannot be combined with timeZoneName: the zone is said in words.
   const format = new Intl.DateTimeFormat('en', {
     dateStyle: 'medium',
     timeStyle: 'short',
-    ...(hydrated ? {} : { timeZone: 'UTC', timeZoneName: 'short' }),
+    ...(hydrated ? {} : { timeZone: 'UTC' }),
   });
-  return <time dateTime={iso}>{format.format(new Date(iso))}</time>;
+  return (
+    <time dateTime={iso}>
+      {format.format(new Date(iso))}
+      {hydrated ? '' : ' UTC'}
+    </time>
+  );
 }
 
 /** "Firefox 128 on Linux"-level detail is not needed: the first product token is enough to tell browsers apart. */
@@ -37,18 +43,18 @@ export function SessionRow(props: {
         {s.current ? <Badge tone="info">this browser</Badge> : null}
         {s.email ? <span className="session-email">{s.email}</span> : null}
       </th>
-      <td>{s.role ?? '—'}</td>
-      <td>
+      <td data-label="Role">{s.role ?? '—'}</td>
+      <td data-label="Signed in">
         <When iso={s.started_at} />
       </td>
-      <td>
+      <td data-label="Last active">
         <When iso={s.seen_at} />
       </td>
-      <td>
+      <td data-label="From">
         <span className="session-from">{s.address}</span>
         <span className="session-agent">{browserOf(s.user_agent)}</span>
       </td>
-      <td>
+      <td className="session-action">
         <form
           method="post"
           action={SESSIONS_SIGN_OUT_PATH}

@@ -9,7 +9,8 @@ import { describeError } from '../../queries/errors';
 import { type SignedInSession, useSignedInSessions, useSignOutSession } from '../../queries/sessions';
 import { SIGNED_OUT_PARAM } from '../../shared/sessions';
 import { SessionRow } from './SessionRow';
-import './sessions.css';
+
+// Its styles (sessions.css) come with the first load (main.tsx): the screen works without JavaScript too.
 
 const METHOD_NOTES = {
   oidc: 'Everyone signed in through your sign-in provider. Signing a person out ends all of their sessions.',
@@ -63,7 +64,7 @@ export function SignedInPage() {
     const error = describeError(query.error);
     body =
       error.status === 403 || error.status === 401 ? (
-        <EmptyState title="Only admins of every profile can see who is signed in" icon="!">
+        <EmptyState title="Not available to your role" icon="!">
           <p>{error.message}</p>
         </EmptyState>
       ) : (
