@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACCESS_COOKIE } from './access-secret.ts';
-import { safeNext } from './routes/sign-in.ts';
 import type { RunningGateway } from './server.ts';
 import { type FakeApi, makeFixtureDist, startFakeApi, startTestGateway } from './test-helpers.ts';
 
@@ -152,12 +151,5 @@ describe('access secret', () => {
     } finally {
       await guarded.close();
     }
-  });
-
-  it('never redirects off-site after sign-in', () => {
-    expect(safeNext('//evil.example/x')).toBe('/');
-    expect(safeNext('/\\evil.example')).toBe('/');
-    expect(safeNext('https://evil.example')).toBe('/');
-    expect(safeNext('/contacts?page=2')).toBe('/contacts?page=2');
   });
 });

@@ -12,6 +12,8 @@ import { describeIdentity } from './identity/config.ts';
 import { createStaffSignIn } from './identity/staff-sign-in.ts';
 import { stdoutSink } from './log.ts';
 import { startGateway } from './server.ts';
+import { openSessionStore, sessionScope } from './sessions/open.ts';
+import { createSessions } from './sessions/sessions.ts';
 import { createTeam } from './team/create.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
 
@@ -53,18 +55,39 @@ const imports = await startImports({ settings: config, upstream, audit }).catch(
   fail(`Contact imports could not start: ${err instanceof Error ? err.message : String(err)}`),
 );
 console.log(describeIdentity(config.identity));
+// Sessions (both sign-in methods) where every replica sees them: Redis with REDIS_URL, else this process.
+const identity = config.identity;
+const sessionStore = await openSessionStore({
+  redisUrl: config.team.redisUrl,
+  scope: sessionScope(
+    identity.mode === 'oidc'
+      ? ['oidc', identity.oidc.issuer.href, identity.oidc.clientId, identity.oidc.publicUrl]
+      : [identity.mode, config.accessSecret ?? ''],
+  ),
+});
+if (identity.mode !== 'open') {
+  console.log(
+    `Sessions: ${config.team.redisUrl ? 'in Redis, shared by every replica' : 'in this process (a restart signs everyone out; REDIS_URL shares them)'}` +
+      (config.trustProxy
+        ? `; client addresses from X-Forwarded-For of ${config.trustProxy.list.join(', ')}`
+        : ''),
+  );
+}
 // OIDC: the provider's discovery document first; an unreachable or wrong issuer stops start-up naming it.
 const staffSignIn =
-  config.identity.mode === 'oidc'
-    ? await createStaffSignIn({ settings: config.identity.oidc, upstream }).catch((err: unknown) =>
-        fail(err instanceof ConfigError ? err.message : String(err)),
+  identity.mode === 'oidc'
+    ? await createStaffSignIn({ settings: identity.oidc, upstream, store: sessionStore }).catch(
+        (err: unknown) => fail(err instanceof ConfigError ? err.message : String(err)),
       )
     : null;
+const accessSessions =
+  identity.mode === 'secret' ? createSessions({ store: sessionStore, ...config.sessions }) : null;
 const gateway = await startGateway({
   ...config,
   audit,
   upstream,
   staffSignIn,
+  accessSessions,
   team,
   imports,
   log: config.log ? stdoutSink : null,
@@ -88,6 +111,7 @@ const stop = async () => {
   await imports.stop(); // before the trail: the worker's last entries go in it
   await audit.stop();
   await upstream.close();
+  await sessionStore.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -9,9 +9,8 @@ import { DEMO_ORG_KEY } from '../gateway/config.ts';
 import type { OwnAccount } from '../gateway/identity/enforce.ts';
 import type { Person } from '../gateway/identity/person.ts';
 import { SESSION_COOKIE } from '../gateway/identity/routes.ts';
-import { createSessions } from '../gateway/identity/session.ts';
 import { createStaffSignIn } from '../gateway/identity/staff-sign-in.ts';
-import { noProvider, testSettings } from '../gateway/identity/test-app.ts';
+import { noProvider, signedIn, testSettings } from '../gateway/identity/test-app.ts';
 import { apiRoutes, type GatewayCall, gatewayCalls } from '../gateway/routes/api.ts';
 import type { RunningGateway } from '../gateway/server.ts';
 import { FakeClock } from '../gateway/team/fake-clock.ts';
@@ -70,10 +69,7 @@ export function harnessForFile(options: { signIn: 'none' | 'oidc' }): Harness {
       audit: h.trail.audit,
       testControls: true,
     });
-    const sessions = createSessions({ ...settings, secrets: settings.sessionSecrets });
-    cookies = Object.fromEntries(
-      await Promise.all(Object.entries(PEOPLE).map(async ([who, p]) => [who, await sessions.issue(p)])),
-    );
+    cookies = staffSignIn ? await signedIn(staffSignIn.sessions, PEOPLE) : {};
   });
   afterAll(async () => {
     await h.gw?.close();

@@ -9,9 +9,8 @@ import type { StoredEntry } from '../../audit/entry.ts';
 import { startTempAudit, type TempAudit } from '../../tools/temp-audit.ts';
 import type { Person } from '../identity/person.ts';
 import { SESSION_COOKIE } from '../identity/routes.ts';
-import { createSessions } from '../identity/session.ts';
 import { createStaffSignIn } from '../identity/staff-sign-in.ts';
-import { noProvider, testSettings } from '../identity/test-app.ts';
+import { noProvider, signedIn, testSettings } from '../identity/test-app.ts';
 import type { RunningGateway } from '../server.ts';
 import { startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
@@ -67,10 +66,7 @@ beforeAll(async () => {
   const settings = testSettings('http://127.0.0.1:5173');
   const staffSignIn = await createStaffSignIn({ settings, upstream, oidc: noProvider });
   gw = await startTestGateway('http://unused', { upstream, staffSignIn, audit: trail.audit });
-  const sessions = createSessions({ ...settings, secrets: settings.sessionSecrets });
-  cookies = Object.fromEntries(
-    await Promise.all(Object.entries(PEOPLE).map(async ([who, p]) => [who, await sessions.issue(p)])),
-  );
+  cookies = await signedIn(staffSignIn.sessions, PEOPLE);
 });
 afterAll(async () => {
   await gw?.close();

@@ -6,7 +6,7 @@ import { GatewayErrors } from '../errors.ts';
 import { scopeOf } from '../scope.ts';
 import { type Permissions, permissions } from './policy.ts';
 import { readingDenied } from './reading.ts';
-import type { Person } from './session.ts';
+import type { Person } from './person.ts';
 
 export type Denied = {
   ok: false;

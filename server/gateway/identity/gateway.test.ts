@@ -13,9 +13,8 @@ import { makeFixtureDist, startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import type { Person } from './person.ts';
 import { SESSION_COOKIE } from './routes.ts';
-import { createSessions } from './session.ts';
 import { createStaffSignIn } from './staff-sign-in.ts';
-import { noProvider, testSettings } from './test-app.ts';
+import { noProvider, signedIn, testSettings } from './test-app.ts';
 
 // Fetches what the real renderer would for the page's profile, then prints the first number and who it is for.
 const RENDERER = `
@@ -77,10 +76,7 @@ beforeAll(async () => {
     distDir: dist,
     renderBudgetMs: 5_000,
   });
-  const sessions = createSessions({ ...settings, secrets: settings.sessionSecrets });
-  cookies = Object.fromEntries(
-    await Promise.all(Object.entries(PEOPLE).map(async ([who, p]) => [who, await sessions.issue(p)])),
-  );
+  cookies = await signedIn(staffSignIn.sessions, PEOPLE);
   const idOf = async (profile: string) =>
     (
       (await (await send('admin', '/v3/contacts?page=1&page_size=1', inProfile(profile))).json()) as {
