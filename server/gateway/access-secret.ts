@@ -53,6 +53,9 @@ export function createAccessSecret(secret: string, sessions: Sessions): AccessSe
     },
     matches: (given) => typeof given === 'string' && sameSecret(given, secret),
     async openSession(c) {
+      // Signing in again replaces this browser's session rather than leaving the old one alive beside it.
+      const previous = await sessions.read(cookie.get(c));
+      if (previous.status === 'valid') await sessions.end(previous.id);
       const { handle, id } = await sessions.open({
         kind: 'secret',
         person: null,

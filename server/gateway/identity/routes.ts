@@ -97,6 +97,9 @@ export function createIdentity({ settings, oidc, sessions }: IdentityOptions) {
       return reply(c, noAccessPage(identity.email ?? identity.name, identity.groups));
     }
     const person: Person = { sub: identity.sub, name: identity.name, email: identity.email, ...access };
+    // Signing in again replaces this browser's session rather than leaving the old one alive beside it.
+    const previous = await sessions.read(session.get(c));
+    if (previous.status === 'valid') await sessions.end(previous.id);
     const opened = await sessions.open({
       kind: 'oidc',
       person,

@@ -101,15 +101,24 @@ export function sessionRoutes({ method, sessions }: SessionRouteOptions) {
     const ids = person
       ? live.filter((s) => s.record.person?.sub === person.sub).map((s) => s.id)
       : [target.id];
-    const ended = await sessions.end(...ids);
-    const result: SignOutResult = { name: person?.name ?? SECRET_HOLDER, ended };
-    await c.get('audit')?.record(c, {
-      action: 'session.revoke',
-      details: {
-        ...result,
-        ...(person ? { sub: person.sub, role: person.role } : { session: target.id.slice(0, 16) }),
-      },
-    });
+    const result: SignOutResult = { name: person?.name ?? SECRET_HOLDER, ended: ids.length };
+    // Recorded first: a sign-out the trail cannot hold is not done (as every recorded act).
+    try {
+      await c.get('audit')?.record(c, {
+        action: 'session.revoke',
+        details: {
+          ...result,
+          ...(person ? { sub: person.sub, role: person.role } : { session: target.id.slice(0, 16) }),
+        },
+      });
+    } catch {
+      return refuse(
+        c,
+        GatewayErrors.AUDIT_UNAVAILABLE,
+        'The audit trail is unavailable; nobody was signed out.',
+      );
+    }
+    await sessions.end(...ids);
     if (form) {
       return c.redirect(`${SIGNED_IN_PAGE}?${new URLSearchParams({ [SIGNED_OUT_PARAM]: result.name })}`, 303);
     }
