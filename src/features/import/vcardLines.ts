@@ -120,7 +120,7 @@ export function* logicalLines(text: string): Generator<string> {
       current = current.slice(0, -1) + line;
       continue;
     }
-    if (current !== null && current.trim()) yield current;
+    if (current?.trim()) yield current;
     current = line;
   }
   if (current?.trim()) yield current;
