@@ -20,7 +20,7 @@ import type { Clock } from '../gateway/team/clock.ts';
 import { profileRefusal, roleRefusal, visibleJobs } from './access.ts';
 import { type ImportAuditStatus, jobEntry } from './import-audit.ts';
 import { jobView } from './job-view.ts';
-import { rowsToStore } from './new-job.ts';
+import { columnsOf, rowsToStore } from './new-job.ts';
 import { rowCount, rowsCsv } from './rows-csv.ts';
 import { describeIssue, ImportRequestSchema, ListQuerySchema, RowsQuerySchema } from './schemas.ts';
 import type { ImportStore, JobActor, StoredJob } from './store.ts';
@@ -128,6 +128,7 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<GatewayEnv> {
           ...starterOf(c),
           clientAddress: clientAddress(c),
           userAgent: c.req.header('user-agent') ?? null,
+          columns: columnsOf(body),
           nowMs: now,
         },
         rowsToStore(body),

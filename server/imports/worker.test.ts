@@ -154,6 +154,28 @@ describe('a worker', () => {
       'undone',
     ]);
   });
+  it('gives a number the key of its file and row whatever its column: a re-run with other columns replays it', async () => {
+    const [mobile, home] = fresh(2);
+    const item = (column: string, phone: string) => ({ row: 2, column, input: phone, phone, problem: null });
+    const first = await startImport(h, {
+      ...importOf([], LABS),
+      rows: [item('Mobile Phone', mobile ?? ''), item('Home Phone', home ?? '')],
+    });
+    const once = watched();
+    await runToEnd(h, h.worker({ api: once.call }));
+    const [firstKey, secondKey] = once.seen.map((s) => s.key);
+    expect(firstKey).not.toBe(secondKey); // two numbers of one row: two keys
+    // The same file again, only the home number ticked (its column now named otherwise): the same key, so
+    // the API answers with the first contact (created, the same id), never a second one.
+    const again = await startImport(h, { ...importOf([], LABS), rows: [item('Landline', home ?? '')] });
+    const twice = watched();
+    await runToEnd(h, h.worker({ api: twice.call }));
+    expect(twice.seen.map((s) => s.key)).toEqual([secondKey]);
+    const [before] = (await rowsOf(first.id)).filter((r) => r.phone === home);
+    expect(await rowsOf(again.id)).toMatchObject([{ state: 'created', contactId: before?.contactId }]);
+    expect(await contactsWith(h, LABS, home ?? '')).toBe(1);
+  });
+
   it('spaces rows evenly when given a gap, so the budget is never spent in one burst', async () => {
     const job = await startImport(h, importOf(fresh(3)));
     const sentAt: number[] = [];

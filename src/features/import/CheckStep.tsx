@@ -36,7 +36,10 @@ export function CheckStep({
   const [editing, setEditing] = useState<number | null>(null);
   const [, goToPage] = useCheckPage(1);
   // The numbers the filter keeps, as indices (all of them: none needed); items are made for one page only.
-  const shown = useMemo(() => (classification ? kept(classification, filter) : null), [classification, filter]);
+  const shown = useMemo(
+    () => (classification ? kept(classification, filter) : null),
+    [classification, filter],
+  );
   const total = shown ? shown.length : (check.rows?.length ?? 0);
   const itemsBetween = (from: number, to: number): CheckItem[] => {
     const items: CheckItem[] = [];

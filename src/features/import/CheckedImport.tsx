@@ -47,8 +47,8 @@ export function CheckedImport(props: {
       <MappingStep table={table} mapping={mapping} onChange={setMapping} onPickSheet={props.onPickSheet} />
       {tooMany ? (
         <p className="field-problem import-too-many" role="alert">
-          This {table.sheets ? 'sheet' : 'file'} has more than {count(IMPORT_MAX_ROWS)}{' '}
-          {unitOf(table)}s: split it into smaller files and import them one after another.
+          This {table.sheets ? 'sheet' : 'file'} has more than {count(IMPORT_MAX_ROWS)} {unitOf(table)}s:
+          split it into smaller files and import them one after another.
         </p>
       ) : mapping.columns.length === 0 ? null : (
         <>

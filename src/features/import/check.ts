@@ -5,6 +5,7 @@
 // library, time-sliced by the caller); classifying is a cheap pass over the results, rerun after every fix
 // or drop.
 import type { ImportRowInput, RowProblem } from '../../shared/imports';
+import { splitNumbers } from './split';
 
 export const STATUSES = ['ready', 'invalid', 'duplicate', 'exists', 'dropped'] as const;
 export type RowStatus = (typeof STATUSES)[number];
@@ -86,6 +87,28 @@ export function checkedRow(
   unit: SourceNaming['unit'] = 'row',
 ): CheckedRow {
   return { row, column, input, edited: false, dropped: false, ...checkCell(input, normalise, unit) };
+}
+
+/**
+ * The numbers of one row: each chosen column's cell split into its numbers, each checked; a row with none in
+ * any chosen column gives one "no number" entry, so every row is accounted for. `names[i]` names `columns[i]`.
+ */
+export function checkRowNumbers(
+  row: number,
+  cells: readonly string[],
+  columns: readonly number[],
+  names: readonly string[],
+  normalise: Normalise,
+  unit: SourceNaming['unit'] = 'row',
+): CheckedRow[] {
+  const out: CheckedRow[] = [];
+  columns.forEach((column, i) => {
+    for (const number of splitNumbers(cells[column] ?? '')) {
+      out.push(checkedRow(row, number, normalise, names[i] ?? null, unit));
+    }
+  });
+  if (out.length === 0) out.push(checkedRow(row, '', normalise, null, unit));
+  return out;
 }
 
 /** A fix typed in: the number's new text, checked again. */

@@ -52,7 +52,11 @@ export class ColumnCounter {
     for (let i = 0; i < cells.length; i++) {
       const cell = (cells[i] as string).trim();
       if (!cell) continue;
-      const count = this.counts[i] ?? (this.counts[i] = empty());
+      let count = this.counts[i];
+      if (!count) {
+        count = empty();
+        this.counts[i] = count;
+      }
       count.filled += sign;
       const numbers = phoneNumbersIn(cell);
       if (!numbers) continue;
@@ -64,7 +68,10 @@ export class ColumnCounter {
 }
 
 /** `counts` without what `rows` add to them (the example stays: a header never looks like a number). */
-export function countsWithout(counts: readonly ColumnCount[], rows: readonly (readonly string[])[]): ColumnCount[] {
+export function countsWithout(
+  counts: readonly ColumnCount[],
+  rows: readonly (readonly string[])[],
+): ColumnCount[] {
   const counter = new ColumnCounter();
   for (let i = 0; i < counts.length; i++) counter.counts[i] = { ...(counts[i] ?? empty()) };
   for (const row of rows) counter.add(row, -1);

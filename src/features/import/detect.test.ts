@@ -95,7 +95,10 @@ describe('detectLayout', () => {
   });
 
   it('takes a lone header naming a phone column, even when no value looks like a number', () => {
-    expect(detectLayout([['Phone'], ['call me'], ['n/a']])).toMatchObject({ headerIndex: 0, phoneColumns: [0] });
+    expect(detectLayout([['Phone'], ['call me'], ['n/a']])).toMatchObject({
+      headerIndex: 0,
+      phoneColumns: [0],
+    });
   });
 
   it('ticks every phone column of a Google Contacts export, counting the numbers of a " ::: " cell', () => {

@@ -81,4 +81,5 @@ export function readDelimited(
 }
 
 /** What a row of the source is to the person: a vCard's are cards. */
-export const unitOf = (table: SourceTable): 'row' | 'card' => (table.summary.format === 'vcard' ? 'card' : 'row');
+export const unitOf = (table: SourceTable): 'row' | 'card' =>
+  table.summary.format === 'vcard' ? 'card' : 'row';

@@ -1,7 +1,5 @@
-// The check of every number of every data row, on the main thread (the phone library lives here, not in the
-// worker) in time slices: each chosen column's cell split into its numbers (./split), each number checked on
-// its own; a row with none in any chosen column is one "no number" entry, so every row is accounted for.
-// Rerun whenever the rows, the header row, the columns or the default region change. Fixes and drops change
+// The check of every number of every data row (check.ts checkRowNumbers), on the main thread (the phone
+// library lives here, not in the worker) in time slices. Rerun whenever the rows, the header row, the columns or the default region change. Fixes and drops change
 // one number and leave the rest as they were.
 import { useEffect, useMemo, useState } from 'react';
 import { loadPhoneLib, type PhoneLib } from '../../lib/phone';
@@ -9,7 +7,7 @@ import {
   type CheckedRow,
   type Classification,
   Classifier,
-  checkedRow,
+  checkRowNumbers,
   fixRow,
   type Normalise,
   type SourceNaming,
@@ -17,7 +15,7 @@ import {
 import { columnLetter } from './detect';
 import { type SourceTable, unitOf } from './readSource';
 import { forEachSliced } from './slices';
-import { splitNumbers, withoutExtension } from './split';
+import { withoutExtension } from './split';
 
 export interface CheckInput {
   table: SourceTable;
@@ -90,22 +88,22 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
       const checked: CheckedRow[] = [];
       // Verdicts as the numbers are checked: the last slice does not end with a pass over all of them.
       const classifier = new Classifier(null, naming);
-      const add = (item: CheckedRow) => {
-        checked.push(item);
-        classifier.add(item);
-      };
+      const { unit } = naming;
       await forEachSliced(
         total,
         (i) => {
           const row = table.rows[first + i] as number;
-          const cells = table.cells[first + i] ?? [];
-          const before = checked.length;
-          picked.forEach((column, c) => {
-            for (const number of splitNumbers(cells[column] ?? '')) {
-              add(checkedRow(row, number, normalise, names[c] ?? null, naming.unit));
-            }
-          });
-          if (checked.length === before) add(checkedRow(row, '', normalise, null, naming.unit));
+          for (const item of checkRowNumbers(
+            row,
+            table.cells[first + i] ?? [],
+            picked,
+            names,
+            normalise,
+            unit,
+          )) {
+            checked.push(item);
+            classifier.add(item);
+          }
         },
         { signal: controller.signal, onProgress: setDone },
       );
