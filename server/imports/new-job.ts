@@ -37,7 +37,7 @@ export function rowsToStore(req: ValidImportRequest): NewRow[] {
       case null:
         return null;
       case 'invalid':
-        return `not a valid number for ${req.default_region}`;
+        return r.input.trim() ? `not a valid number for ${req.default_region}` : 'no number in this row';
       case 'duplicate': {
         const first = r.phone ? firstWith.get(r.phone) : undefined;
         return first && first !== r ? `duplicate of ${sourceOf(first)}` : 'duplicate of another number';

@@ -38,6 +38,7 @@ export function CheckedImport(props: {
     check.rows !== null && selection.ready,
     check.firstPass?.counts.ready ?? 0,
     attempt,
+    check.run,
   );
   const known = existing.kind === 'known' ? existing.numbers : null;
   const classification = useClassification(check.rows, check.firstPass, known, check.naming);

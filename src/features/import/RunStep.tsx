@@ -95,8 +95,13 @@ export function RunStep(props: {
       <h2 id={`${id}-title`}>4. Import</h2>
       <p className="import-plan">
         <strong>{count(counts.ready)}</strong> number{counts.ready === 1 ? '' : 's'} will be added
-        {setAside ? `; ${count(setAside)} are set aside and listed in the receipt` : ''}
-        {counts.dropped ? `; ${count(counts.dropped)} dropped are left out` : ''}.
+        {setAside
+          ? `; ${count(setAside)} ${setAside === 1 ? 'is' : 'are'} set aside and listed in the receipt`
+          : ''}
+        {counts.dropped
+          ? `; ${count(counts.dropped)} dropped ${counts.dropped === 1 ? 'is' : 'are'} left out`
+          : ''}
+        .
       </p>
       <div className="import-existing" data-state={props.existing.kind}>
         <ExistingNote state={props.existing} onRetry={props.onRetryExisting} />

@@ -66,7 +66,21 @@ const column = createColumnHelper<typeof checkFeatures, CheckItem>();
 export function checkColumns(actions: RowActions) {
   const { unit, withColumn } = actions.naming;
   const source = [
-    column.accessor((item) => item.row.row, { id: 'row', header: unit === 'card' ? 'Card' : 'Row' }),
+    column.accessor((item) => item.row.row, {
+      id: 'row',
+      header: unit === 'card' ? 'Card' : 'Row',
+      // On a phone the Column column gives way: its name goes under the row number instead.
+      cell: (info) => (
+        <>
+          {info.getValue()}
+          {withColumn ? (
+            <span className="import-row-column" aria-hidden="true">
+              {info.row.original.row.column}
+            </span>
+          ) : null}
+        </>
+      ),
+    }),
     ...(withColumn
       ? [column.accessor((item) => item.row.column ?? '—', { id: 'column', header: 'Column' })]
       : []),

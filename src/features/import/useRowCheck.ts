@@ -36,6 +36,8 @@ export interface RowCheck {
    * or dropped (the caller classifies again).
    */
   firstPass: Classification | null;
+  /** Counts the checks that ran to the end (a fix or a drop is not one). */
+  run: number;
   /** Rows (not numbers) checked so far, out of `total`. */
   done: number;
   total: number;
@@ -71,6 +73,7 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
     firstPass: Classification | null;
   }>({ rows: null, firstPass: null });
   const [done, setDone] = useState(0);
+  const [run, setRun] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [lib, setLib] = useState<PhoneLib | null>(null);
 
@@ -108,6 +111,9 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
         { signal: controller.signal, onProgress: setDone },
       );
       setChecked({ rows: checked, firstPass: classifier.result() });
+      // A new check, whose number of sends the profile check must plan with: React may render this and
+      // the reset to null above together, so `rows` alone would not show that anything changed.
+      setRun((n) => n + 1);
     };
     run().catch((failure: unknown) => {
       if (!controller.signal.aborted) setError(failure instanceof Error ? failure.message : String(failure));
@@ -128,6 +134,7 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
     rows,
     naming,
     firstPass,
+    run,
     done,
     total,
     error,
