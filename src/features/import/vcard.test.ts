@@ -10,7 +10,7 @@ function read(text: string, maxRows = 1000) {
   const summary = parseVCards(
     text,
     (batch: RowBatch) => batch.rows.forEach((row, i) => void rows.push([row, batch.cells[i] as string[]])),
-    { maxRows, batchSize: 2 },
+    { maxRows, batchCells: 5 },
   );
   const cards = rows.map(([row, cells]) => ({
     row,

@@ -3,6 +3,7 @@
 // then one column per kind of number ("Mobile phone", "Home phone", "Fax", a second "Mobile phone 2", an
 // iPhone's own label), in the order the kinds first appear. The header is made here, so it is not guessed.
 import type { RowBatch } from './delimited';
+import { RowBatcher } from './rowBatches';
 import { RowCounter, type RowCounts } from './rowCounter';
 import { logicalLines, type Property, parseProperty, unescapeText } from './vcardLines';
 
@@ -46,21 +47,13 @@ function nameOf(property: Property): string {
 export function parseVCards(
   text: string,
   onBatch: (batch: RowBatch) => void,
-  { maxRows, batchSize = 5000 }: { maxRows: number; batchSize?: number },
+  { maxRows, batchCells }: { maxRows: number; batchCells?: number },
 ): VCardSummary {
   const header = ['Name'];
   const columnOf = new Map<string, number>();
   const versions = new Set<string>();
-  let batch: RowBatch = { rows: [], cells: [] };
-  const flush = () => {
-    if (batch.rows.length) onBatch(batch);
-    batch = { rows: [], cells: [] };
-  };
-  const counter = new RowCounter(maxRows, (row, cells) => {
-    batch.rows.push(row);
-    batch.cells.push(cells);
-    if (batch.rows.length >= batchSize) flush();
-  });
+  const batches = new RowBatcher(onBatch, batchCells);
+  const counter = new RowCounter(maxRows, (row, cells) => batches.add(row, cells));
   /** The card's row: its name, each number in its kind's column (a second of a kind in "… 2"). */
   const rowOf = (card: Card): string[] => {
     const cells = [card.name];
@@ -116,7 +109,7 @@ export function parseVCards(
     found = true;
     counter.add(rowOf(card));
   }
-  flush();
+  batches.flush();
   if (!found) throw new Error('It holds no vCard (BEGIN:VCARD … END:VCARD).');
   return { ...counter.counts, header, versions: [...versions].sort() };
 }
