@@ -15,19 +15,19 @@ const STATE_OF: Record<RowProblem, RowState> = {
 type InputRow = ValidImportRequest['rows'][number];
 
 /** The columns the numbers came from, in order of first use. */
-export function columnsOf(req: ValidImportRequest): string[] {
+function columnsOf(rows: readonly InputRow[]): string[] {
   const names = new Set<string>();
-  for (const r of inFileOrder(req)) if (r.column) names.add(r.column);
+  for (const r of rows) if (r.column) names.add(r.column);
   return [...names];
 }
 
-/** By row; a row's numbers keep the order they were sent in (the sort is stable). */
-const inFileOrder = (req: ValidImportRequest) => [...req.rows].sort((a, b) => a.row - b.row);
-
-export function rowsToStore(req: ValidImportRequest): NewRow[] {
-  const rows = inFileOrder(req);
+/** The job's rows, and the columns they came from (ImportJob.columns). */
+export function rowsToStore(req: ValidImportRequest): { rows: NewRow[]; columns: string[] } {
+  // By row; a row's numbers keep the order they were sent in (the sort is stable).
+  const rows = [...req.rows].sort((a, b) => a.row - b.row);
+  const columns = columnsOf(rows);
   // With several columns a number's source names its column too, as the browser's check says it.
-  const withColumn = columnsOf(req).length > 1;
+  const withColumn = columns.length > 1;
   const sourceOf = (r: InputRow) => `row ${r.row}${withColumn && r.column ? `, ${r.column}` : ''}`;
   // The number a duplicate repeats: the first one with that number.
   const firstWith = new Map<string, InputRow>();
@@ -46,7 +46,7 @@ export function rowsToStore(req: ValidImportRequest): NewRow[] {
         return 'already a contact';
     }
   };
-  return rows.map((r, i) => ({
+  const stored = rows.map((r, i) => ({
     item: i + 1,
     row: r.row,
     column: r.column ?? null,
@@ -56,4 +56,5 @@ export function rowsToStore(req: ValidImportRequest): NewRow[] {
     state: r.problem ? STATE_OF[r.problem] : 'pending',
     reason: reasonFor(r),
   }));
+  return { rows: stored, columns };
 }

@@ -20,7 +20,7 @@ import type { Clock } from '../gateway/team/clock.ts';
 import { profileRefusal, roleRefusal, visibleJobs } from './access.ts';
 import { type ImportAuditStatus, jobEntry } from './import-audit.ts';
 import { jobView } from './job-view.ts';
-import { columnsOf, rowsToStore } from './new-job.ts';
+import { rowsToStore } from './new-job.ts';
 import { rowCount, rowsCsv } from './rows-csv.ts';
 import { describeIssue, ImportRequestSchema, ListQuerySchema, RowsQuerySchema } from './schemas.ts';
 import type { ImportStore, JobActor, StoredJob } from './store.ts';
@@ -118,6 +118,7 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<GatewayEnv> {
       const refused = profileRefusal(c, deps.ownAccount, body.profile_id);
       if (refused) return refused;
       const now = clock.now();
+      const { rows, columns } = rowsToStore(body);
       const job = await store.create(
         {
           id: randomUUID(),
@@ -128,10 +129,10 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<GatewayEnv> {
           ...starterOf(c),
           clientAddress: clientAddress(c),
           userAgent: c.req.header('user-agent') ?? null,
-          columns: columnsOf(body),
+          columns,
           nowMs: now,
         },
-        rowsToStore(body),
+        rows,
       );
       const failed = await recorded(c, job, 'started', () =>
         store.transition(job.id, ['running'], 'cancelled', now),
