@@ -1,6 +1,7 @@
 // The phone number columns, one checkbox each, with how many numbers each holds over the whole file: the
 // guessed ones ticked. Columns without a number-like cell wait behind "Other columns", so a 90-column
 // Outlook export shows its handful of phone columns first.
+import './ColumnPicker.css';
 import type { ColumnGuess } from './detect';
 import { count } from './estimate';
 
