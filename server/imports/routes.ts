@@ -118,6 +118,7 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<GatewayEnv> {
       const refused = profileRefusal(c, deps.ownAccount, body.profile_id);
       if (refused) return refused;
       const now = clock.now();
+      const { rows, columns } = rowsToStore(body);
       const job = await store.create(
         {
           id: randomUUID(),
@@ -128,9 +129,10 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<GatewayEnv> {
           ...starterOf(c),
           clientAddress: clientAddress(c),
           userAgent: c.req.header('user-agent') ?? null,
+          columns,
           nowMs: now,
         },
-        rowsToStore(body),
+        rows,
       );
       const failed = await recorded(c, job, 'started', () =>
         store.transition(job.id, ['running'], 'cancelled', now),
