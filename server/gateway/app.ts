@@ -22,6 +22,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
 import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
+import { contactNumbers } from './routes/numbers.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 import type { Team } from './team/create.ts';
@@ -113,13 +114,17 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   if (recordViews) renderApi.use(recordViews);
   renderApi.route('/', api);
   const ownAccount = signIn?.ownAccount ?? null;
-  const renderFor: ConsoleRouteOptions['api'] = (req, page) =>
+  const accountOf: OwnAccount = ownAccount ?? (() => null);
+  // A contact's number looked up (the Reachability card), for the browser and for server rendering.
+  const numbers = contactNumbers({ api: unrecorded, ownAccount: accountOf });
+  const renderFor: ConsoleRouteOptions['api'] = async (req, page) =>
+    (await numbers.forPage(page, req)) ??
     renderApiFor(
       async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
       ownAccount,
     )(req, page.get('person'));
-  const accountOf: OwnAccount = ownAccount ?? (() => null);
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
+  app.route('/', numbers.routes);
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
   if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: accountOf }));
   app.route('/', consoleRoutes({ ...opts, api: renderFor }));
