@@ -8,7 +8,8 @@ import { count } from './estimate';
 import type { RowCheck } from './useRowCheck';
 
 type Filter = 'all' | 'problems' | RowStatus;
-const PROBLEMS: ReadonlySet<RowStatus> = new Set(['invalid', 'duplicate', 'exists']);
+// Landlines and VoIP numbers are warnings: imported unless dropped, but worth a look like the problems.
+const PROBLEMS: ReadonlySet<RowStatus> = new Set(['invalid', 'duplicate', 'exists', 'landline', 'voip']);
 
 function Counts({ counts }: { counts: Classification['counts'] }) {
   return (
@@ -88,7 +89,7 @@ export function CheckStep({
     );
   } else {
     const { counts } = classification;
-    const problems = counts.invalid + counts.duplicate + counts.exists;
+    const problems = [...PROBLEMS].reduce((sum, status) => sum + counts[status], 0);
     body = (
       <>
         <Counts counts={counts} />

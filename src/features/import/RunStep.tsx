@@ -8,7 +8,7 @@ import { useStartImport } from '../../queries/imports';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { useRateLimit } from '../../queries/rateLimit';
 import type { CheckedRow, Classification } from './check';
-import { importRows } from './check';
+import { importRows, toSend } from './check';
 import { count, estimateImport, formatDuration } from './estimate';
 import { jobPath } from './labels';
 import type { SourceTable } from './readSource';
@@ -73,7 +73,8 @@ export function RunStep(props: {
   const start = useStartImport();
   const rate = useRateLimit();
   const { counts } = props.classification;
-  const estimate = estimateImport(counts.ready, rate?.limit ?? null);
+  const sending = toSend(counts);
+  const estimate = estimateImport(sending, rate?.limit ?? null);
   const run = () =>
     start.mutate(
       {
@@ -91,7 +92,7 @@ export function RunStep(props: {
     <section className="card import-step" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>4. Import</h2>
       <p className="import-plan">
-        <strong>{count(counts.ready)}</strong> number{counts.ready === 1 ? '' : 's'} will be added
+        <strong>{count(sending)}</strong> number{sending === 1 ? '' : 's'} will be added
         {setAside ? `; ${count(setAside)} rows are set aside and listed in the receipt` : ''}
         {counts.dropped ? `; ${count(counts.dropped)} dropped rows are left out` : ''}.
       </p>
@@ -115,12 +116,10 @@ export function RunStep(props: {
       <button
         type="button"
         className="btn btn-primary"
-        disabled={counts.ready === 0 || start.isPending}
+        disabled={sending === 0 || start.isPending}
         onClick={run}
       >
-        {start.isPending
-          ? 'Starting…'
-          : `Import ${count(counts.ready)} number${counts.ready === 1 ? '' : 's'}`}
+        {start.isPending ? 'Starting…' : `Import ${count(sending)} number${sending === 1 ? '' : 's'}`}
       </button>
     </section>
   );

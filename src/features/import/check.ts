@@ -3,11 +3,15 @@
 // person. Normalising is the slow part (the phone library, time-sliced by the caller); classifying is a
 // cheap pass over the results, rerun after every fix or drop.
 import type { ImportRowInput, RowProblem } from '../../shared/imports';
+import { LINE_WARNING_REASONS, type LineWarning } from './lineTypeWarnings';
 
-export const STATUSES = ['ready', 'invalid', 'duplicate', 'exists', 'dropped'] as const;
+// 'landline' and 'voip' are ready rows with a warning (lineTypeWarnings.ts): sent unless dropped.
+export const STATUSES = ['ready', 'landline', 'voip', 'invalid', 'duplicate', 'exists', 'dropped'] as const;
 export type RowStatus = (typeof STATUSES)[number];
 
-export type Normalise = (input: string) => { ok: true; e164: string } | { ok: false; reason: string };
+export type Normalise = (
+  input: string,
+) => { ok: true; e164: string; warning?: LineWarning | null } | { ok: false; reason: string };
 
 export interface CheckedRow {
   /** Row number in the file. */
@@ -19,6 +23,8 @@ export interface CheckedRow {
   e164: string | null;
   /** Why `input` is not a phone number (null when it is one). */
   invalid: string | null;
+  /** A valid number that a text will not (or may not) reach. */
+  warning?: LineWarning | null;
 }
 
 export interface Verdict {
@@ -38,10 +44,15 @@ const DROPPED: Verdict = { status: 'dropped', reason: 'Dropped: it will not be i
 const EXISTS: Verdict = { status: 'exists', reason: 'Already in this profile.' };
 
 /** One cell checked: its E.164 form, or why it is not a phone number. */
-export function checkCell(input: string, normalise: Normalise): Pick<CheckedRow, 'e164' | 'invalid'> {
+export function checkCell(
+  input: string,
+  normalise: Normalise,
+): Pick<CheckedRow, 'e164' | 'invalid' | 'warning'> {
   if (!input.trim()) return { e164: null, invalid: 'No number in this row.' };
   const result = normalise(input);
-  return result.ok ? { e164: result.e164, invalid: null } : { e164: null, invalid: result.reason };
+  return result.ok
+    ? { e164: result.e164, invalid: null, warning: result.warning ?? null }
+    : { e164: null, invalid: result.reason };
 }
 
 export function checkedRow(row: number, input: string, normalise: Normalise): CheckedRow {
@@ -62,6 +73,8 @@ export class Classifier {
   private readonly verdicts: Verdict[] = [];
   private readonly counts: Record<RowStatus, number> = {
     ready: 0,
+    landline: 0,
+    voip: 0,
     invalid: 0,
     duplicate: 0,
     exists: 0,
@@ -80,7 +93,11 @@ export class Classifier {
       if (first !== undefined) verdict = { status: 'duplicate', reason: `Duplicate of row ${first}.` };
       else {
         this.firstRowOf.set(row.e164, row.row);
-        verdict = this.existing?.has(row.e164) ? EXISTS : READY;
+        verdict = this.existing?.has(row.e164)
+          ? EXISTS
+          : row.warning
+            ? { status: row.warning, reason: LINE_WARNING_REASONS[row.warning] }
+            : READY;
       }
     }
     this.counts[verdict.status]++;
@@ -101,10 +118,15 @@ export function classify(rows: readonly CheckedRow[], existing: ReadonlySet<stri
 
 const PROBLEMS: Record<Exclude<RowStatus, 'dropped'>, RowProblem | null> = {
   ready: null,
+  landline: null,
+  voip: null,
   invalid: 'invalid',
   duplicate: 'duplicate',
   exists: 'exists',
 };
+
+/** Rows that will be sent: ready ones, with or without a line-type warning. */
+export const toSend = (counts: Record<RowStatus, number>) => counts.ready + counts.landline + counts.voip;
 
 /**
  * The rows of POST /__imports. Rows with a problem go too (stored and counted, never sent), so the

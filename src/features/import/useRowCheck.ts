@@ -11,6 +11,7 @@ import {
   fixRow,
   type Normalise,
 } from './check';
+import { type LineWarningOf, loadLineWarnings } from './lineTypeWarnings';
 import type { SourceTable } from './readSource';
 import { forEachSliced } from './slices';
 
@@ -40,9 +41,11 @@ export interface RowCheck {
 }
 
 const normaliser =
-  (lib: PhoneLib, region: string): Normalise =>
-  (input) =>
-    lib.toE164(input, region);
+  (lib: PhoneLib, region: string, lineWarning: LineWarningOf | null): Normalise =>
+  (input) => {
+    const result = lib.toE164(input, region);
+    return result.ok && lineWarning ? { ...result, warning: lineWarning(result.e164) } : result;
+  };
 
 export function useRowCheck({ table, headerIndex, column, region }: CheckInput): RowCheck {
   const first = headerIndex === null ? 0 : headerIndex + 1;
@@ -54,6 +57,7 @@ export function useRowCheck({ table, headerIndex, column, region }: CheckInput):
   const [done, setDone] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [lib, setLib] = useState<PhoneLib | null>(null);
+  const [lineWarning, setLineWarning] = useState<LineWarningOf | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -61,9 +65,10 @@ export function useRowCheck({ table, headerIndex, column, region }: CheckInput):
     setDone(0);
     setError(null);
     const run = async () => {
-      const loaded = await loadPhoneLib();
+      const [loaded, warnings] = await Promise.all([loadPhoneLib(), loadLineWarnings()]);
       setLib(() => loaded);
-      const normalise = normaliser(loaded, region);
+      setLineWarning(() => warnings);
+      const normalise = normaliser(loaded, region, warnings);
       const checked = new Array<CheckedRow>(total);
       // Verdicts as the rows are checked: the last slice does not end with a pass over all of them.
       const classifier = new Classifier(null);
@@ -101,7 +106,7 @@ export function useRowCheck({ table, headerIndex, column, region }: CheckInput):
     total,
     error,
     fix: (index, input) => {
-      if (lib) update(index, (row) => fixRow(row, input, normaliser(lib, region)));
+      if (lib) update(index, (row) => fixRow(row, input, normaliser(lib, region, lineWarning)));
     },
     setDropped: (index, dropped) => update(index, (row) => ({ ...row, dropped })),
   };
