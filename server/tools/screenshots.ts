@@ -11,7 +11,9 @@ import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
+import { numberShots } from './number-screenshots.ts';
 import { recordSampleActivity } from './sample-activity.ts';
+import { fourWays, type Shot } from './screenshot-shot.ts';
 import { startTempAudit } from './temp-audit.ts';
 
 const OUT = 'docs/screenshots';
@@ -30,19 +32,6 @@ const org = await startAppServer({ distDir: served, api, apiKey: 'sk_test_org_de
 await recordSampleActivity({ distDir: served, api, apiKey: 'sk_test_org_demo', audit: trail.audit });
 const bad = await startAppServer({ distDir: served, api, apiKey: 'sk_test_not_a_key' });
 const browser = await chromium.launch(chromiumLaunchOptions);
-
-interface Shot {
-  name: string;
-  path: string;
-  base?: string;
-  ready: string;
-  dark?: boolean;
-  phone?: boolean;
-  /** The whole page, not just the window (long screens such as the Import steps). */
-  fullPage?: boolean;
-  prepare?: (page: Page) => Promise<void>;
-  act?: (page: Page) => Promise<void>;
-}
 
 const firstContact = async () => {
   const response = await api.fetch(
@@ -72,13 +61,6 @@ const contactNumber = async (id: string) => {
 };
 const ownNumber = await contactNumber(contactId);
 
-/** A shot in light and dark, at 1280 px and on a 390 px phone. */
-const fourWays = (shot: Shot): Shot[] => [
-  shot,
-  { ...shot, name: `${shot.name}-dark`, dark: true },
-  { ...shot, name: `${shot.name}-phone`, phone: true },
-  { ...shot, name: `${shot.name}-phone-dark`, phone: true, dark: true },
-];
 const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
 // Adding and removing contacts (src/features/contacts/manage): the dialogs and row selection.
 const manageShots: Shot[] = [
@@ -203,6 +185,7 @@ const shots: Shot[] = [
     ready: '.detail-remove',
   },
   ...manageShots.flatMap(fourWays),
+  ...(await numberShots(api)),
   ...fourWays(importShot('import')),
   // The receipt of a finished import (the job runs in this server's import worker).
   ...fourWays(

@@ -70,7 +70,15 @@ export function ContactDetail({ selection }: { selection: ProfileSelection }) {
         <ContactCard
           contact={contact}
           profileId={selection.profileId}
-          extra={contactById ? <ReachabilityCard query={facts} channels={channelsOf(contact)} /> : null}
+          extra={
+            contactById ? (
+              <ReachabilityCard
+                query={facts}
+                channels={channelsOf(contact)}
+                optedOut={Boolean(contact.opt_out)}
+              />
+            ) : null
+          }
         />
         {can.manageContacts && edits ? (
           <RemoveSection

@@ -2,7 +2,13 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { NumberFacts } from '../../../queries/numbers';
 import { FailurePanel } from '../QueryBody';
 import { NumberFactsList, VerdictList } from './NumberFactsList';
-import { verdicts } from './reachability';
+import { type Verdict, verdicts } from './reachability';
+
+const OPTED_OUT: Verdict = {
+  channel: 'opt-out',
+  tone: 'bad',
+  text: 'Opted out: nothing is sent to this contact, on any channel, until they opt back in.',
+};
 
 /**
  * The detail's "Reachability" card: what the contact's number is (Sent's number lookup, asked by the gateway
@@ -12,16 +18,22 @@ import { verdicts } from './reachability';
 export function ReachabilityCard({
   query,
   channels,
+  optedOut,
 }: {
   query: UseQueryResult<NumberFacts>;
   channels: readonly string[];
+  /** Whatever the line, Sent sends nothing to an opted-out contact: said first. */
+  optedOut: boolean;
 }) {
   let body: React.ReactNode;
   if (query.data) {
     body = (
       <>
         <NumberFactsList facts={query.data} />
-        <VerdictList items={verdicts(query.data, channels)} label="Will a message arrive" />
+        <VerdictList
+          items={[...(optedOut ? [OPTED_OUT] : []), ...verdicts(query.data, channels)]}
+          label="Will a message arrive"
+        />
       </>
     );
   } else if (query.isError) {

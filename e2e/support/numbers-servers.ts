@@ -1,0 +1,69 @@
+// Consoles of their own for the number lookup specs (e2e/numbers.spec.ts): they add contacts (a landline, a VoIP
+// number, whatever a test adds), which must not change what the shared demo servers' specs count. One embedded
+// API; the demo console (no sign-in) and one with staff sign-in whose sessions the tests seal themselves.
+import { createEmbeddedApi } from '../../server/api/server.ts';
+import type { Person } from '../../server/gateway/identity/person.ts';
+import { createSessions } from '../../server/gateway/identity/session.ts';
+import { createStaffSignIn } from '../../server/gateway/identity/staff-sign-in.ts';
+import { MINUTE, noProvider, SECRET_A, testSettings } from '../../server/gateway/identity/test-app.ts';
+import { startAppServer } from '../../server/tools/app-server.ts';
+import { addReachabilitySample, type ReachabilitySample } from '../../server/tools/reachability-sample.ts';
+import { startTempAudit } from '../../server/tools/temp-audit.ts';
+import { PROFILE_UK } from './fixtures';
+
+export const PROFILE_DE = '7a3d2c10-0000-4000-8000-000000000013';
+
+export interface NumbersServers {
+  demoUrl: string;
+  staffUrl: string;
+  sample: ReachabilitySample;
+  /** A session cookie value for `person` on the staff console. */
+  sessionFor(person: Person): Promise<string>;
+  /** A demo contact of `profile` (E.164 and id), the `index`-th of its first page. */
+  contactOf(profile: string, index?: number): Promise<{ id: string; format_e164: string }>;
+  close(): Promise<void>;
+}
+
+export async function startNumbersServers(distDir: string): Promise<NumbersServers> {
+  const api = createEmbeddedApi({ contactsPerProfile: 60, rateLimit: false, testControls: true });
+  await api.ready;
+  const trail = await startTempAudit();
+  const apiKey = 'sk_test_org_demo';
+  const sample = await addReachabilitySample(api, apiKey, PROFILE_UK);
+  // The team budget and its cache in front, as `npm start` has them.
+  const demo = await startAppServer({ distDir, api, apiKey, audit: trail.audit, team: {} });
+  const staff = await startAppServer({
+    distDir,
+    api,
+    apiKey,
+    audit: trail.audit,
+    team: {},
+    staffSignIn: (publicUrl, upstream) =>
+      createStaffSignIn({ settings: testSettings(publicUrl), upstream, oidc: noProvider }),
+  });
+  const sessions = createSessions({ secrets: [SECRET_A], idleMs: 30 * MINUTE, absoluteMs: 720 * MINUTE });
+  return {
+    demoUrl: demo.url,
+    staffUrl: staff.url,
+    sample,
+    sessionFor: (person) => sessions.issue(person),
+    async contactOf(profile, index = 0) {
+      const res = await api.fetch(
+        new Request('http://api.invalid/v3/contacts?page=1&page_size=50', {
+          headers: { 'x-api-key': apiKey, 'x-profile-id': profile },
+        }),
+      );
+      const { contacts } = (
+        (await res.json()) as { data: { contacts: { id: string; format_e164: string }[] } }
+      ).data;
+      const contact = contacts[index];
+      if (!contact) throw new Error(`no contact ${index} in ${profile}`);
+      return contact;
+    },
+    async close() {
+      await Promise.all([demo.close(), staff.close()]);
+      await trail.close();
+      api.close();
+    },
+  };
+}
