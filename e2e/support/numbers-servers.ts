@@ -1,15 +1,17 @@
 // Consoles of their own for the number lookup specs (e2e/numbers.spec.ts): they add contacts (a landline, a VoIP
 // number, whatever a test adds), which must not change what the shared demo servers' specs count. One embedded
 // API; the demo console (no sign-in) and one with staff sign-in whose sessions the tests seal themselves.
+import type { Page } from '@playwright/test';
 import { createEmbeddedApi } from '../../server/api/server.ts';
 import type { Person } from '../../server/gateway/identity/person.ts';
+import { SESSION_COOKIE } from '../../server/gateway/identity/routes.ts';
 import { createSessions } from '../../server/gateway/identity/session.ts';
 import { createStaffSignIn } from '../../server/gateway/identity/staff-sign-in.ts';
 import { MINUTE, noProvider, SECRET_A, testSettings } from '../../server/gateway/identity/test-app.ts';
 import { startAppServer } from '../../server/tools/app-server.ts';
 import { addReachabilitySample, type ReachabilitySample } from '../../server/tools/reachability-sample.ts';
 import { startTempAudit } from '../../server/tools/temp-audit.ts';
-import { PROFILE_UK } from './fixtures';
+import { test as base, PROFILE_UK } from './fixtures';
 
 export const PROFILE_DE = '7a3d2c10-0000-4000-8000-000000000013';
 
@@ -30,14 +32,15 @@ export async function startNumbersServers(distDir: string): Promise<NumbersServe
   const trail = await startTempAudit();
   const apiKey = 'sk_test_org_demo';
   const sample = await addReachabilitySample(api, apiKey, PROFILE_UK);
-  // The team budget and its cache in front, as `npm start` has them.
-  const demo = await startAppServer({ distDir, api, apiKey, audit: trail.audit, team: {} });
+  // The team budget and its cache in front, as `npm start` has them (a share that no spec's pace can exhaust).
+  const team = { perMinute: 1200, burst: 300 };
+  const demo = await startAppServer({ distDir, api, apiKey, audit: trail.audit, team });
   const staff = await startAppServer({
     distDir,
     api,
     apiKey,
     audit: trail.audit,
-    team: {},
+    team,
     staffSignIn: (publicUrl, upstream) =>
       createStaffSignIn({ settings: testSettings(publicUrl), upstream, oidc: noProvider }),
   });
@@ -66,4 +69,25 @@ export async function startNumbersServers(distDir: string): Promise<NumbersServe
       api.close();
     },
   };
+}
+
+/** The specs' `test`, on these consoles: `baseURL` is the demo one, `numbers` has the rest. */
+export const test = base.extend<object, { numbers: NumbersServers }>({
+  numbers: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern
+    async ({}, use) => {
+      const servers = await startNumbersServers(process.env.E2E_DIST_DIR ?? '');
+      await use(servers);
+      await servers.close();
+    },
+    // Seeding the API and finding a ported mobile is not part of any test's 30 s.
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  baseURL: async ({ numbers }, use) => use(numbers.demoUrl),
+});
+
+/** Signs `person` in on the staff console (a sealed session, as the sign-in would set). */
+export async function signedIn(page: Page, numbers: NumbersServers, person: Person) {
+  const value = await numbers.sessionFor(person);
+  await page.context().addCookies([{ name: SESSION_COOKIE, value, url: numbers.staffUrl }]);
 }
