@@ -12,27 +12,37 @@ export type { NumberFacts };
 /** A number's facts hardly change; within one opening of a screen they are not asked for again. */
 const FACTS_STALE_MS = 10 * 60_000;
 
-export function useContactNumber(profileId: ProfileId, contactId: string, enabled = true) {
+/** The query, wanted for server rendering, and marked stale when the screen leaves: asked again next time. */
+function useFactsEachTime(
+  queryKey: readonly unknown[],
+  queryFn: (context: { signal: AbortSignal }) => Promise<NumberFacts>,
+  enabled: boolean,
+) {
   const queryClient = useQueryClient();
-  const queryKey = keys.contactNumber(profileId, contactId);
-  const queryFn = ({ signal }: { signal: AbortSignal }) =>
-    lookupContactNumber(contactId, { profileId, signal });
   useWantedOnServer({ queryKey, queryFn, enabled });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is made of profileId and contactId
+  const hash = JSON.stringify(queryKey);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is what `hash` says
   useEffect(
     () => () => void queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' }),
-    [queryClient, profileId, contactId],
+    [queryClient, hash],
   );
   return useQuery({ queryKey, queryFn, enabled, staleTime: FACTS_STALE_MS });
 }
 
-export function useNumberFacts(profileId: ProfileId, phone: string, enabled = true) {
-  const options = {
-    queryKey: keys.numberFacts(profileId, phone),
-    queryFn: ({ signal }: { signal: AbortSignal }) => lookupNumber(phone, { profileId, signal }),
+/** A contact's number looked up by the gateway (its Reachability card). */
+export function useContactNumber(profileId: ProfileId, contactId: string, enabled = true) {
+  return useFactsEachTime(
+    keys.contactNumber(profileId, contactId),
+    ({ signal }) => lookupContactNumber(contactId, { profileId, signal }),
     enabled,
-    staleTime: FACTS_STALE_MS,
-  };
-  useWantedOnServer(options);
-  return useQuery(options);
+  );
+}
+
+/** A typed number nobody has (the lookup's "no contact"). */
+export function useNumberFacts(profileId: ProfileId, phone: string, enabled = true) {
+  return useFactsEachTime(
+    keys.numberFacts(profileId, phone),
+    ({ signal }) => lookupNumber(phone, { profileId, signal }),
+    enabled,
+  );
 }

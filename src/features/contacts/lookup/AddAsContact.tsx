@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useDisabledUntilHydrated } from '../../../components/useDisabledUntilHydrated';
 import { newIdempotencyKey, useAddContact } from '../../../queries/contactChanges';
 import { describeError } from '../../../queries/errors';
@@ -17,7 +17,7 @@ export function AddAsContact({
 }) {
   const add = useAddContact(profileId);
   // One key per number for this screen: "Try again" after a lost answer cannot add it twice.
-  const key = useRef(newIdempotencyKey());
+  const [key] = useState(newIdempotencyKey);
   const needsScript = useDisabledUntilHydrated();
   return (
     <>
@@ -29,7 +29,7 @@ export function AddAsContact({
         onClick={() => {
           if (needsScript) return;
           add.mutate(
-            { e164: phone, idempotencyKey: key.current },
+            { e164: phone, idempotencyKey: key },
             {
               onSuccess: ({ contact, existed }) => {
                 if (contact.id) onAdded(contact.id, existed ? 'existed' : 'added');
