@@ -1,14 +1,13 @@
 // GET /v3/numbers/lookup/{phone_number} through the official SDK (`client.numbers.lookup`): the facts per line
-// type, carriers with their MCC/MNC, a stable ~8 % ported, every input format the contacts phone filter takes,
-// scopes, errors and the rate limit headers.
+// type, carriers with their MCC/MNC, every input format the contacts phone filter takes, scopes, errors and the
+// rate limit headers. The ported share and the spread over networks (20,000 numbers): numbers/lookup.test.ts.
 import Sent from '@sentdm/sentdm';
 import { describe, expect, it } from 'vitest';
 import { CARRIERS } from '../numbers/carriers.ts';
-import { PORTED_PERCENT } from '../numbers/lookup.ts';
 import { startApiServer } from '../server.ts';
 import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 
-const api = apiForThisFile({ contactsPerProfile: 1000 });
+const api = apiForThisFile({ contactsPerProfile: 100 });
 const lookup = (phone: string, apiKey?: string, profile?: string) =>
   api.client(apiKey).numbers.lookup(phone, profile ? { 'x-profile-id': profile } : {});
 
@@ -49,22 +48,20 @@ describe('GET /v3/numbers/lookup/{phone_number}', () => {
     }
   });
 
-  it('is deterministic, spreads a region’s mobiles over its networks and ports a stable ~8 %', async () => {
-    const numbers: string[] = [];
-    for (const profile of [undefined, DEMO_IDS.clinicsUk, DEMO_IDS.labsDe]) {
-      const page = await api.client().contacts.list({ page: 1, page_size: 1000, 'x-profile-id': profile });
-      numbers.push(...(page.data?.contacts ?? []).map((c) => c.format_e164 ?? ''));
+  it('answers the demo contacts’ mobiles with a network of their region, the same each time', async () => {
+    const page = await api
+      .client()
+      .contacts.list({ page: 1, page_size: 40, 'x-profile-id': DEMO_IDS.clinicsUk });
+    const gb = (page.data?.contacts ?? []).filter((c) => c.region_code === 'GB');
+    expect(gb.length).toBeGreaterThan(10);
+    const names = CARRIERS.GB?.mobile.map((n) => n.name) ?? [];
+    for (const contact of gb) {
+      const first = await lookup(contact.format_e164 ?? '');
+      if (first.data?.line_type !== 'mobile') continue;
+      expect(names, contact.format_e164 ?? '').toContain(first.data?.carrier_name);
+      expect(first.data?.mobile_country_code).toBe('234');
+      expect((await lookup(contact.format_e164 ?? '')).data).toEqual(first.data);
     }
-    const answers = await Promise.all(numbers.map((n) => lookup(n)));
-    const mobiles = answers.map((a) => a.data).filter((d) => d?.mobile_network_code);
-    expect(mobiles.length).toBeGreaterThan(1500);
-    const ported = mobiles.filter((d) => d?.is_ported).length / mobiles.length;
-    expect(ported).toBeGreaterThan((PORTED_PERCENT - 3) / 100);
-    expect(ported).toBeLessThan((PORTED_PERCENT + 3) / 100);
-    const gb = new Set(mobiles.filter((d) => d?.mobile_country_code === '234').map((d) => d?.carrier_name));
-    expect([...gb].sort()).toEqual(CARRIERS.GB?.mobile.map((n) => n.name).sort());
-    const again = await lookup(numbers[0] ?? '');
-    expect(again.data).toEqual(answers[0]?.data);
   });
 
   it('accepts every format the contacts phone filter does, tel: URIs included', async () => {
