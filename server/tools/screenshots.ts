@@ -11,7 +11,6 @@ import { createEmbeddedApi } from '../api/server.ts';
 import { startAppServer } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
-import { numberShots } from './number-screenshots.ts';
 import { recordSampleActivity } from './sample-activity.ts';
 import { fourWays, importShots, type Shot } from './screenshot-shots.ts';
 import { startTempAudit } from './temp-audit.ts';
@@ -160,7 +159,6 @@ const shots: Shot[] = [
   },
   ...manageShots.flatMap(fourWays),
   ...importShots,
-  ...(await numberShots(api)),
 ];
 // The dark error shot needs the same failure as the light one.
 const errorShot = shots.find((shot) => shot.name === 'error');
