@@ -59,7 +59,7 @@ async function one<T>(act: () => Promise<T>): Promise<[StoredEntry, T]> {
 }
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 30 });
+  api = createEmbeddedApi({ contactsPerProfile: 30, rateLimit: false });
   await api.ready;
   trail = await startTempAudit();
   const upstream = embeddedUpstream(api);

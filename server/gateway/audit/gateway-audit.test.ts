@@ -51,7 +51,7 @@ async function one(act: () => unknown): Promise<StoredEntry> {
 const asProfile = { 'x-profile-id': PROFILE, 'user-agent': 'audit-test' };
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 30 });
+  api = createEmbeddedApi({ contactsPerProfile: 30, rateLimit: false });
   await api.ready;
   trail = await startTempAudit();
   const dist = makeFixtureDist();

@@ -62,7 +62,7 @@ const patch = (profile: string) => ({
 });
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 40 });
+  api = createEmbeddedApi({ contactsPerProfile: 40, rateLimit: false });
   await api.ready;
   const dist = makeFixtureDist();
   mkdirSync(join(dist, SSR_DIR));

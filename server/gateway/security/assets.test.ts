@@ -14,7 +14,7 @@ let gw: GatewayUnderTest;
 let adminCookie: string;
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 5 });
+  api = createEmbeddedApi({ contactsPerProfile: 5, rateLimit: false });
   await api.ready;
   gw = await startGatewayUnderTest('oidc', { api });
   const admin = await gw.signedIn('ida');

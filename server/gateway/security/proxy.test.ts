@@ -32,7 +32,7 @@ const start = async (mode: Mode, trustProxy: string | undefined, extra: { team?:
 };
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 5 });
+  api = createEmbeddedApi({ contactsPerProfile: 5, rateLimit: false });
   await api.ready;
 });
 afterAll(async () => {

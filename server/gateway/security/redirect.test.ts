@@ -34,7 +34,7 @@ let oidc: GatewayUnderTest;
 let secret: GatewayUnderTest;
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 5 });
+  api = createEmbeddedApi({ contactsPerProfile: 5, rateLimit: false });
   await api.ready;
   [oidc, secret] = await Promise.all([
     startGatewayUnderTest('oidc', { api }),

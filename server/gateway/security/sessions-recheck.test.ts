@@ -13,7 +13,7 @@ let api: EmbeddedApi;
 const gateways: GatewayUnderTest[] = [];
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 5 });
+  api = createEmbeddedApi({ contactsPerProfile: 5, rateLimit: false });
   await api.ready;
 });
 afterAll(async () => {

@@ -26,7 +26,7 @@ async function sharedStore(mode: SignedInMode) {
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  api = createEmbeddedApi({ contactsPerProfile: 5 });
+  api = createEmbeddedApi({ contactsPerProfile: 5, rateLimit: false });
   await api.ready;
   const a = await startGatewayUnderTest('oidc', { api, store: await sharedStore('oidc') });
   const b = await startGatewayUnderTest('oidc', {

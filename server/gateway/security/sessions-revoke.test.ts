@@ -18,7 +18,7 @@ let api: EmbeddedApi;
 const gw = {} as Record<SignedInMode, GatewayUnderTest>;
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 5 });
+  api = createEmbeddedApi({ contactsPerProfile: 5, rateLimit: false });
   await api.ready;
   [gw.oidc, gw.secret] = await Promise.all([
     startGatewayUnderTest('oidc', { api }),
