@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { SESSION_COOKIE } from '../server/gateway/identity/routes.ts';
 import { createSessions } from '../server/gateway/identity/session.ts';
-import { MINUTE, SECRET_A } from '../server/gateway/identity/test-app.ts';
+import { MINUTE, SECRET_A } from '../server/testing/identity-app.ts';
 import { MASK } from '../src/shared/mask.ts';
 import { expect, PROFILE_UK, rows, test } from './support/fixtures';
 import { consoleReady, signIn } from './support/sign-in';

@@ -7,7 +7,7 @@ import { createEmbeddedApi, startApiServer } from '../api/server.ts';
 import { startGateway } from '../gateway/server.ts';
 import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
-import { startTempAudit } from '../tools/temp-audit.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
 
 export const KEY = 'sk_test_org_demo';
 

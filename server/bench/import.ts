@@ -20,7 +20,7 @@ import { BACKGROUND_RESERVE_SHARE, createTeam } from '../gateway/team/create.ts'
 import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
 import { DEFAULT_LEASE_MS } from '../imports/config.ts';
 import { startImports } from '../imports/service.ts';
-import { startTempAudit } from '../tools/temp-audit.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
 import { BENCH_GATEWAY } from './gateway-servers.ts';
 import {
   gatewaySend,

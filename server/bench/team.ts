@@ -11,7 +11,7 @@ import { createGatewayApp } from '../gateway/app.ts';
 import { parseTeamConfig } from '../gateway/team/config.ts';
 import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
-import { type RedisServer, startRedisServer } from '../tools/redis-server.ts';
+import { type RedisServer, startRedisServer } from '../testing/redis-server.ts';
 import { measureAll } from './gateway-load.ts';
 import { BENCH_GATEWAY, spawnServer } from './gateway-servers.ts';
 import { gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';

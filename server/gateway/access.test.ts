@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeApi, makeFixtureDist, startFakeApi, startTestGateway } from '../testing/gateway-harness.ts';
 import { ACCESS_COOKIE } from './access-secret.ts';
 import { safeNext } from './routes/sign-in.ts';
 import type { RunningGateway } from './server.ts';
-import { type FakeApi, makeFixtureDist, startFakeApi, startTestGateway } from './test-helpers.ts';
 
 const TOKEN = 'correct-horse-battery-staple';
 

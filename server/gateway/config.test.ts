@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { startTestGateway } from '../testing/gateway-harness.ts';
 import { ConfigError, DEMO_ORG_KEY, isLoopbackHost, parseConfig } from './config.ts';
-import { startTestGateway } from './test-helpers.ts';
 
 const TOKEN = 'a-long-enough-access-secret';
 

@@ -2,7 +2,7 @@
 // allowlist enforced, and the app itself still served by Vite.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_KEY, deadUrl, type FakeApi, SERVER_KEY, startFakeApi } from './test-helpers.ts';
+import { BROWSER_KEY, deadUrl, type FakeApi, SERVER_KEY, startFakeApi } from '../testing/gateway-harness.ts';
 
 let api: FakeApi;
 let dev: ChildProcess;

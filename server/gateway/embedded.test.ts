@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
+import { startTestGateway } from '../testing/gateway-harness.ts';
 import type { RunningGateway } from './server.ts';
-import { startTestGateway } from './test-helpers.ts';
 import { embeddedUpstream } from './upstream.ts';
 
 interface Contact {

@@ -3,7 +3,7 @@
 // API is counted there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
-import { type RedisServer, startRedisServer } from '../tools/redis-server.ts';
+import { type RedisServer, startRedisServer } from '../testing/redis-server.ts';
 import { createGatewayApp } from './app.ts';
 import { createTeam, type Team } from './team/create.ts';
 import { embeddedUpstream } from './upstream.ts';

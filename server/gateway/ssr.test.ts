@@ -4,9 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  type FakeApi,
+  makeFixtureDist,
+  SERVER_KEY,
+  startFakeApi,
+  startTestGateway,
+} from '../testing/gateway-harness.ts';
 import type { RunningGateway } from './server.ts';
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
-import { type FakeApi, makeFixtureDist, SERVER_KEY, startFakeApi, startTestGateway } from './test-helpers.ts';
 
 // Renders what the API answered for the first list page, and fails on demand (?fail), hangs (?hang) or waits
 // until the test opens the gate (?gate, globalThis.ssrTestGate: the renderer runs in this process).

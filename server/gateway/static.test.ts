@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadUrl, makeFixtureDist, rawGet, startTestGateway } from '../testing/gateway-harness.ts';
 import type { RunningGateway } from './server.ts';
 import { IMMUTABLE, isHashedAsset } from './static.ts';
-import { deadUrl, makeFixtureDist, rawGet, startTestGateway } from './test-helpers.ts';
 
 // No 'unsafe-inline' or 'unsafe-eval' anywhere, no framing.
 const CONTENT_SECURITY_POLICY =

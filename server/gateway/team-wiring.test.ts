@@ -4,12 +4,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type FakeApi,
+  makeFixtureDist,
+  SERVER_KEY,
+  startFakeApi,
+  startTestGateway,
+} from '../testing/gateway-harness.ts';
 import type { RunningGateway, StartGatewayOptions } from './server.ts';
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 import { parseTeamConfig } from './team/config.ts';
 import { createTeam, type Team } from './team/create.ts';
 import { SESSION_COOKIE } from './team/requester.ts';
-import { type FakeApi, makeFixtureDist, SERVER_KEY, startFakeApi, startTestGateway } from './test-helpers.ts';
 import { remoteUpstream } from './upstream.ts';
 
 // Asks for what the console's first screen needs, like src/entry-server.tsx: the account, its profiles and

@@ -13,8 +13,8 @@ import {
   LEASE_MS,
   runToEnd,
   startImport,
-} from './test-gateway.ts';
-import { toolsFor } from './test-tools.ts';
+} from '../testing/imports-harness.ts';
+import { toolsFor } from '../testing/imports-tools.ts';
 import type { ImportWorker } from './worker.ts';
 
 const h = harnessForFile({ signIn: 'none' });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_MAX_ROWS, type ImportJob, type ImportRequest } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
-import { type Envelope, harnessForFile, importOf, postJson, runToEnd, startImport } from './test-gateway.ts';
+import {
+  type Envelope,
+  harnessForFile,
+  importOf,
+  postJson,
+  runToEnd,
+  startImport,
+} from '../testing/imports-harness.ts';
 
 const h = harnessForFile({ signIn: 'none' });
 const good = ['+447400000201', '+447400000202'];

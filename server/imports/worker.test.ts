@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../api/demo.ts';
 import type { GatewayCall } from '../gateway/routes/api.ts';
-import { contactsWith, harnessForFile, importOf, runToEnd, startImport } from './test-gateway.ts';
-import { toolsFor, withHeader } from './test-tools.ts';
+import { contactsWith, harnessForFile, importOf, runToEnd, startImport } from '../testing/imports-harness.ts';
+import { toolsFor, withHeader } from '../testing/imports-tools.ts';
 
 const h = harnessForFile({ signIn: 'none' });
 const { fresh, watched, jobOf, rowsOf, existingNumber, entriesOf } = toolsFor(h);

@@ -1,7 +1,7 @@
 // A few people using the console through the real gateway (lookups, openings, an edit, an export), so the
 // screenshots show an Activity screen with something in it.
 import type { GatewayAudit } from '../gateway/audit/trail.ts';
-import { type AppServerOptions, startAppServer } from './app-server.ts';
+import { type AppServerOptions, startAppServer } from '../testing/app-server.ts';
 
 const PEOPLE = [
   { sub: 'u-ada', name: 'Ada Okafor', role: 'admin', groups: ['compliance'] },

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
-import { startTempAudit, type TempAudit } from '../../tools/temp-audit.ts';
+import { makeFixtureDist, startTestGateway } from '../../testing/gateway-harness.ts';
+import { startTempAudit, type TempAudit } from '../../testing/temp-audit.ts';
 import type { GatewayEnv } from '../env.ts';
 import { auditTrail, recordReveal } from '../middleware/audit.ts';
 import type { RunningGateway } from '../server.ts';
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
-import { makeFixtureDist, startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import { EXPORT_HEADER } from './exports.ts';
 

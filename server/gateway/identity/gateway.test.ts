@@ -6,16 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '../../../src/shared/mask.ts';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { answerOf } from '../../tools/test-browser.ts';
+import { makeFixtureDist, startTestGateway } from '../../testing/gateway-harness.ts';
+import { noProvider, testSettings } from '../../testing/identity-app.ts';
+import { answerOf } from '../../testing/test-browser.ts';
 import type { RunningGateway } from '../server.ts';
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
-import { makeFixtureDist, startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import type { Person } from './person.ts';
 import { SESSION_COOKIE } from './routes.ts';
 import { createSessions } from './session.ts';
 import { createStaffSignIn } from './staff-sign-in.ts';
-import { noProvider, testSettings } from './test-app.ts';
 
 // Fetches what the real renderer would for the page's profile, then prints the first number and who it is for.
 const RENDERER = `

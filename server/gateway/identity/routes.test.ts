@@ -3,11 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { answerOf } from '../../tools/test-browser.ts';
+import { identityTestApp, MINUTE, SECRET_A, SECRET_B, testSettings } from '../../testing/identity-app.ts';
+import { answerOf } from '../../testing/test-browser.ts';
 import type { OidcClient } from './oidc.ts';
 import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
 import { createSessions, type Person } from './session.ts';
-import { identityTestApp, MINUTE, SECRET_A, SECRET_B, testSettings } from './test-app.ts';
 
 const person: Person = {
   sub: 'ana',

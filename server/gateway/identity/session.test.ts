@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MINUTE, SECRET_A, SECRET_B } from '../../testing/identity-app.ts';
 import { createSealer } from './seal.ts';
 import {
   createLoginTransactions,
@@ -7,7 +8,6 @@ import {
   type Person,
   SEEN_GRANULARITY_MS,
 } from './session.ts';
-import { MINUTE, SECRET_A, SECRET_B } from './test-app.ts';
 
 const person: Person = { sub: 'ana', name: 'Ana', email: 'ana@example.com', role: 'agent', profiles: ['p1'] };
 

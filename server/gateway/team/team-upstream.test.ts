@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock, settle } from '../../testing/fake-clock.ts';
+import { fakeUpstream } from '../../testing/fake-upstream.ts';
 import { createTeam } from './create.ts';
-import { FakeClock, settle } from './fake-clock.ts';
 import type { TeamRequestOptions } from './team-upstream.ts';
-import { fakeUpstream } from './test-upstream.ts';
 
 const P1 = 'profile-1';
 

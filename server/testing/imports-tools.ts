@@ -3,7 +3,7 @@ import type { AuditAction } from '../../src/shared/audit.ts';
 import { type ImportJob, ROW_STATES } from '../../src/shared/imports.ts';
 import { DEMO_ORG_KEY } from '../gateway/config.ts';
 import type { GatewayCall } from '../gateway/routes/api.ts';
-import type { Envelope, Harness } from './test-gateway.ts';
+import type { Envelope, Harness } from './imports-harness.ts';
 
 let next = 300;
 

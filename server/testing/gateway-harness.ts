@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { LogSink } from './log.ts';
-import { type RunningGateway, type StartGatewayOptions, startGateway } from './server.ts';
-import { remoteUpstream } from './upstream.ts';
+import type { LogSink } from '../gateway/log.ts';
+import { type RunningGateway, type StartGatewayOptions, startGateway } from '../gateway/server.ts';
+import { remoteUpstream } from '../gateway/upstream.ts';
 
 export const SERVER_KEY = 'sk_live_server_side_secret_123';
 export const BROWSER_KEY = 'sk_live_browser_supplied_456';

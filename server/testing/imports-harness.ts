@@ -11,17 +11,17 @@ import type { Person } from '../gateway/identity/person.ts';
 import { SESSION_COOKIE } from '../gateway/identity/routes.ts';
 import { createSessions } from '../gateway/identity/session.ts';
 import { createStaffSignIn } from '../gateway/identity/staff-sign-in.ts';
-import { noProvider, testSettings } from '../gateway/identity/test-app.ts';
 import { apiRoutes, type GatewayCall, gatewayCalls } from '../gateway/routes/api.ts';
 import type { RunningGateway } from '../gateway/server.ts';
-import { FakeClock } from '../gateway/team/fake-clock.ts';
-import { startTestGateway } from '../gateway/test-helpers.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
-import { startTempAudit, type TempAudit } from '../tools/temp-audit.ts';
-import { importRoutes } from './routes.ts';
-import { SqliteImportStore } from './sqlite-store.ts';
-import type { ImportStore } from './store.ts';
-import { ImportWorker, type StepResult, type WorkerOptions } from './worker.ts';
+import { importRoutes } from '../imports/routes.ts';
+import { SqliteImportStore } from '../imports/sqlite-store.ts';
+import type { ImportStore } from '../imports/store.ts';
+import { ImportWorker, type StepResult, type WorkerOptions } from '../imports/worker.ts';
+import { FakeClock } from './fake-clock.ts';
+import { startTestGateway } from './gateway-harness.ts';
+import { noProvider, testSettings } from './identity-app.ts';
+import { startTempAudit, type TempAudit } from './temp-audit.ts';
 
 export const LEASE_MS = 15_000;
 export const PEOPLE: Record<string, Person> = {
