@@ -34,11 +34,15 @@ describe('leases and crashes', () => {
     const inCall = new Promise<void>((resolve) => {
       entered = resolve;
     });
-    // Holds the first call until the worker gives up on it (its signal), as a slow API would.
-    const slow: GatewayCall = async (req) => {
+    // Holds every call until the worker gives up on it (its signal), as a slow API would. The second row's
+    // call may only start after stop() (its key is hashed off the main thread): its signal is then already
+    // aborted, and an 'abort' listener added now would never fire.
+    const slow: GatewayCall = (req) => {
       entered();
-      await new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason)));
-      throw new Error('unreachable');
+      return new Promise((_, reject) => {
+        if (req.signal.aborted) reject(req.signal.reason);
+        else req.signal.addEventListener('abort', () => reject(req.signal.reason), { once: true });
+      });
     };
     const a = h.worker({ api: slow, instanceId: 'A' });
     const stepping = a.step();
