@@ -2,12 +2,12 @@
 // the /__imports routes. Started by `npm start`, `npm run dev` and the e2e/bench app server; stopped with them
 // (the worker releases its lease, so another process can go on at once).
 import type { Hono } from 'hono';
+import { type Clock, systemClock } from '../clock.ts';
 import type { GatewayAudit } from '../gateway/audit/trail.ts';
 import type { GatewayConfig } from '../gateway/config.ts';
 import type { GatewayEnv } from '../gateway/env.ts';
 import type { OwnAccount } from '../gateway/identity/enforce.ts';
 import { apiRoutes, gatewayCalls } from '../gateway/routes/api.ts';
-import { type Clock, systemClock } from '../gateway/team/clock.ts';
 import type { TeamConfig } from '../gateway/team/config.ts';
 import { BACKGROUND_RESERVE_SHARE } from '../gateway/team/create.ts';
 import type { Upstream } from '../gateway/upstream.ts';

@@ -9,8 +9,8 @@
 // rows run out (then the job is done, or the worker waits for the earliest retry), the budget sets a row aside
 // (wait its Retry-After, then start again from the first due row), or the job stops.
 import { randomUUID } from 'node:crypto';
+import { type Clock, systemClock } from '../clock.ts';
 import type { GatewayCall } from '../gateway/routes/api.ts';
-import { type Clock, systemClock } from '../gateway/team/clock.ts';
 import { delay } from './delay.ts';
 import { type Recorder, recordAnswer, recordJobStep } from './import-audit.ts';
 import { rowChange } from './row-change.ts';

@@ -1,6 +1,6 @@
 // Test clock: time moves only when a test calls advance(), firing due timers in order and letting the
 // promise chains they start settle before the next one fires.
-import type { Clock } from '../gateway/team/clock.ts';
+import type { Clock } from '../clock.ts';
 
 interface Timer {
   at: number;

@@ -2,12 +2,12 @@
 // REDIS_URL is set (two connections: commands, and pub/sub for fill notifications).
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { type Clock, systemClock } from '../../clock.ts';
 import type { Upstream } from '../upstream.ts';
 import { type Budget, createMemoryBudget } from './budget.ts';
 import { createResponseCache } from './cache.ts';
 import { keyScope } from './cache-policy.ts';
 import { type CacheStore, createMemoryCacheStore } from './cache-store.ts';
-import { type Clock, systemClock } from './clock.ts';
 import type { TeamConfig } from './config.ts';
 import { createOpsHandler, type ReadinessCheck, upstreamProbe } from './health.ts';
 import { createTeamMetrics, type TeamMetrics } from './metrics.ts';

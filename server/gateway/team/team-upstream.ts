@@ -1,6 +1,8 @@
 // The gateway's one way upstream once the team shares the account's budget: cache (with single-flight) →
 // fair priority scheduler → budget → the real upstream. Every answer carries the team's budget in the
 // X-RateLimit-* headers (what the console's footer shows) and whether the cache answered (x-cache).
+
+import type { Clock } from '../../clock.ts';
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
 import type { Upstream, UpstreamCallOptions } from '../upstream.ts';
@@ -8,7 +10,6 @@ import type { Budget, BudgetMode } from './budget.ts';
 import type { ResponseCache } from './cache.ts';
 import { cacheKeyOf, cachePolicyFor, invalidationsFor } from './cache-policy.ts';
 import type { CachedResponse } from './cache-store.ts';
-import type { Clock } from './clock.ts';
 import { noopObserver, type TeamObserver } from './observer.ts';
 import type { Admission, Priority, Scheduler } from './scheduler.ts';
 import { adjustmentFrom } from './upstream-signal.ts';

@@ -2,11 +2,11 @@
 // contacts, and only for profiles they are granted (the same rules, and refusals, as a POST /v3/contacts in
 // that profile: identity/authorize.ts). Without sign-in (loopback demo, access secret) everyone may.
 import type { Context } from 'hono';
-import type { GatewayEnv } from '../gateway/env.ts';
-import { refuse } from '../gateway/errors.ts';
-import { mayUseProfile, roleDenied } from '../gateway/identity/authorize.ts';
-import { type OwnAccount, refusal } from '../gateway/identity/enforce.ts';
-import type { JobFilter } from './store.ts';
+import type { JobFilter } from '../imports/store.ts';
+import type { GatewayEnv } from './env.ts';
+import { refuse } from './errors.ts';
+import { mayUseProfile, roleDenied } from './identity/authorize.ts';
+import { type OwnAccount, refusal } from './identity/enforce.ts';
 
 type C = Context<GatewayEnv>;
 
