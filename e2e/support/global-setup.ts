@@ -46,7 +46,7 @@ export default async function globalSetup() {
     api,
     apiKey: SERVERS.E2E_URL,
     audit,
-    testPerson: { sub: 'u-vera', name: 'Vera Viewer', role: 'viewer', groups: ['front-desk'] },
+    actingAs: { sub: 'u-vera', name: 'Vera Viewer', role: 'viewer', groups: ['front-desk'] },
   });
   process.env.E2E_URL_VIEWER = viewer.url;
   servers.push(viewer);

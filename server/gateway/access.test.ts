@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeApi, makeFixtureDist, startFakeApi, startTestGateway } from '../testing/gateway-harness.ts';
+import {
+  type FakeApi,
+  makeFixtureDist,
+  startFakeApi,
+  startTestGateway,
+  type TestGateway,
+} from '../testing/gateway-harness.ts';
 import { ACCESS_COOKIE } from './access-secret.ts';
 import { safeNext } from './routes/sign-in.ts';
-import type { RunningGateway } from './server.ts';
 
 const TOKEN = 'correct-horse-battery-staple';
 
 let api: FakeApi;
-let gw: RunningGateway;
+let gw: TestGateway;
 
 beforeAll(async () => {
   api = await startFakeApi();

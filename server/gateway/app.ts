@@ -1,17 +1,19 @@
-// The gateway as a Hono app: a list of named middlewares, then the routes. Seams for what comes next (other
-// sign-in methods, roles, a request scheduler, a cache) are middlewares in ./middleware and routes in ./routes.
-import { Hono } from 'hono';
+// The gateway as a Hono app: a list of named middlewares, then the routes, in the order requests meet them. Built
+// only by compose.ts, from parts it has made; seams for what comes next are middlewares in ./middleware and
+// routes in ./routes.
+import { Hono, type MiddlewareHandler } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { IMPORTS_PATH } from '../../src/shared/imports.ts';
+import type { ImportsPart } from '../imports/service.ts';
 import { createAccessSecret } from './access-secret.ts';
-import { actAs, signInModeOf } from './audit/actor.ts';
+import { signInModeOf } from './audit/actor.ts';
 import { gatewayAuditRoutes } from './audit/routes.ts';
 import type { GatewayAudit } from './audit/trail.ts';
-import type { AuditPerson } from './audit/types.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
 import { type OwnAccount, renderApiFor } from './identity/enforce.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
+import { importsHost } from './imports-host.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
 import { auditTrail, recordApiViews, recordRefusals } from './middleware/audit.ts';
@@ -39,28 +41,25 @@ export interface GatewayAppOptions {
   timeoutMs: number;
   /** Server rendering's wait for data (ms); 0 or absent serves the plain shell to every navigation. */
   renderBudgetMs?: number;
-  testControls: boolean;
-  /** Built console to serve; null when only the API part is wanted (the Vite dev server). */
+  /** Built console to serve; null when there is none (tests of the API part, or Vite's in `npm run dev`). */
   distDir: string | null;
+  /** `npm run dev`: what the gateway does not answer itself is handed over to Vite (hand-off.ts). */
+  handOff?: boolean;
   /** Request log sink; null disables logging. */
   log: LogSink | null;
   /** OpenID Connect sign-in (identity/staff-sign-in.ts); absent: no sign-in or the access secret. */
   staffSignIn?: StaffSignIn | null;
   /** The audit trail (audit/start.ts); absent or null: nothing is recorded and /__audit does not exist. */
   audit?: GatewayAudit | null;
-  /** Tests only: every request is this person's (stands in for the identity middleware). */
-  testPerson?: AuditPerson;
+  /** Middleware run once sign-in has passed, before the team context (the test tree's stand-in person). */
+  afterSignIn?: readonly MiddlewareHandler<GatewayEnv>[];
   /** Contact imports (server/imports/service.ts): their routes; absent, /__imports does not exist. */
-  imports?: { routes(deps: { ownAccount: OwnAccount }): Hono<GatewayEnv> } | null;
+  imports?: Pick<ImportsPart, 'routes'> | null;
 }
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
-  const api = apiRoutes({
-    upstream: opts.upstream,
-    timeoutMs: opts.timeoutMs,
-    testControls: opts.testControls,
-  });
+  const api = apiRoutes({ upstream: opts.upstream, timeoutMs: opts.timeoutMs });
   const audit = opts.audit?.forApp(signInModeOf(opts.accessSecret));
 
   // Server rendering's API calls are recorded in the page request's name (middleware/audit.ts).
@@ -89,7 +88,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     if (audit) app.use(recordRefusals(audit));
     app.use(signIn.enforceAccess);
   }
-  if (opts.testPerson) app.use(actAs(opts.testPerson));
+  for (const middleware of opts.afterSignIn ?? []) app.use(middleware);
   // Team: operations for callers past the access check; who each request's API calls are for.
   if (opts.team) app.use(operations(opts.team.handleOps), teamContext());
 
@@ -121,7 +120,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   const accountOf: OwnAccount = ownAccount ?? (() => null);
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
-  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: accountOf }));
+  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes(importsHost(accountOf)));
   app.route('/', consoleRoutes({ ...opts, api: renderFor }));
   return app;
 }

@@ -2,15 +2,13 @@
 // server's key is added here, and only headers the console needs flow either way.
 
 const REQUEST_HEADERS = ['x-profile-id', 'x-sender-id', 'content-type', 'accept', 'idempotency-key'];
-const TEST_REQUEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
 // x-cache: whether the team's shared cache answered (team/team-upstream.ts).
 const RESPONSE_HEADERS = ['content-type', 'x-request-id', 'retry-after', 'x-cache'];
 
 /** Headers to send upstream: allowlisted ones from the browser plus the server-side key. */
-export function upstreamRequestHeaders(incoming: Headers, apiKey: string, testControls: boolean): Headers {
+export function upstreamRequestHeaders(incoming: Headers, apiKey: string): Headers {
   const out = new Headers();
-  const allowed = testControls ? [...REQUEST_HEADERS, ...TEST_REQUEST_HEADERS] : REQUEST_HEADERS;
-  for (const name of allowed) {
+  for (const name of REQUEST_HEADERS) {
     const value = incoming.get(name);
     if (value !== null) out.set(name, value);
   }

@@ -6,9 +6,9 @@ import {
   SERVER_KEY,
   startFakeApi,
   startTestGateway,
+  type TestGateway,
 } from '../testing/gateway-harness.ts';
 import { formatLogLine, maskDigits, maskPathAndQuery } from './log.ts';
-import type { RunningGateway } from './server.ts';
 
 const TOKEN = 'log-test-access-secret';
 const PHONE = '+447700900123';
@@ -43,7 +43,7 @@ describe('masking', () => {
 
 describe('request log', () => {
   let api: FakeApi;
-  let gw: RunningGateway;
+  let gw: TestGateway;
   const lines: string[] = [];
 
   beforeAll(async () => {

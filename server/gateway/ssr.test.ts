@@ -10,8 +10,9 @@ import {
   SERVER_KEY,
   startFakeApi,
   startTestGateway,
+  type TestGateway,
 } from '../testing/gateway-harness.ts';
-import type { RunningGateway } from './server.ts';
+
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 
 // Renders what the API answered for the first list page, and fails on demand (?fail), hangs (?hang) or waits
@@ -28,10 +29,10 @@ export async function renderPage({ url, api, cookies }) {
 
 const logged: string[] = [];
 let api: FakeApi;
-let gateway: RunningGateway;
-let plain: RunningGateway;
+let gateway: TestGateway;
+let plain: TestGateway;
 /** A render budget no test reaches: what it shows cannot depend on how fast the machine is. */
-let patient: RunningGateway;
+let patient: TestGateway;
 const page = (base: string, path: string, headers: Record<string, string> = {}) =>
   fetch(base + path, { headers: { accept: 'text/html', ...headers } });
 

@@ -7,16 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type FakeApi,
   makeFixtureDist,
-  SERVER_KEY,
   startFakeApi,
   startTestGateway,
+  type TestGateway,
+  type TestGatewayOptions,
 } from '../testing/gateway-harness.ts';
-import type { RunningGateway, StartGatewayOptions } from './server.ts';
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 import { parseTeamConfig } from './team/config.ts';
-import { createTeam, type Team } from './team/create.ts';
 import { SESSION_COOKIE } from './team/requester.ts';
-import { remoteUpstream } from './upstream.ts';
 
 // Asks for what the console's first screen needs, like src/entry-server.tsx: the account, its profiles and
 // the page of contacts the address names.
@@ -30,13 +28,12 @@ export async function renderPage({ url, api }) {
 
 const SECRET = 'correct-horse-battery-staple';
 let api: FakeApi;
-let open: { gw: RunningGateway; team: Team };
-let guarded: { gw: RunningGateway; team: Team };
+let open: { gw: TestGateway };
+let guarded: { gw: TestGateway };
 
-async function gatewayWithTeam(overrides: Partial<StartGatewayOptions> = {}) {
-  const team = await createTeam(parseTeamConfig({}), remoteUpstream(api.url, SERVER_KEY));
-  const gw = await startTestGateway(api.url, { upstream: team.upstream, team, ...overrides });
-  return { gw, team };
+async function gatewayWithTeam(overrides: TestGatewayOptions = {}) {
+  const gw = await startTestGateway(api.url, { team: { config: parseTeamConfig({}) }, ...overrides });
+  return { gw };
 }
 
 beforeAll(async () => {
@@ -50,7 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const g of [open, guarded]) {
     await g.gw.close();
-    await g.team.upstream.close();
   }
   await api.close();
 });

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
-import { startTestGateway } from '../../testing/gateway-harness.ts';
+import { startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
 import { noProvider, testSettings } from '../../testing/identity-app.ts';
 import { startTempAudit, type TempAudit } from '../../testing/temp-audit.ts';
 import type { Person } from '../identity/person.ts';
 import { SESSION_COOKIE } from '../identity/routes.ts';
 import { createSessions } from '../identity/session.ts';
 import { createStaffSignIn } from '../identity/staff-sign-in.ts';
-import type { RunningGateway } from '../server.ts';
+
 import { embeddedUpstream } from '../upstream.ts';
 
 const PROFILE = DEMO_IDS.clinicsUk;
@@ -25,7 +25,7 @@ const PEOPLE: Record<string, Person> = {
 
 let api: EmbeddedApi;
 let trail: TempAudit;
-let gw: RunningGateway;
+let gw: TestGateway;
 let cookies: Record<string, string>;
 
 function send(who: string, path: string, init: RequestInit = {}, profile: string = PROFILE) {

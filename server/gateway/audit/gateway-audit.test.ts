@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
-import { makeFixtureDist, startTestGateway } from '../../testing/gateway-harness.ts';
+import { makeFixtureDist, startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
 import { startTempAudit, type TempAudit } from '../../testing/temp-audit.ts';
 import type { GatewayEnv } from '../env.ts';
 import { auditTrail, recordReveal } from '../middleware/audit.ts';
-import type { RunningGateway } from '../server.ts';
+
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import { EXPORT_HEADER } from './exports.ts';
@@ -30,7 +30,7 @@ export async function renderPage({ url, api }) {
 
 let api: EmbeddedApi;
 let trail: TempAudit;
-let gw: RunningGateway;
+let gw: TestGateway;
 let known: { id: string; phone_number: string; opt_out: boolean };
 
 const entries = async (query = ''): Promise<StoredEntry[]> => {
@@ -277,11 +277,11 @@ describe('who may read the trail', () => {
   const person = (role: string) => ({ sub: `u-${role}`, name: `A ${role}`, role, groups: ['staff'] });
 
   it('a signed-in non-admin is refused (403) and an admin is not; entries name the person and groups', async () => {
-    const asViewer = await startTestGateway('unused', { audit: trail.audit, testPerson: person('viewer') });
+    const asViewer = await startTestGateway('unused', { audit: trail.audit, actingAs: person('viewer') });
     const asAdmin = await startTestGateway('unused', {
       upstream: embeddedUpstream(api),
       audit: trail.audit,
-      testPerson: person('admin'),
+      actingAs: person('admin'),
     });
     const viewer = await fetch(`${asViewer.url}/__audit`);
     const viewerCsv = await fetch(`${asViewer.url}/__audit/export.csv`);

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '../../../src/shared/mask.ts';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { makeFixtureDist, startTestGateway } from '../../testing/gateway-harness.ts';
+import { makeFixtureDist, startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
 import { noProvider, testSettings } from '../../testing/identity-app.ts';
 import { answerOf } from '../../testing/test-browser.ts';
-import type { RunningGateway } from '../server.ts';
+
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import type { Person } from './person.ts';
@@ -36,7 +36,7 @@ const PEOPLE: Record<string, Person> = {
 
 const LIST = '/v3/contacts?page=1&page_size=5';
 let api: EmbeddedApi;
-let gw: RunningGateway;
+let gw: TestGateway;
 let cookies: Record<string, string>;
 let ukContact: string;
 let usContact: string;

@@ -78,14 +78,6 @@ describe('team upstream', () => {
     expect(inner.calls).toHaveLength(2);
   });
 
-  it('lets test-control requests through to the API', async () => {
-    const { inner, call } = await setup();
-    await call('/v3/me');
-    const res = await call('/v3/me', { headers: { 'x-test-fail': '500' } });
-    expect(res.headers.get('x-cache')).toBe('bypass');
-    expect(inner.calls).toHaveLength(2);
-  });
-
   it('shows the team budget in the X-RateLimit headers', async () => {
     const { clock, call } = await setup();
     const res = await call('/v3/me');

@@ -50,10 +50,6 @@ export interface TeamDeps {
 const DEFAULT_OPTIONS: TeamRequestOptions = { requester: 'anonymous', priority: 'interactive' };
 /** An upstream 429 despite our budget (production traffic spent it) is retried within the wait bound. */
 const MAX_ATTEMPTS = 3;
-const TEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
-
-/** Requests carrying test controls (injected latency or faults) must reach the API: never from the cache. */
-const isTesting = (req: Request) => TEST_HEADERS.some((h) => req.headers.has(h));
 
 async function readResponse(res: Response): Promise<CachedResponse> {
   return { status: res.status, headers: [...res.headers], body: new Uint8Array(await res.arrayBuffer()) };
@@ -122,8 +118,6 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
       );
       const value = await readResponse(res);
       observer.upstream(res.status, clock.now() - started);
-      // An injected fault (test controls) reaches the caller as it is and teaches the budget nothing.
-      if (isTesting(req)) return value;
       await budget.adjust(adjustmentFrom(res.headers, res.status, clock.now()));
       if (res.status !== 429 || attempt === MAX_ATTEMPTS) return value;
     }
@@ -146,7 +140,7 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
     const profile = req.headers.get('x-profile-id') ?? '';
     const signal = opts.signal ?? new AbortController().signal;
     const policy = req.method === 'GET' ? cachePolicyFor(url.pathname, profile) : null;
-    if (policy && !isTesting(req)) {
+    if (policy) {
       const key = cacheKeyOf(inner.apiKey, req.headers, url);
       const { value, outcome } = await cache.through(key, policy, (s) => send(req, null, opts, s), signal);
       observer.cache(outcome);
