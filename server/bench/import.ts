@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import`: one import of IMPORT_ROWS (10,000) new numbers through the gateway (createGatewayApp
+ * `npm run bench:import`: one import of IMPORT_ROWS (10,000) new numbers through the gateway (composeGateway
  * with the team budget, the audit trail and the import worker) into the embedded API with its rate limit on,
  * while the 20 staff of staff.ts browse. Prints the import's pace against what the staff left of the team's
  * share, the staff's interactive latency meanwhile, duplicates (contacts per imported number: must be 0

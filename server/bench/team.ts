@@ -1,5 +1,5 @@
 /**
- * `npm run bench:team` (issue 12): 20 support staff for BENCH_SECONDS (60) through the gateway (createGatewayApp
+ * `npm run bench:team` (issue 12): 20 support staff for BENCH_SECONDS (60) through the gateway (composeGateway
  * with the team, default settings) against the embedded API with Sent's real limit (200/min, burst 50): first
  * 2 replicas sharing a real redis-server (requests alternate between them, as behind one address), then 1
  * replica without Redis. Then the gateway's overhead on a cache miss vs calling the API directly (64 clients,

@@ -119,7 +119,7 @@ describe('sign-in modes', () => {
 });
 
 describe('non-loopback refusal', () => {
-  it('startGateway refuses 0.0.0.0 without a secret', async () => {
+  it('serving the gateway on 0.0.0.0 without sign-in is refused', async () => {
     await expect(startTestGateway('http://127.0.0.1:1', { host: '0.0.0.0' })).rejects.toThrow(
       /DASHBOARD_TOKEN/,
     );
