@@ -1,9 +1,12 @@
-// SQL both import stores share (one file on purpose: every statement either engine runs, side by side). SQLite binds `?` in order and PostgreSQL `$n`, so statements are built with
+// SQL both import stores share (one file on purpose: every statement either engine runs, side by side; reading
+// the rows back is sql-rows.ts). SQLite binds `?` in order and PostgreSQL `$n`, so statements are built with
 // the engine's placeholder (as server/audit/sql.ts does); every statement uses each parameter once, in order.
 // Counts per state live in import_counts, kept by a trigger on import_rows (see the schemas), so a job's
 // counts are a handful of rows to read whatever its size.
-import { ROW_STATES, type RowCounts, type RowState } from '../../src/shared/imports.ts';
-import type { JobFilter, NewJob, NewRow, QueueState, RowChange, StoredJob, StoredRow } from './store.ts';
+import { ROW_STATES, type RowState } from '../../src/shared/imports.ts';
+import type { JobFilter, NewJob, NewRow, QueueState, RowChange } from './store.ts';
+
+export * from './sql-rows.ts';
 
 /** The indexes both schemas create: claims by status, lists by date, a job's queue in row order, its pace. */
 export const INDEXES_SQL = `
@@ -198,59 +201,3 @@ export function rowsSql(ph: Placeholder, states: number): string {
 export const PROGRESS_SQL = (ph: Placeholder) =>
   `SELECT (SELECT count(*) FROM import_rows WHERE job_id = ${ph(1)} AND done_at >= ${ph(2)}) AS recent,
           (SELECT max(done_at) FROM import_rows WHERE job_id = ${ph(3)}) AS last`;
-
-type Row = Record<string, unknown>;
-const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-export function emptyCounts(): RowCounts {
-  return Object.fromEntries([...ROW_STATES.map((s) => [s, 0]), ['total', 0]]) as RowCounts;
-}
-
-/** Counts per job from import_counts rows (PostgreSQL gives integers as numbers, bigint as text). */
-export function countsByJob(rows: readonly Row[]): Map<string, RowCounts> {
-  const out = new Map<string, RowCounts>();
-  for (const r of rows) {
-    const id = String(r.job_id);
-    const counts = out.get(id) ?? emptyCounts();
-    const n = Number(r.n);
-    counts[r.state as RowState] = n;
-    counts.total += n;
-    out.set(id, counts);
-  }
-  return out;
-}
-
-export function rowToJob(r: Row, counts: RowCounts = emptyCounts()): StoredJob {
-  return {
-    id: String(r.id),
-    profileId: (r.profile_id as string | null) ?? null,
-    fileName: String(r.file_name),
-    fileSha256: String(r.file_sha256),
-    defaultRegion: String(r.default_region),
-    status: r.status as StoredJob['status'],
-    actor: JSON.parse(String(r.actor)),
-    createdBy: String(r.created_by),
-    clientAddress: (r.client_address as string | null) ?? null,
-    userAgent: (r.user_agent as string | null) ?? null,
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-    finishedAt: num(r.finished_at),
-    workSince: num(r.work_since),
-    leaseOwner: (r.lease_owner as string | null) ?? null,
-    leaseUntil: num(r.lease_until),
-    counts,
-  };
-}
-
-export function rowToRow(r: Row): StoredRow {
-  return {
-    row: Number(r.row_no),
-    input: String(r.input),
-    phone: (r.phone as string | null) ?? null,
-    problem: (r.problem as StoredRow['problem']) ?? null,
-    state: r.state as RowState,
-    reason: (r.reason as string | null) ?? null,
-    contactId: (r.contact_id as string | null) ?? null,
-    attempts: Number(r.attempts),
-  };
-}
