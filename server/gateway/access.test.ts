@@ -73,6 +73,13 @@ describe('access secret', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 
+  it('the page to go back to is escaped into the form, never markup', async () => {
+    const next = encodeURIComponent('/x"><script>alert(1)</script>');
+    const html = await (await fetch(`${gw.url}/__signin?next=${next}`)).text();
+    expect(html).not.toContain('<script');
+    expect(html).toContain('value="/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+
   it('a wrong secret is refused (form and bearer)', async () => {
     const res = await signIn('wrong-secret-wrong-secret');
     expect(res.status).toBe(401);
