@@ -8,11 +8,13 @@ import { Hono } from 'hono';
 import { csvRow } from '../../src/shared/csv.ts';
 import { ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
 import { AuditQueryError, type ParsedQuery, parseAuditQuery } from './query.ts';
-import type { AuditStore } from './store.ts';
+import type { AuditStore, AuditVisibility } from './store.ts';
 
 export interface AuditRoutesOptions {
   store: AuditStore;
   phoneKey: Buffer;
+  /** What the caller may see (applied to the query, the CSV and their counts); absent: every entry. */
+  visibleTo?: (c: Context) => AuditVisibility;
   onExport?: (c: Context, exported: { filters: Record<string, string>; rowCount: number }) => Promise<void>;
 }
 
@@ -23,7 +25,10 @@ export const entryCsvRow = (entry: StoredEntry) => csvRow(ENTRY_COLUMNS.map((col
 
 export function auditRoutes(opts: AuditRoutesOptions): Hono {
   const app = new Hono();
-  const parse = (c: Context): ParsedQuery => parseAuditQuery(new URL(c.req.url).searchParams, opts.phoneKey);
+  const parse = (c: Context): ParsedQuery => {
+    const parsed = parseAuditQuery(new URL(c.req.url).searchParams, opts.phoneKey);
+    return { ...parsed, filter: { ...parsed.filter, visible: opts.visibleTo?.(c) } };
+  };
 
   app.onError((error, c) => {
     if (!(error instanceof AuditQueryError)) throw error;

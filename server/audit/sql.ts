@@ -67,6 +67,12 @@ export function whereSql(
     params.push(value);
     return ph(first + params.length - 1);
   };
+  const visible = filter.visible;
+  if (visible && visible.profiles !== '*') {
+    const either = visible.profiles.length ? [`profile_id IN (${visible.profiles.map(p).join(', ')})`] : [];
+    if (visible.organizationWide) either.push('profile_id IS NULL');
+    parts.push(either.length ? `(${either.join(' OR ')})` : '1=0');
+  }
   if (filter.actor) {
     parts.push(
       `(actor_id = ${p(filter.actor)} OR lower(actor_name) LIKE ${p(likeFragment(filter.actor))} ESCAPE '\\')`,

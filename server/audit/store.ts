@@ -24,8 +24,19 @@ export interface Checkpoint extends ChainHead {
 /** Signs a checkpoint-to-be; called by `prune` inside its transaction. */
 export type Seal = (last: ChainHead) => { at: string; key: string; sig: string };
 
+/**
+ * Which entries a reader may see at all (the gateway's decision: an admin sees the entries of their profiles;
+ * entries of no profile, the organization's own, only with `organizationWide`). `'*'`: every entry.
+ */
+export interface AuditVisibility {
+  profiles: readonly string[] | '*';
+  organizationWide: boolean;
+}
+
 /** Query filter; every field narrows (AND). The number is resolved by the caller to its hash and/or mask. */
 export interface AuditFilter {
+  /** Applied to every query and export besides the filters the reader chose. */
+  visible?: AuditVisibility;
   /** Actor id (exact) or a fragment of the actor's name (case-insensitive). */
   actor?: string;
   profileId?: string;

@@ -14,7 +14,7 @@ import { testParts } from '../testing/parts.ts';
 import { type RedisServer, startRedisServer } from '../testing/redis-server.ts';
 import { measureAll } from './gateway-load.ts';
 import { BENCH_SETTINGS, spawnServer } from './gateway-servers.ts';
-import { gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';
+import { cacheLog, gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';
 import { printTable } from './stats.ts';
 import { busiestWindow, EXPORT_ROWS, runLoad, SECONDS } from './team-load.ts';
 
@@ -44,12 +44,14 @@ async function scenario(replicas: number, redis: RedisServer | null, pool: Pool)
   };
   const config = { ...parseTeamConfig({}), redisUrl: redis?.url ?? null };
   const gateways: Gateway[] = [];
+  const cache = cacheLog();
   for (let i = 0; i < replicas; i++) {
     const team = { config, options: { replicaId: `replica-${i}` } };
-    gateways.push(await composeGateway(testParts(counting, { settings: BENCH_SETTINGS, team })));
+    const settings = { ...BENCH_SETTINGS, log: cache.sink };
+    gateways.push(await composeGateway(testParts(counting, { settings, team })));
   }
   let turn = 0;
-  const send = gatewaySend(() => (gateways[turn++ % gateways.length] as Gateway).app);
+  const send = gatewaySend(() => (gateways[turn++ % gateways.length] as Gateway).app, cache);
   const load = await runLoad(send, structuredClone(pool));
   for (const g of gateways) await g.stop();
   return { load, upstreamTimes, upstream429 };

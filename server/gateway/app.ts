@@ -2,8 +2,10 @@
 // only by compose.ts, from parts it has made; seams for what comes next are middlewares in ./middleware and
 // routes in ./routes.
 import { Hono, type MiddlewareHandler } from 'hono';
+import { except } from 'hono/combine';
 import { contextStorage } from 'hono/context-storage';
 import { IMPORTS_PATH } from '../../src/shared/imports.ts';
+import { systemClock } from '../clock.ts';
 import type { ImportsPart } from '../imports/service.ts';
 import { createAccessSecret } from './access-secret.ts';
 import { signInModeOf } from './audit/actor.ts';
@@ -17,11 +19,17 @@ import { importsHost } from './imports-host.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
 import { auditTrail, recordApiViews, recordRefusals } from './middleware/audit.ts';
+import { limitBody } from './middleware/body-limit.ts';
+import { canonicalPathOnly } from './middleware/canonical-path.ts';
+import { holdCrossSiteReads } from './middleware/cross-site-reads.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
+import { DEFAULT_READ_LIMIT_PER_HOUR, type ReadsConfig } from './reads/config.ts';
+import { createMemoryReadCounter, type ReadCounter } from './reads/counter.ts';
+import { limitReads } from './reads/limit-reads.ts';
 import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { personRoutes } from './routes/person.ts';
@@ -33,8 +41,12 @@ import type { Upstream } from './upstream.ts';
 export interface GatewayAppOptions {
   /** Where API calls go: the team's upstream (team.upstream) when there is a team. */
   upstream: Upstream;
-  /** The team budget, cache and operations endpoints (team/create.ts); absent in tests of other parts. */
-  team?: Pick<Team, 'handleOps'> | null;
+  /** The team budget, cache, read counter and operations endpoints (team/create.ts); absent in tests of other parts. */
+  team?: (Pick<Team, 'handleOps'> & Partial<Pick<Team, 'reads'>>) | null;
+  /** The limit on reading in bulk (reads/config.ts); absent: the default. */
+  reads?: ReadsConfig;
+  /** Where reads are counted; absent: the team's engine, else this process. */
+  readCounter?: ReadCounter;
   apiVersion: ApiVersion;
   /** The access secret (env DASHBOARD_TOKEN); null leaves the console open to loopback callers only. */
   accessSecret: string | null;
@@ -57,6 +69,9 @@ export interface GatewayAppOptions {
   imports?: Pick<ImportsPart, 'routes'> | null;
 }
 
+const isImportUpload = (c: { req: { method: string; path: string } }) =>
+  c.req.method === 'POST' && c.req.path === IMPORTS_PATH;
+
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
   const api = apiRoutes({ upstream: opts.upstream, timeoutMs: opts.timeoutMs });
@@ -70,7 +85,11 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   const signIn = opts.staffSignIn ?? null;
   app.use(securityHeaders(signIn ? { formAction: ["'self'", ...signIn.formTargets] } : {}));
   if (!opts.accessSecret && !signIn) app.use(loopbackHostOnly);
-  app.use(refuseCrossSiteWrites);
+  // Before any check of the path: one spelling of it, the one Hono routes on.
+  app.use(canonicalPathOnly);
+  app.use(refuseCrossSiteWrites, holdCrossSiteReads);
+  // Every body is read within the limit, whichever route reads it; an import's file has its own, larger one.
+  app.use(except(isImportUpload, limitBody));
   // Team: /healthz, /readyz, /metrics for direct loopback callers here, for holders of the access secret below.
   if (opts.team) app.use(operations(opts.team.handleOps, isDirectLoopback));
   if (audit) app.use(auditTrail(audit));
@@ -95,8 +114,16 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
   const unrecorded = gatewayCalls(api);
   const recordViews = audit ? recordApiViews(audit, (req) => unrecorded(req)) : null;
-  if (audit) app.route('/__audit', gatewayAuditRoutes(audit));
+  const ownAccount = signIn?.ownAccount ?? null;
+  const accountOf: OwnAccount = ownAccount ?? (() => null);
+  if (audit) app.route('/__audit', gatewayAuditRoutes(audit, accountOf));
   if (recordViews) app.use(recordViews);
+  // Inside the views' recording: a read refused for being past the limit is recorded as refused.
+  const readLimit = limitReads(
+    opts.readCounter ?? opts.team?.reads ?? createMemoryReadCounter(systemClock),
+    opts.reads?.perHour ?? DEFAULT_READ_LIMIT_PER_HOUR,
+  );
+  app.use(readLimit);
 
   // What the console needs to know about its backend; never secrets.
   app.get('/__config', (c) =>
@@ -110,14 +137,13 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   // under the signed-in person's rules; a reveal fetches unrecorded, as it records itself.
   const renderApi = new Hono<GatewayEnv>().use(assignRequestId);
   if (recordViews) renderApi.use(recordViews);
+  renderApi.use(readLimit);
   renderApi.route('/', api);
-  const ownAccount = signIn?.ownAccount ?? null;
   const renderFor: ConsoleRouteOptions['api'] = (req, page) =>
     renderApiFor(
       async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
       ownAccount,
     )(req, page.get('person'));
-  const accountOf: OwnAccount = ownAccount ?? (() => null);
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
   if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes(importsHost(accountOf)));

@@ -4,9 +4,15 @@ import type { AuditConfig } from '../audit/config.ts';
 import { type ImportsConfig, ImportsConfigError, parseImportsConfig } from '../imports/config.ts';
 import { auditConfigFromEnv } from './audit/start.ts';
 import { ConfigError, type GatewayConfig, parseConfig } from './config.ts';
+import { parseReadsConfig, type ReadsConfig } from './reads/config.ts';
 import { parseTeamConfig, type TeamConfig } from './team/config.ts';
 
-export type EnvConfig = GatewayConfig & { team: TeamConfig; imports: ImportsConfig; audit: AuditConfig };
+export type EnvConfig = GatewayConfig & {
+  team: TeamConfig;
+  imports: ImportsConfig;
+  audit: AuditConfig;
+  reads: ReadsConfig;
+};
 
 export function fail(message: string): never {
   console.error(message);
@@ -20,6 +26,7 @@ export function parseEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
       team: parseTeamConfig(env),
       imports: parseImportsConfig(env),
       audit: auditConfigFromEnv(env),
+      reads: parseReadsConfig(env),
     };
     return { ...parseConfig(env), ...parts };
   } catch (err) {

@@ -10,6 +10,8 @@ import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import type { LogSink } from './log.ts';
+import type { ReadsConfig } from './reads/config.ts';
+import type { ReadCounter } from './reads/counter.ts';
 import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { DEFAULT_BUDGET_PER_MIN, type TeamConfig } from './team/config.ts';
 import { BACKGROUND_RESERVE_SHARE, createTeam, type Team, type TeamOptions } from './team/create.ts';
@@ -18,6 +20,8 @@ import type { Upstream } from './upstream.ts';
 export interface GatewayParts {
   /** The API version the console speaks, the API deadline, server rendering's wait (0: off), the request log. */
   settings: { apiVersion: ApiVersion; timeoutMs: number; renderBudgetMs: number; log: LogSink | null };
+  /** The bulk-reading limit (default: READ_LIMIT_PER_HOUR's) and where reads are counted (default: the team's engine). */
+  reads?: { config?: ReadsConfig; counter?: ReadCounter };
   /** The API: embedded in-process or a remote Sent server. stop() closes it last. */
   api: Upstream;
   /** The team's budget, queues and cache in front of the API; null: calls go straight to it. */
@@ -93,6 +97,8 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
       accessSecret: identity.accessSecret,
       staffSignIn,
       audit: parts.audit,
+      reads: parts.reads?.config,
+      readCounter: parts.reads?.counter,
       imports,
       distDir: typeof parts.console === 'object' ? parts.console.distDir : null,
       handOff: parts.console === 'hand-off',

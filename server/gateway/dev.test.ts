@@ -59,7 +59,7 @@ describe('npm run dev', () => {
     expect(seen['x-api-key']).toBe(SERVER_KEY);
     expect(seen.cookie).toBeUndefined();
     expect(seen['x-profile-id']).toBe('p1');
-    expect(seen['x-sender-id']).toBe('s1');
+    expect(seen['x-sender-id']).toBeUndefined(); // v1's scope header, not checked for a v3 call
     expect(res.headers.get('x-request-id')).toBe('req_fake123');
   });
 

@@ -1,6 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { RecordInput } from '../audit/recorder.ts';
+import type { AuditVisibility } from '../audit/store.ts';
 import type { GatewayRecord } from './audit/types.ts';
 import type { Person } from './identity/person.ts';
 import type { RenderOutcome } from './ssr.ts';
@@ -22,12 +23,16 @@ export type GatewayEnv = {
     error?: string;
     /** Transport failure cause (e.g. ECONNREFUSED), for the request log only. */
     cause?: string;
+    /** Whether the team's cache answered (hit, miss, shared, bypass), for the request log only. */
+    cache?: string;
     /** Page navigations: known once the streamed page is complete. */
     render?: RenderOutcome | Promise<RenderOutcome>;
     /** The audit trail, for routes that record (middleware/audit.ts); absent when the audit is off. */
     audit?: AuditHook;
     /** Who the request's API calls are for, and how urgently (middleware/team-context.ts). */
     requester?: Requester;
+    /** Which audit entries this reader may see (audit/routes.ts); unset, the trail shows nothing. */
+    auditVisible?: AuditVisibility;
   };
 };
 

@@ -59,7 +59,13 @@ export async function gatewayFromEnv(
   );
   say(describeIdentity(identity));
   const gateway = await composeGateway({
-    settings: { ...config, log: config.log ? stdoutSink : null },
+    settings: {
+      apiVersion: config.apiVersion,
+      timeoutMs: config.timeoutMs,
+      renderBudgetMs: config.renderBudgetMs,
+      log: config.log ? stdoutSink : null,
+    },
+    reads: { config: config.reads },
     api,
     team: { config: team },
     identity: {

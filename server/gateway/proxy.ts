@@ -2,7 +2,7 @@
 // transport failures to the gateway's own 502/504 envelope errors. The deadline is our own, not hono/timeout:
 // it must also abort the upstream call, and tell a deadline from the browser going away.
 import { errorResponse, GatewayErrors } from './errors.ts';
-import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
+import { cacheOutcomeOf, downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import type { Requester, Upstream } from './upstream.ts';
 
 export interface ProxyOptions {
@@ -16,6 +16,8 @@ export interface ProxyResult {
   error?: string;
   /** Transport failure cause (e.g. ECONNREFUSED), for the request log only. */
   cause?: string;
+  /** Whether the team's cache answered, for the request log only (never sent to the browser). */
+  cache?: string;
 }
 
 export function isApiPath(pathname: string): boolean {
@@ -73,7 +75,7 @@ export async function forwardApiRequest(
   try {
     const upstreamReq = new Request(upstream.baseUrl + url.pathname + url.search, {
       method: req.method,
-      headers: upstreamRequestHeaders(req.headers, upstream.apiKey),
+      headers: upstreamRequestHeaders(req.headers, url.pathname, upstream.apiKey),
       body,
       // The in-process API cannot be interrupted (untilAborted stops waiting for it instead).
       signal: upstream.kind === 'remote' ? signal : undefined,
@@ -89,6 +91,7 @@ export async function forwardApiRequest(
         status: res.status,
         headers: downstreamResponseHeaders(res.headers),
       }),
+      cache: cacheOutcomeOf(res.headers),
     };
   } catch (err) {
     if (timedOut) {

@@ -66,14 +66,15 @@ describe('the team in the gateway', () => {
     expect(cookie).toMatch(
       new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{22}; Path=/; HttpOnly; SameSite=Strict$`),
     );
-    expect(first.headers.get('x-cache')).toBe('miss');
+    // Whether the cache answered is the log's and /metrics' business, not the browser's.
+    expect(first.headers.has('x-cache')).toBe(false);
     expect(first.headers.get('x-ratelimit-limit')).toBe('150');
     expect(first.headers.get('x-ratelimit-mode')).toBe('local');
 
     const again = await fetch(`${open.gw.url}/v3/contacts/c1`, {
       headers: { cookie: cookie.split(';')[0] ?? '' },
     });
-    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(again.headers.has('x-cache')).toBe(false);
     expect(again.headers.has('set-cookie')).toBe(false);
     expect(api.seen).toHaveLength(1);
   });

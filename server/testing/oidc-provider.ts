@@ -1,5 +1,5 @@
 // A real OpenID provider for tests (oidc-provider 9; it warns about Node 20 but runs): a static confidential
-// client, the development login form (any password) and consent page, and test users in three groups plus one
+// client, the development login form (any password) and consent page, and test users in four groups plus one
 // in none. Listens on a free loopback port and stops with stop().
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,7 @@ export const TEST_USERS: Record<string, TestUser> = {
   ana: { name: 'Ana Agent', email: 'ana@northwind.example', groups: ['uk-support', 'staff'] },
   vic: { name: 'Vic Viewer', email: 'vic@northwind.example', groups: ['viewers'] },
   ida: { name: 'Ida Admin', email: 'ida@northwind.example', groups: ['it-admins'] },
+  uma: { name: 'Uma UK Admin', email: 'uma@northwind.example', groups: ['uk-admins'] },
   nob: { name: 'Nobody', email: 'nob@northwind.example', groups: ['staff'] },
 };
 
@@ -28,6 +29,7 @@ export const TEST_POLICY = {
     'uk-support': { role: 'agent', profiles: [DEMO_IDS.clinicsUk] },
     viewers: { role: 'viewer', profiles: '*' },
     'it-admins': { role: 'admin', profiles: '*' },
+    'uk-admins': { role: 'admin', profiles: [DEMO_IDS.clinicsUk] },
   },
 };
 

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'contact.remove',
   'contacts.export',
   'contacts.import',
+  'contacts.bulk_read',
   'session.sign_in',
   'session.sign_out',
   'audit.export',

@@ -9,7 +9,7 @@ import { GatewayAudit, type GatewayAuditOptions } from './trail.ts';
 
 export async function startGatewayAudit(
   config: AuditConfig,
-  options: GatewayAuditOptions & Omit<AuditServiceOptions, 'onExport'> = {},
+  options: GatewayAuditOptions & Omit<AuditServiceOptions, 'onExport' | 'visibleTo'> = {},
 ): Promise<GatewayAudit> {
   const service = await startAudit(config, {
     ...options,
@@ -20,6 +20,9 @@ export async function startGatewayAudit(
         details: { filters: exported.filters, row_count: exported.rowCount },
       });
     },
+    // Decided per reader by the gateway's audit routes (routes.ts); a request that skipped them sees nothing.
+    visibleTo: (c: Context) =>
+      (c as Context<GatewayEnv>).get('auditVisible') ?? { profiles: [], organizationWide: false },
   });
   return new GatewayAudit(service, options);
 }

@@ -18,6 +18,7 @@ export function requestLog(log: LogSink, secrets: readonly string[]): Middleware
       status: c.res.status,
       error: c.get('error'),
       cause: c.get('cause'),
+      cache: c.get('cache'),
     };
     // A streamed page is logged when its last byte is ready, with the whole duration and how it went.
     const write = (render?: RenderOutcome) =>

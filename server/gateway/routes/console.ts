@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import type { ApiVersion } from '../config.ts';
 import type { GatewayEnv } from '../env.ts';
+import { GatewayErrors, refuse } from '../errors.ts';
 import { handOff } from '../hand-off.ts';
 import { injectApiVersion } from '../html.ts';
 import { createPageRenderer, isPageRequest, streamedPageResponse } from '../ssr.ts';
@@ -29,7 +30,8 @@ export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
     opts.distDir && opts.apiVersion === 'v3' && opts.renderBudgetMs
       ? createPageRenderer({ distDir: opts.distDir, budgetMs: opts.renderBudgetMs })
       : null;
-  routes.all('*', async (c) => {
+  // Pages and files are only read: any other method changes nothing here.
+  routes.get('*', async (c) => {
     if (renderPage && isPageRequest(c.req.raw)) {
       const page = await renderPage(c.req.raw, (req) => opts.api(req, c));
       if (page) {
@@ -45,5 +47,10 @@ export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
     if (opts.handOff) return handOff();
     return c.text('Not found', 404);
   });
+  routes.all('*', (c) =>
+    refuse(c, GatewayErrors.METHOD_NOT_ALLOWED, `Method ${c.req.method} is not allowed here.`, {
+      allow: 'GET, HEAD',
+    }),
+  );
   return routes;
 }

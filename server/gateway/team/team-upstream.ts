@@ -5,6 +5,7 @@
 import type { Clock } from '../../clock.ts';
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
+import { scopeKey, scopeOf } from '../scope.ts';
 import type { Upstream, UpstreamCallOptions } from '../upstream.ts';
 import type { Budget, BudgetMode } from './budget.ts';
 import type { ResponseCache } from './cache.ts';
@@ -137,11 +138,13 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
 
   async function teamFetch(req: Request, opts: TeamRequestOptions = DEFAULT_OPTIONS): Promise<Response> {
     const url = new URL(req.url);
-    const profile = req.headers.get('x-profile-id') ?? '';
+    // The scope the upstream will act on: the forwarded request carries only the scope header it checked.
+    const scope = scopeOf(url.pathname, req.headers);
+    const profile = scope.account ?? '';
     const signal = opts.signal ?? new AbortController().signal;
     const policy = req.method === 'GET' ? cachePolicyFor(url.pathname, profile) : null;
     if (policy) {
-      const key = cacheKeyOf(inner.apiKey, req.headers, url);
+      const key = cacheKeyOf(inner.apiKey, scopeKey(scope), url);
       const { value, outcome } = await cache.through(key, policy, (s) => send(req, null, opts, s), signal);
       observer.cache(outcome);
       // A person who joined someone's background fetch (a prefetch) that the budget set aside asks as themself.

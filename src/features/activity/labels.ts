@@ -11,6 +11,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'contact.remove': 'Contact removed',
   'contacts.export': 'Contacts exported',
   'contacts.import': 'Contacts imported',
+  'contacts.bulk_read': 'Bulk reading refused',
   'session.sign_in': 'Signed in',
   'session.sign_out': 'Signed out',
   'audit.export': 'Activity exported',
@@ -53,6 +54,8 @@ export function detailSummary(entry: AuditEntry): string {
       const created = `${(counts.created ?? 0).toLocaleString('en')} of ${(counts.total ?? 0).toLocaleString('en')} created`;
       return `${show(d.status)}: “${show(d.file_name)}”, ${created}`;
     }
+    case 'contacts.bulk_read':
+      return `${Number(d.read_in_window ?? 0).toLocaleString('en')} contacts read this hour (limit ${Number(d.limit_per_hour ?? 0).toLocaleString('en')})`;
     default:
       return typeof d.code === 'string' ? `${d.code} (HTTP ${show(d.status)})` : '';
   }
