@@ -8,11 +8,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { FakeClock } from '../../testing/fake-clock.ts';
 import { startRedisServer } from '../../testing/redis-server.ts';
+import { type Console, startConsole, type Who } from '../../testing/security/console.ts';
+import { codeOf, SAME_ORIGIN, send } from '../../testing/security/http.ts';
 import { DEMO_ORG_KEY } from '../config.ts';
 import { createMemoryReadCounter, READ_WINDOW_MS, type ReadCounter } from '../reads/counter.ts';
 import { createRedisReadCounter } from '../reads/redis-counter.ts';
-import { type Console, startConsole, type Who } from './console.ts';
-import { codeOf, SAME_ORIGIN, send } from './http.ts';
 
 const UK = DEMO_IDS.clinicsUk;
 const LIMIT = 50;

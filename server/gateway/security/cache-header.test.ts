@@ -3,10 +3,10 @@
 // request log and /metrics only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
+import { type Console, MODES, startConsole, type Who } from '../../testing/security/console.ts';
+import { SAME_ORIGIN, send } from '../../testing/security/http.ts';
 import { DEMO_ORG_KEY } from '../config.ts';
 import { parseTeamConfig } from '../team/config.ts';
-import { type Console, MODES, startConsole, type Who } from './console.ts';
-import { SAME_ORIGIN, send } from './http.ts';
 
 const UK = DEMO_IDS.clinicsUk;
 
