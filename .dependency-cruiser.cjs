@@ -113,7 +113,8 @@ module.exports = {
     {
       name: 'one-gateway-composition',
       severity: 'error',
-      comment: 'The gateway app is built in one place: compose.ts, which every entry point and harness calls.',
+      comment:
+        'The gateway app is built in one place: compose.ts, which every entry point and harness calls.',
       from: { pathNot: '^server/gateway/compose\\.ts$' },
       to: { path: '^server/gateway/app\\.ts$' },
     },
