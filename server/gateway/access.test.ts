@@ -7,7 +7,6 @@ import {
   type TestGateway,
 } from '../testing/gateway-harness.ts';
 import { ACCESS_COOKIE } from './access-secret.ts';
-import { safeNext } from './routes/sign-in.ts';
 
 const TOKEN = 'correct-horse-battery-staple';
 
@@ -164,12 +163,5 @@ describe('access secret', () => {
     } finally {
       await guarded.close();
     }
-  });
-
-  it('never redirects off-site after sign-in', () => {
-    expect(safeNext('//evil.example/x')).toBe('/');
-    expect(safeNext('/\\evil.example')).toBe('/');
-    expect(safeNext('https://evil.example')).toBe('/');
-    expect(safeNext('/contacts?page=2')).toBe('/contacts?page=2');
   });
 });

@@ -5,6 +5,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { except } from 'hono/combine';
 import { contextStorage } from 'hono/context-storage';
 import { IMPORTS_PATH } from '../../src/shared/imports.ts';
+import { SESSIONS_PATH } from '../../src/shared/sessions.ts';
 import { systemClock } from '../clock.ts';
 import type { ImportsPart } from '../imports/service.ts';
 import { createAccessSecret } from './access-secret.ts';
@@ -13,6 +14,7 @@ import { gatewayAuditRoutes } from './audit/routes.ts';
 import type { GatewayAudit } from './audit/trail.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
+import { injectApiVersion } from './html.ts';
 import { type OwnAccount, renderApiFor } from './identity/enforce.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
 import { importsHost } from './imports-host.ts';
@@ -21,12 +23,14 @@ import { requireAccess } from './middleware/access.ts';
 import { auditTrail, recordApiViews, recordRefusals } from './middleware/audit.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { canonicalPathOnly } from './middleware/canonical-path.ts';
+import { clientAddressFrom } from './middleware/client-address.ts';
 import { holdCrossSiteReads } from './middleware/cross-site-reads.ts';
+import { operations } from './middleware/operations.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-origin.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
-import { isDirectLoopback, operations, teamContext } from './middleware/team-context.ts';
+import { teamContext } from './middleware/team-context.ts';
 import { DEFAULT_READ_LIMIT_PER_HOUR, type ReadsConfig } from './reads/config.ts';
 import { createMemoryReadCounter, type ReadCounter } from './reads/counter.ts';
 import { limitReads } from './reads/limit-reads.ts';
@@ -34,8 +38,14 @@ import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
+import { sessionStoreErrors } from './sessions/open.ts';
+import { sessionRoutes } from './sessions/routes.ts';
+import { createSessions, type Sessions } from './sessions/sessions.ts';
+import { createMemorySessionStore } from './sessions/store.ts';
+import { createStaticHandler } from './static.ts';
 import type { Team } from './team/create.ts';
 import { createFailureThrottle } from './throttle.ts';
+import type { TrustedProxies } from './trust-proxy.ts';
 import type { Upstream } from './upstream.ts';
 
 export interface GatewayAppOptions {
@@ -50,6 +60,12 @@ export interface GatewayAppOptions {
   apiVersion: ApiVersion;
   /** The access secret (env DASHBOARD_TOKEN); null leaves the console open to loopback callers only. */
   accessSecret: string | null;
+  /** The access secret's sessions (sessions/open.ts); absent: this process's memory, 30 min idle, 12 h. */
+  accessSessions?: Sessions | null;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For names the client; absent or null: the socket peer is. */
+  trustProxy?: TrustedProxies | null;
+  /** METRICS_TOKEN: a bearer that may read the operations endpoints from anywhere. */
+  metricsToken?: string | null;
   timeoutMs: number;
   /** Server rendering's wait for data (ms); 0 or absent serves the plain shell to every navigation. */
   renderBudgetMs?: number;
@@ -79,7 +95,9 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
 
   // Server rendering's API calls are recorded in the page request's name (middleware/audit.ts).
   app.use(contextStorage());
+  app.onError(sessionStoreErrors);
   app.use(assignRequestId);
+  app.use(clientAddressFrom(opts.trustProxy ?? null));
   if (opts.log) app.use(requestLog(opts.log, [opts.upstream.apiKey, opts.accessSecret ?? '']));
   app.use(requestIdHeader);
   const signIn = opts.staffSignIn ?? null;
@@ -90,26 +108,45 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   app.use(refuseCrossSiteWrites, holdCrossSiteReads);
   // Every body is read within the limit, whichever route reads it; an import's file has its own, larger one.
   app.use(except(isImportUpload, limitBody));
-  // Team: /healthz, /readyz, /metrics for direct loopback callers here, for holders of the access secret below.
-  if (opts.team) app.use(operations(opts.team.handleOps, isDirectLoopback));
+  // Team: /healthz, /readyz, /metrics for direct loopback callers or METRICS_TOKEN only, never a signed-in role.
+  if (opts.team) app.use(operations(opts.team.handleOps, opts.metricsToken ?? null));
   if (audit) app.use(auditTrail(audit));
-  if (opts.accessSecret) {
-    const access = createAccessSecret(opts.accessSecret);
+  const files = opts.distDir
+    ? createStaticHandler(opts.distDir, (html) => injectApiVersion(html, opts.apiVersion))
+    : null;
+  const access = opts.accessSecret
+    ? createAccessSecret(
+        opts.accessSecret,
+        opts.accessSessions ??
+          createSessions({
+            store: createMemorySessionStore(),
+            idleMs: 30 * 60_000,
+            absoluteMs: 720 * 60_000,
+          }),
+      )
+    : null;
+  if (access) {
     const throttle = createFailureThrottle();
     app.route('/', signInRoutes(access, throttle));
     app.use(requireAccess(access, throttle));
   }
-  // Staff sign-in (OIDC): its routes, then only signed-in people, each request held to their role and profiles
-  // (API calls it refuses are recorded as such).
+  // Staff sign-in (OIDC): its routes, the built files (only real files: anything that renders needs a person),
+  // then only signed-in people, each request held to their role and profiles (refused API calls recorded).
   if (signIn) {
     app.route('/', signIn.routes);
+    if (files) app.use('/assets/*', async (c, next) => (await files.builtAsset(c.req.raw)) ?? next());
     app.use(signIn.requirePerson);
     if (audit) app.use(recordRefusals(audit));
     app.use(signIn.enforceAccess);
   }
   for (const middleware of opts.afterSignIn ?? []) app.use(middleware);
-  // Team: operations for callers past the access check; who each request's API calls are for.
-  if (opts.team) app.use(operations(opts.team.handleOps), teamContext());
+  // Who is signed in, for admins; who each request's API calls are for (team).
+  const signedIn = sessionRoutes({
+    method: signIn ? 'oidc' : access ? 'access-secret' : 'none',
+    sessions: signIn?.sessions ?? access?.sessions ?? null,
+  });
+  app.route('/', signedIn.routes);
+  if (opts.team) app.use(teamContext());
 
   // Audit: the trail's routes (exports announce themselves; reading is for admins) and API calls recorded.
   const unrecorded = gatewayCalls(api);
@@ -140,13 +177,15 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   renderApi.use(readLimit);
   renderApi.route('/', api);
   const renderFor: ConsoleRouteOptions['api'] = (req, page) =>
-    renderApiFor(
-      async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
-      ownAccount,
-    )(req, page.get('person'));
+    new URL(req.url).pathname === SESSIONS_PATH
+      ? signedIn.list(page)
+      : renderApiFor(
+          async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
+          ownAccount,
+        )(req, page.get('person'));
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
   if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes(importsHost(accountOf)));
-  app.route('/', consoleRoutes({ ...opts, api: renderFor }));
+  app.route('/', consoleRoutes({ ...opts, api: renderFor, files }));
   return app;
 }

@@ -13,13 +13,27 @@ import type { LogSink } from './log.ts';
 import type { ReadsConfig } from './reads/config.ts';
 import type { ReadCounter } from './reads/counter.ts';
 import { apiRoutes, gatewayCalls } from './routes/api.ts';
+import type { SessionSettings } from './sessions/config.ts';
+import { createSessions } from './sessions/sessions.ts';
+import type { SessionStore } from './sessions/store.ts';
 import { DEFAULT_BUDGET_PER_MIN, type TeamConfig } from './team/config.ts';
 import { BACKGROUND_RESERVE_SHARE, createTeam, type Team, type TeamOptions } from './team/create.ts';
+import type { TrustedProxies } from './trust-proxy.ts';
 import type { Upstream } from './upstream.ts';
 
 export interface GatewayParts {
-  /** The API version the console speaks, the API deadline, server rendering's wait (0: off), the request log. */
-  settings: { apiVersion: ApiVersion; timeoutMs: number; renderBudgetMs: number; log: LogSink | null };
+  /**
+   * The API version the console speaks, the API deadline, server rendering's wait (0: off), the request log,
+   * the proxies trusted to name the client (TRUST_PROXY) and the bearer for the operations endpoints.
+   */
+  settings: {
+    apiVersion: ApiVersion;
+    timeoutMs: number;
+    renderBudgetMs: number;
+    log: LogSink | null;
+    trustProxy?: TrustedProxies | null;
+    metricsToken?: string | null;
+  };
   /** The bulk-reading limit (default: READ_LIMIT_PER_HOUR's) and where reads are counted (default: the team's engine). */
   reads?: { config?: ReadsConfig; counter?: ReadCounter };
   /** The API: embedded in-process or a remote Sent server. stop() closes it last. */
@@ -32,7 +46,9 @@ export interface GatewayParts {
    */
   identity: {
     accessSecret: string | null;
-    staffSignIn: ((upstream: Upstream) => Promise<StaffSignIn>) | null;
+    staffSignIn: ((upstream: Upstream, store?: SessionStore) => Promise<StaffSignIn>) | null;
+    /** Where sessions live and how long they last (sessions/open.ts); absent: this process, default lengths. */
+    sessions?: { store: SessionStore; settings: SessionSettings };
   };
   /** The audit trail; null: nothing is recorded and /__audit does not exist. */
   audit: GatewayAudit | null;
@@ -57,7 +73,7 @@ export interface Gateway {
   imports: ImportsPart | null;
   /** Nobody signs in (neither the access secret nor staff sign-in). */
   open: boolean;
-  /** Imports first (their worker's last entries go in the trail), then the trail, then the team and the API. */
+  /** Imports first (their worker's last entries go in the trail), the trail, the team and the API, sessions. */
   stop(): Promise<void>;
 }
 
@@ -74,12 +90,18 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
       await imports?.stop();
       if (!parts.sharedAudit) await parts.audit?.stop();
       await teamed.close();
+      await identity.sessions?.store.close();
     })();
     return stopped;
   };
   try {
     // OIDC: the provider's discovery first; an unreachable or wrong issuer stops start-up naming it.
-    const staffSignIn = identity.staffSignIn ? await identity.staffSignIn(upstream) : null;
+    const sessions = identity.sessions;
+    const staffSignIn = identity.staffSignIn ? await identity.staffSignIn(upstream, sessions?.store) : null;
+    const accessSessions =
+      identity.accessSecret && sessions
+        ? createSessions({ store: sessions.store, ...sessions.settings })
+        : null;
     const perMinute = parts.team?.config.perMinute ?? DEFAULT_BUDGET_PER_MIN;
     imports = parts.imports
       ? await parts.imports({
@@ -95,6 +117,7 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
       upstream,
       team,
       accessSecret: identity.accessSecret,
+      accessSessions,
       staffSignIn,
       audit: parts.audit,
       reads: parts.reads?.config,

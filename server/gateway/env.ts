@@ -33,12 +33,24 @@ export type GatewayEnv = {
     requester?: Requester;
     /** Which audit entries this reader may see (audit/routes.ts); unset, the trail shows nothing. */
     auditVisible?: AuditVisibility;
+    /** The client's address after TRUST_PROXY (middleware/client-address.ts); absent: the socket peer. */
+    clientAddress?: string;
+    /** The sign-in session this request belongs to (its public id: sessions/sessions.ts), when there is one. */
+    session?: string;
   };
 };
 
-/** The peer address guesses are counted by (the socket's, never a header a client could forge). */
-export function clientAddress(c: Context<GatewayEnv>): string {
+/** The socket peer: whoever opened the TCP connection (a proxy, when there is one in front). */
+export function socketAddress(c: Context<GatewayEnv>): string {
   return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * The client: the socket peer, or behind a trusted proxy (TRUST_PROXY) the address it forwarded. Audit
+ * entries, the sign-in throttle and the team's queues use it; never a header an untrusted peer sent.
+ */
+export function clientAddress(c: Context<GatewayEnv>): string {
+  return c.get('clientAddress') ?? socketAddress(c);
 }
 
 /** What routes may do with the audit trail (audit/trail.ts): store one entry about this request. */

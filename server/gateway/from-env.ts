@@ -13,6 +13,7 @@ import { ConfigError } from './config.ts';
 import { describeIdentity } from './identity/config.ts';
 import { createStaffSignIn } from './identity/staff-sign-in.ts';
 import { stdoutSink } from './log.ts';
+import { openSessionStore, sessionScope } from './sessions/open.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
 
 /** `start`: the built console in dist/ (server-rendered); `dev`: Vite serves it (dev.ts hands requests over). */
@@ -44,6 +45,29 @@ async function openAudit(config: EnvConfig, say: (line: string) => void) {
   return audit;
 }
 
+/** Sessions (both sign-in methods) where every replica sees them: Redis with REDIS_URL, else this process. */
+async function openSessions(config: EnvConfig, say: (line: string) => void) {
+  const { identity, team, trustProxy } = config;
+  const store = await openSessionStore({
+    redisUrl: team.redisUrl,
+    scope: sessionScope(
+      identity.mode === 'oidc'
+        ? ['oidc', identity.oidc.issuer.href, identity.oidc.clientId, identity.oidc.publicUrl]
+        : [identity.mode, config.accessSecret ?? ''],
+    ),
+  });
+  if (identity.mode !== 'open') {
+    const where = team.redisUrl
+      ? 'in Redis, shared by every replica'
+      : 'in this process (a restart signs everyone out; REDIS_URL shares them)';
+    const proxies = trustProxy
+      ? `; client addresses from X-Forwarded-For of ${trustProxy.list.join(', ')}`
+      : '';
+    say(`Sessions: ${where}${proxies}`);
+  }
+  return store;
+}
+
 /** The gateway for `mode`, and a promise that settles once the API can answer. */
 export async function gatewayFromEnv(
   config: EnvConfig,
@@ -64,6 +88,8 @@ export async function gatewayFromEnv(
       timeoutMs: config.timeoutMs,
       renderBudgetMs: config.renderBudgetMs,
       log: config.log ? stdoutSink : null,
+      trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
     },
     reads: { config: config.reads },
     api,
@@ -72,8 +98,9 @@ export async function gatewayFromEnv(
       accessSecret: config.accessSecret,
       staffSignIn:
         identity.mode === 'oidc'
-          ? (upstream) => createStaffSignIn({ settings: identity.oidc, upstream })
+          ? (upstream, store) => createStaffSignIn({ settings: identity.oidc, upstream, store })
           : null,
+      sessions: { store: await openSessions(config, say), settings: config.sessions },
     },
     audit,
     // Jobs beside the audit trail; this process's worker sends rows as background work of the team budget.

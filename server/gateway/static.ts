@@ -89,21 +89,28 @@ export function createStaticHandler(distDir: string, transformHtml?: (html: stri
     return new Response(req.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   }
 
-  return async function serveStatic(req: Request): Promise<Response> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
-    }
+  /** The path as a file under dist/, or null for anything that cannot be one (traversal, dotfiles, NUL). */
+  function fileOf(req: Request): { rel: string; file: string } | null | 'bad' {
     let rel: string;
     try {
       rel = decodeURIComponent(new URL(req.url).pathname).replace(/^\/+/, '');
     } catch {
-      return new Response('Bad request', { status: 400 });
+      return 'bad';
     }
     // No dotfiles, no traversal, no NUL: anything odd is simply not a file we serve.
     const safe = !rel.split('/').some((seg) => seg.startsWith('.')) && !rel.includes('\0');
     const file = join(root, rel);
-    if (!safe || (rel !== '' && !file.startsWith(root + sep)))
-      return new Response('Not found', { status: 404 });
+    return safe && (rel === '' || file.startsWith(root + sep)) ? { rel, file } : null;
+  }
+
+  async function serveStatic(req: Request): Promise<Response> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+    }
+    const found = fileOf(req);
+    if (found === 'bad') return new Response('Bad request', { status: 400 });
+    if (!found) return new Response('Not found', { status: 404 });
+    const { rel, file } = found;
     if (rel !== '') {
       const entry = await load(file);
       if (entry) return respond(req, entry, file, isHashedAsset(rel) ? IMMUTABLE : REVALIDATE);
@@ -115,5 +122,22 @@ export function createStaticHandler(distDir: string, transformHtml?: (html: stri
     if (!entry)
       return new Response('The console has not been built (dist/index.html is missing).', { status: 503 });
     return respond(req, entry, index, REVALIDATE);
-  };
+  }
+
+  /**
+   * A real built file under dist/assets/ (hashed JS, CSS: no data, no secrets, a test scans dist/), or null for
+   * anything else, which then needs a session like every page. Served before sign-in, so a page whose session
+   * ended can still load its chunks and show why it must sign in again.
+   */
+  async function builtAsset(req: Request): Promise<Response | null> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+    const found = fileOf(req);
+    if (!found || found === 'bad' || !found.file.startsWith(join(root, 'assets') + sep)) return null;
+    const entry = await load(found.file);
+    return entry ? respond(req, entry, found.file, isHashedAsset(found.rel) ? IMMUTABLE : REVALIDATE) : null;
+  }
+
+  return Object.assign(serveStatic, { builtAsset });
 }
+
+export type StaticHandler = ReturnType<typeof createStaticHandler>;

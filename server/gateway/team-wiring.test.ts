@@ -27,6 +27,7 @@ export async function renderPage({ url, api }) {
 }`;
 
 const SECRET = 'correct-horse-battery-staple';
+const METRICS_TOKEN = 'prometheus-scrape-token-0123';
 let api: FakeApi;
 let open: { gw: TestGateway };
 let guarded: { gw: TestGateway };
@@ -42,7 +43,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, SSR_DIR));
   writeFileSync(join(dist, SSR_DIR, SSR_ENTRY), RENDERER);
   open = await gatewayWithTeam({ distDir: dist, renderBudgetMs: 600_000 });
-  guarded = await gatewayWithTeam({ accessSecret: SECRET });
+  guarded = await gatewayWithTeam({ accessSecret: SECRET, metricsToken: METRICS_TOKEN });
 });
 afterAll(async () => {
   for (const g of [open, guarded]) {
@@ -115,13 +116,15 @@ describe('operations endpoints', () => {
     ]);
   });
 
-  it('refuse a caller that came through a proxy unless it presents the access secret', async () => {
+  it('refuse a caller that came through a proxy, even with the access secret, unless it has METRICS_TOKEN', async () => {
     const forwarded = { 'x-forwarded-for': '203.0.113.9' };
-    const refused = await fetch(`${guarded.gw.url}/metrics`, { headers: forwarded });
-    expect(refused.status).toBe(401);
-    expect(await refused.text()).not.toContain('sent_budget');
+    for (const auth of [{}, { authorization: `Bearer ${SECRET}` }] as Record<string, string>[]) {
+      const refused = await fetch(`${guarded.gw.url}/metrics`, { headers: { ...forwarded, ...auth } });
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).not.toContain('sent_budget');
+    }
     const allowed = await fetch(`${guarded.gw.url}/metrics`, {
-      headers: { ...forwarded, authorization: `Bearer ${SECRET}` },
+      headers: { ...forwarded, authorization: `Bearer ${METRICS_TOKEN}` },
     });
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toContain('sent_budget_limit_per_minute 150');

@@ -112,6 +112,7 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<ImportsEnv> {
       const refused = host.profileRefusal(c, body.profile_id);
       if (refused) return refused;
       const now = clock.now();
+      const { rows, columns } = rowsToStore(body);
       const job = await store.create(
         {
           id: randomUUID(),
@@ -121,9 +122,10 @@ export function importRoutes(deps: ImportRoutesDeps): Hono<ImportsEnv> {
           defaultRegion: body.default_region,
           ...starterOf(host, c),
           userAgent: c.req.header('user-agent') ?? null,
+          columns,
           nowMs: now,
         },
-        rowsToStore(body),
+        rows,
       );
       const failed = await recorded(c, job, 'started', () =>
         store.transition(job.id, ['running'], 'cancelled', now),

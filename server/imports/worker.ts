@@ -170,7 +170,7 @@ export class ImportWorker {
           })
           .finally(() => out.delete(sent));
         out.add(sent);
-        after = row.row;
+        after = row.item;
         if (out.size >= this.concurrency) await Promise.race(out);
       }
     }
@@ -211,11 +211,11 @@ export class ImportWorker {
         reason: 'the audit trail is unavailable',
         dueAt: this.clock.now() + AUDIT_RETRY_MS,
       };
-      await this.o.store.saveRow(job.id, row.row, { ...later, doneAt: null });
+      await this.o.store.saveRow(job.id, row.item, { ...later, doneAt: null });
       return null;
     }
     const change = rowChange(row, answer, mode, this.clock.now());
-    if (change) await this.o.store.saveRow(job.id, row.row, change);
+    if (change) await this.o.store.saveRow(job.id, row.item, change);
     return null;
   }
 }

@@ -13,6 +13,7 @@ import type { ApiVersion } from '../gateway/config.ts';
 import type { StaffSignIn } from '../gateway/identity/staff-sign-in.ts';
 import type { LogSink } from '../gateway/log.ts';
 import { type Fetch, type Listening, serveGateway } from '../gateway/server.ts';
+import type { TrustedProxies } from '../gateway/trust-proxy.ts';
 import { remoteUpstream, type Upstream } from '../gateway/upstream.ts';
 import { actAs } from './act-as.ts';
 import { testParts } from './parts.ts';
@@ -121,6 +122,8 @@ export interface TestGatewayOptions {
   actingAs?: AuditPerson;
   /** x-test-* headers reach the API, and `x-test-ssr: off` gets the plain shell (test-controls.ts). */
   testControls?: boolean;
+  trustProxy?: TrustedProxies | null;
+  metricsToken?: string | null;
 }
 
 export interface TestGateway extends Listening {
@@ -141,6 +144,8 @@ export async function startTestGateway(
         timeoutMs: o.timeoutMs ?? 5_000,
         renderBudgetMs: o.renderBudgetMs ?? 0,
         log,
+        trustProxy: o.trustProxy ?? null,
+        metricsToken: o.metricsToken ?? null,
       },
       team: o.team ?? null,
       identity: {

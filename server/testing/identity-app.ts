@@ -8,8 +8,11 @@ import { DEMO_IDS } from '../api/demo.ts';
 import type { OidcSettings } from '../gateway/identity/config.ts';
 import { enforceAccess, type OwnAccount } from '../gateway/identity/enforce.ts';
 import type { OidcClient } from '../gateway/identity/oidc.ts';
+import type { Person } from '../gateway/identity/person.ts';
 import { parsePolicy } from '../gateway/identity/policy.ts';
 import type { Identity, IdentityEnv } from '../gateway/identity/routes.ts';
+import { createSessions, type Sessions } from '../gateway/sessions/sessions.ts';
+import { createMemorySessionStore } from '../gateway/sessions/store.ts';
 import { TEST_CLIENT, TEST_POLICY } from './oidc-provider.ts';
 
 export const SECRET_A = 'first-session-secret-0123456789abcdef';
@@ -31,17 +34,54 @@ export function testSettings(
     sessionSecrets: secrets,
     idleMs: 30 * MINUTE,
     absoluteMs: 12 * 60 * MINUTE,
+    recheckMs: 15 * MINUTE,
     policy: parsePolicy(TEST_POLICY, 'test'),
   };
 }
 
-/** For gateways whose tests seal sessions directly: no provider is ever asked. */
+/** Sessions in this process's memory with the settings' lengths, on an optional test clock. */
+export function memorySessions(settings: OidcSettings, now: () => number = Date.now): Sessions {
+  return createSessions({
+    store: createMemorySessionStore(now),
+    idleMs: settings.idleMs,
+    absoluteMs: settings.absoluteMs,
+    now,
+  });
+}
+
+/**
+ * Signs each person in directly (no provider: the session holds no tokens, so a recheck would end it) and
+ * returns their cookie values, by key. `sessions` is the gateway's (`staffSignIn.sessions`).
+ */
+export async function signedIn<K extends string>(
+  sessions: Sessions,
+  people: Record<K, Person>,
+): Promise<Record<K, string>> {
+  const entries = await Promise.all(
+    Object.entries<Person>(people).map(async ([who, person]) => {
+      const opened = await sessions.open({
+        kind: 'oidc',
+        person,
+        tokens: null,
+        address: '127.0.0.1',
+        userAgent: 'test',
+      });
+      return [who, opened.handle] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<K, string>;
+}
+
+/** For gateways whose tests open sessions directly (signedIn): no provider is ever asked. */
 export const noProvider: OidcClient = {
   startSignIn: async () => {
     throw new Error('not used: sessions are sealed directly');
   },
   finishSignIn: async () => {
     throw new Error('not used');
+  },
+  recheck: async () => {
+    throw new Error('no provider to ask');
   },
   endSessionUrl: () => null,
 };

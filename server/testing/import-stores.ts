@@ -97,15 +97,26 @@ export function newJob(id: string, nowMs: number, overrides: Partial<NewJob> = {
     createdBy: ALICE.name,
     clientAddress: '127.0.0.1',
     userAgent: 'vitest',
+    columns: [],
     nowMs,
     ...overrides,
   };
 }
 
-/** `n` rows to send (+447400000001…), rows numbered from 2 (row 1 is the header). */
+/** `n` rows to send (+447400000001…), one number a row, rows (and items) numbered from 2 (row 1 is the header). */
 export function pendingRows(n: number, first = 2): NewRow[] {
   return Array.from({ length: n }, (_, i) => {
     const phone = `+447400${String(i + 1).padStart(6, '0')}`;
-    return { row: first + i, input: phone, phone, problem: null, state: 'pending', reason: null };
+    const row = first + i;
+    return {
+      item: row,
+      row,
+      column: null,
+      input: phone,
+      phone,
+      problem: null,
+      state: 'pending',
+      reason: null,
+    };
   });
 }

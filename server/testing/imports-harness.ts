@@ -9,7 +9,6 @@ import type { GatewayParts } from '../gateway/compose.ts';
 import { DEMO_ORG_KEY } from '../gateway/config.ts';
 import type { Person } from '../gateway/identity/person.ts';
 import { SESSION_COOKIE } from '../gateway/identity/routes.ts';
-import { createSessions } from '../gateway/identity/session.ts';
 import { createStaffSignIn } from '../gateway/identity/staff-sign-in.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
 import type { ApiCall } from '../imports/host.ts';
@@ -19,7 +18,7 @@ import type { ImportStore } from '../imports/store.ts';
 import { ImportWorker, type StepResult, type WorkerOptions } from '../imports/worker.ts';
 import { FakeClock } from './fake-clock.ts';
 import { startTestGateway, type TestGateway } from './gateway-harness.ts';
-import { noProvider, testSettings } from './identity-app.ts';
+import { noProvider, signedIn, testSettings } from './identity-app.ts';
 import { startTempAudit, type TempAudit } from './temp-audit.ts';
 import { withTestControls } from './test-controls.ts';
 
@@ -74,10 +73,7 @@ export function harnessForFile(options: { signIn: 'none' | 'oidc' }): Harness {
       audit: h.trail.audit,
       testControls: true,
     });
-    const sessions = createSessions({ ...settings, secrets: settings.sessionSecrets });
-    cookies = Object.fromEntries(
-      await Promise.all(Object.entries(PEOPLE).map(async ([who, p]) => [who, await sessions.issue(p)])),
-    );
+    cookies = staffSignIn ? await signedIn(staffSignIn.sessions, PEOPLE) : {};
   });
   afterAll(async () => {
     await h.gw?.close();

@@ -1,6 +1,8 @@
 // A real OpenID provider for tests (oidc-provider 9; it warns about Node 20 but runs): a static confidential
 // client, the development login form (any password) and consent page, and test users in four groups plus one
-// in none. Listens on a free loopback port and stops with stop().
+// in none. Refresh tokens are issued unless a test turns them off (then a recheck uses userinfo). A test may
+// change a user's groups or remove the user (`users`), as an administrator would at the provider. Listens on a
+// free loopback port and stops with stop().
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -21,6 +23,9 @@ export const TEST_USERS: Record<string, TestUser> = {
   ida: { name: 'Ida Admin', email: 'ida@northwind.example', groups: ['it-admins'] },
   uma: { name: 'Uma UK Admin', email: 'uma@northwind.example', groups: ['uk-admins'] },
   nob: { name: 'Nobody', email: 'nob@northwind.example', groups: ['staff'] },
+  // Signed out everywhere by an admin in e2e (one each, so no other test's session ends with theirs).
+  rex: { name: 'Rex Removed', email: 'rex@northwind.example', groups: ['viewers'] },
+  rue: { name: 'Rue Removed', email: 'rue@northwind.example', groups: ['viewers'] },
 };
 
 /** The ACCESS_POLICY that goes with TEST_USERS. */
@@ -35,13 +40,19 @@ export const TEST_POLICY = {
 
 export interface TestProvider {
   issuer: string;
+  /** This provider's own copy of TEST_USERS: change groups or delete a user to see the console follow. */
+  users: Record<string, TestUser>;
   stop(): Promise<void>;
 }
 
 export async function startTestProvider(opts: {
   publicUrl: string;
   groupsInIdToken?: boolean;
+  /** false: no refresh tokens (the console then asks userinfo with the access token). */
+  refreshTokens?: boolean;
 }): Promise<TestProvider> {
+  const users: Record<string, TestUser> = structuredClone(TEST_USERS);
+  const refresh = opts.refreshTokens !== false;
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,7 +63,7 @@ export async function startTestProvider(opts: {
         client_secret: TEST_CLIENT.secret,
         redirect_uris: [`${opts.publicUrl}/auth/callback`],
         post_logout_redirect_uris: [`${opts.publicUrl}/auth/signed-out`],
-        grant_types: ['authorization_code'],
+        grant_types: refresh ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
         response_types: ['code'],
       },
     ],
@@ -62,9 +73,11 @@ export async function startTestProvider(opts: {
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ['test-provider-cookie-key-0123456789'] },
     // Explicit lifetimes (seconds) so the provider does not print a notice per artifact.
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, RefreshToken: 3600 },
+    // Without asking for offline_access: the console asks again every SESSION_RECHECK_MINUTES.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     async findAccount(_ctx, id) {
-      const user = TEST_USERS[id];
+      const user = users[id];
       if (!user) return undefined;
       return { accountId: id, claims: () => ({ sub: id, ...user }) };
     },
@@ -72,6 +85,7 @@ export async function startTestProvider(opts: {
   server.on('request', provider.callback());
   return {
     issuer,
+    users,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -10,17 +10,23 @@ interface StoredCookie {
 export interface TestBrowser {
   /** One request, no redirect followed; cookies sent and stored. */
   request(url: string, init?: RequestInit): Promise<Response>;
-  /** Follows redirects until a non-redirect answer; returns it with its URL. */
-  navigate(url: string, init?: RequestInit): Promise<{ res: Response; url: string }>;
+  /**
+   * Follows redirects until a non-redirect answer, or until the answer of a URL `stopAt` accepts (a redirect
+   * one would not want to follow: an attack's target); returns it with its URL.
+   */
+  navigate(url: string, init?: RequestInit, stopAt?: StopAt): Promise<{ res: Response; url: string }>;
   /** Submits the page's first form (hidden inputs plus `fields`) and follows the redirects. */
   submitForm(
     pageUrl: string,
     html: string,
     fields?: Record<string, string>,
+    stopAt?: StopAt,
   ): Promise<{ res: Response; url: string }>;
   cookie(host: string, name: string): string | undefined;
   setCookie(host: string, name: string, value: string): void;
 }
+
+export type StopAt = (url: URL) => boolean;
 
 export function createTestBrowser(): TestBrowser {
   const jar = new Map<string, Map<string, StoredCookie>>();
@@ -53,9 +59,10 @@ export function createTestBrowser(): TestBrowser {
     return res;
   }
 
-  async function navigate(url: string, init: RequestInit = {}) {
+  async function navigate(url: string, init: RequestInit = {}, stopAt: StopAt = () => false) {
     let res = await request(url, init);
     for (let hops = 0; res.status >= 300 && res.status < 400; hops++) {
+      if (stopAt(new URL(url))) break;
       if (hops > 20) throw new Error(`too many redirects from ${url}`);
       url = new URL(res.headers.get('location') ?? '', url).href;
       res = await request(url, { headers: { accept: 'text/html' } });
@@ -63,7 +70,7 @@ export function createTestBrowser(): TestBrowser {
     return { res, url };
   }
 
-  function submitForm(pageUrl: string, html: string, fields: Record<string, string> = {}) {
+  function submitForm(pageUrl: string, html: string, fields: Record<string, string> = {}, stopAt?: StopAt) {
     const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/i.exec(html);
     if (!form) throw new Error(`no form on ${pageUrl}: ${html.slice(0, 300)}`);
     const action = /action="([^"]*)"/.exec(form[1] ?? '')?.[1] ?? pageUrl;
@@ -74,15 +81,19 @@ export function createTestBrowser(): TestBrowser {
     }
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
     const target = new URL(action.replaceAll('&amp;', '&'), pageUrl);
-    return navigate(target.href, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: target.origin,
-        accept: 'text/html',
+    return navigate(
+      target.href,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: target.origin,
+          accept: 'text/html',
+        },
+        body,
       },
-      body,
-    });
+      stopAt,
+    );
   }
 
   return {

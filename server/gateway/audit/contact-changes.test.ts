@@ -7,13 +7,11 @@ import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
 import { startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
-import { noProvider, testSettings } from '../../testing/identity-app.ts';
+import { noProvider, signedIn, testSettings } from '../../testing/identity-app.ts';
 import { startTempAudit, type TempAudit } from '../../testing/temp-audit.ts';
 import type { Person } from '../identity/person.ts';
 import { SESSION_COOKIE } from '../identity/routes.ts';
-import { createSessions } from '../identity/session.ts';
 import { createStaffSignIn } from '../identity/staff-sign-in.ts';
-
 import { embeddedUpstream } from '../upstream.ts';
 
 const PROFILE = DEMO_IDS.clinicsUk;
@@ -67,10 +65,7 @@ beforeAll(async () => {
   const settings = testSettings('http://127.0.0.1:5173');
   const staffSignIn = await createStaffSignIn({ settings, upstream, oidc: noProvider });
   gw = await startTestGateway('http://unused', { upstream, staffSignIn, audit: trail.audit });
-  const sessions = createSessions({ ...settings, secrets: settings.sessionSecrets });
-  cookies = Object.fromEntries(
-    await Promise.all(Object.entries(PEOPLE).map(async ([who, p]) => [who, await sessions.issue(p)])),
-  );
+  cookies = await signedIn(staffSignIn.sessions, PEOPLE);
 });
 afterAll(async () => {
   await gw?.close();

@@ -3,7 +3,7 @@ import { DEMO_IDS } from '../../api/demo.ts';
 import { answerOf } from '../../testing/test-browser.ts';
 import { scopeHeaderOf } from '../scope.ts';
 import { authorizePage, authorizeApi as authorizeRequest, filterProfiles } from './authorize.ts';
-import type { Person } from './session.ts';
+import type { Person } from './person.ts';
 
 const ORG = DEMO_IDS.organization;
 const UK = DEMO_IDS.clinicsUk;

@@ -4,9 +4,9 @@
 import { checkRoute } from '../allowlist.ts';
 import { GatewayErrors } from '../errors.ts';
 import { scopeOf } from '../scope.ts';
+import type { Person } from './person.ts';
 import { type Permissions, permissions } from './policy.ts';
 import { readingDenied } from './reading.ts';
-import type { Person } from './session.ts';
 
 export type Denied = {
   ok: false;

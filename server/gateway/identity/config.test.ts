@@ -41,7 +41,7 @@ describe('parseIdentityConfig', () => {
     expect(describeIdentity(parse({}))).toMatch(/none \(loopback demo/);
     expect(describeIdentity(parse({ DASHBOARD_TOKEN: 'x' }))).toMatch(/shared access secret/);
     expect(describeIdentity(oidc)).toBe(
-      'Sign-in: OpenID Connect with https://login.example.com/realms/staff (client console); 3 groups in ' +
+      'Sign-in: OpenID Connect with https://login.example.com/realms/staff (client console); 4 groups in ' +
         'ACCESS_POLICY; callback https://console.example.com/auth/callback.',
     );
   });

@@ -5,8 +5,9 @@
 //   lookup of a number it already has in full) would let it learn hidden digits match by match, so they are refused.
 // Query names are compared case-insensitively and every repetition is checked: an upstream that binds
 // `Page_Size` or the last of two `page_size` must not read a value the gateway did not.
+
+import type { Person } from './person.ts';
 import { permissions } from './policy.ts';
-import type { Person } from './session.ts';
 
 export const MAX_ROWS_WITHOUT_EXPORT = 100;
 

@@ -30,7 +30,8 @@ interface Reader {
   refusedAt: number;
 }
 
-export function createMemoryReadCounter(clock: Pick<Clock, 'now'>, maxPeople = 100_000): ReadCounter {
+/** `maxPeople`: the most people tracked at once (the least recently active are forgotten past it). */
+export function createMemoryReadCounter(clock: Pick<Clock, 'now'>, maxPeople = 10_000): ReadCounter {
   const people = new LRUCache<string, Reader>({ max: maxPeople, ttl: READ_WINDOW_MS });
   return {
     async admit(who, ids, limit) {

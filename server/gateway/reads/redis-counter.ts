@@ -44,7 +44,8 @@ export interface RedisReadCounterOptions {
 export function createRedisReadCounter(o: RedisReadCounterOptions): ReadCounter {
   const redis = o.redis as ScriptedRedis;
   redis.defineCommand('sentReads', { numberOfKeys: 2, lua: ADMIT_LUA });
-  const local = createMemoryReadCounter(o.clock);
+  // Made on the first failure only (a counter preallocates room for the people it tracks).
+  let local: ReadCounter | null = null;
   let warned = false;
   return {
     async admit(who, ids, limit) {
@@ -65,9 +66,10 @@ export function createRedisReadCounter(o: RedisReadCounterOptions): ReadCounter 
         if (!warned)
           o.log(`reads: Redis unreachable, counting in this process (${(error as Error).message})`);
         warned = true;
+        local ??= createMemoryReadCounter(o.clock);
         return local.admit(who, unique, limit);
       }
     },
-    close: () => local.close(),
+    close: async () => local?.close(),
   };
 }

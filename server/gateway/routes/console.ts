@@ -4,9 +4,8 @@ import type { ApiVersion } from '../config.ts';
 import type { GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
 import { handOff } from '../hand-off.ts';
-import { injectApiVersion } from '../html.ts';
 import { createPageRenderer, isPageRequest, streamedPageResponse } from '../ssr.ts';
-import { createStaticHandler } from '../static.ts';
+import type { StaticHandler } from '../static.ts';
 
 export interface ConsoleRouteOptions {
   /** Built console to serve; null when there is none (tests of the API part, or Vite's in `npm run dev`). */
@@ -18,13 +17,13 @@ export interface ConsoleRouteOptions {
   renderBudgetMs?: number;
   /** How server rendering fetches its data: through the gateway's own API routes, for the page's caller. */
   api: (req: Request, page: Context<GatewayEnv>) => Promise<Response>;
+  /** The built files of distDir (static.ts; app.ts also serves /assets from it before sign-in). */
+  files: StaticHandler | null;
 }
 
 export function consoleRoutes(opts: ConsoleRouteOptions): Hono<GatewayEnv> {
   const routes = new Hono<GatewayEnv>();
-  const serveStatic = opts.distDir
-    ? createStaticHandler(opts.distDir, (html) => injectApiVersion(html, opts.apiVersion))
-    : null;
+  const serveStatic = opts.files;
   // First screens are server-rendered for v3 accounts (the legacy v1 adapter stays in the browser).
   const renderPage =
     opts.distDir && opts.apiVersion === 'v3' && opts.renderBudgetMs

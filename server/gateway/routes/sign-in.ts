@@ -1,5 +1,5 @@
 // Sign-in and sign-out for the access secret: a tiny form (no script; its one style allowed by hash) that
-// sets the session cookie, throttled per client address like bearer guesses.
+// opens a session of its own for this browser, throttled per client address (TRUST_PROXY) like bearer guesses.
 import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
@@ -8,15 +8,14 @@ import { clientAddress, type GatewayEnv } from '../env.ts';
 import { recordSession } from '../middleware/audit.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import { securityHeaders } from '../middleware/security-headers.ts';
+import { safeReturnTo } from '../return-to.ts';
 import type { FailureThrottle } from '../throttle.ts';
 
 export const SIGN_IN_PATH = '/__signin';
 export const SIGN_OUT_PATH = '/__signout';
 
-/** Only same-site relative paths: `next` must not become an open redirect. */
-export function safeNext(next: string | null | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/';
-}
+/** `next` on this gateway's own origin only (return-to.ts): it must not become an open redirect. */
+const safeNext = (c: Context, next: unknown) => safeReturnTo(next, c.req.url);
 
 const STYLE =
   'body{font:16px system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0}' +
@@ -58,13 +57,13 @@ export function signInRoutes(access: AccessSecret, throttle: FailureThrottle): H
   const routes = new Hono<GatewayEnv>();
   routes.use(SIGN_IN_PATH, securityHeaders({ styleSrc: [`'sha256-${STYLE_HASH}'`] }));
 
-  routes.get(SIGN_IN_PATH, (c) => signInPage(c, safeNext(c.req.query('next'))));
+  routes.get(SIGN_IN_PATH, (c) => signInPage(c, safeNext(c, c.req.query('next'))));
 
   routes.post(SIGN_IN_PATH, limitBody, async (c) => {
     const wait = throttle.retryAfterS(clientAddress(c));
-    if (wait > 0) return signInPage(c, safeNext(c.req.query('next')), 'throttled', wait);
+    if (wait > 0) return signInPage(c, safeNext(c, c.req.query('next')), 'throttled', wait);
     const form = await c.req.formData().catch(() => null);
-    const next = safeNext(form?.get('next')?.toString());
+    const next = safeNext(c, form?.get('next')?.toString());
     if (!access.matches(form?.get('token'))) {
       throttle.fail(clientAddress(c));
       await recordSession(c, 'session.sign_in', { outcome: 'denied' });
@@ -76,8 +75,7 @@ export function signInRoutes(access: AccessSecret, throttle: FailureThrottle): H
   });
 
   routes.post(SIGN_OUT_PATH, async (c) => {
-    access.closeSession(c);
-    await recordSession(c, 'session.sign_out');
+    if (await access.closeSession(c)) await recordSession(c, 'session.sign_out');
     return c.redirect(SIGN_IN_PATH, 303);
   });
 

@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'contacts.bulk_read': 'Bulk reading refused',
   'session.sign_in': 'Signed in',
   'session.sign_out': 'Signed out',
+  'session.revoke': 'Signed out by an admin',
   'audit.export': 'Activity exported',
 };
 
@@ -23,6 +24,12 @@ export const OUTCOME_TONES: Record<AuditEntry['outcome'], BadgeTone> = {
   miss: 'neutral',
   denied: 'danger',
   error: 'warning',
+};
+
+/** Why the gateway ended a session itself (identity/recheck.ts). */
+const SIGN_OUT_REASONS: Record<string, string> = {
+  access_removed: 'groups no longer give access',
+  not_confirmed: 'the sign-in provider no longer confirms the session',
 };
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -56,6 +63,12 @@ export function detailSummary(entry: AuditEntry): string {
     }
     case 'contacts.bulk_read':
       return `${Number(d.read_in_window ?? 0).toLocaleString('en')} contacts read this hour (limit ${Number(d.limit_per_hour ?? 0).toLocaleString('en')})`;
+    case 'session.revoke': {
+      const ended = Number(d.ended ?? 0);
+      return `${show(d.name)}: ${ended} session${ended === 1 ? '' : 's'} ended`;
+    }
+    case 'session.sign_out':
+      return typeof d.reason === 'string' ? (SIGN_OUT_REASONS[d.reason] ?? d.reason) : '';
     default:
       return typeof d.code === 'string' ? `${d.code} (HTTP ${show(d.status)})` : '';
   }

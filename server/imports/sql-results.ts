@@ -1,5 +1,5 @@
-// Rows both import stores read back, turned into jobs, rows and counts (PostgreSQL gives bigint as text,
-// SQLite numbers: every number goes through Number()).
+// Stored rows back into the stores' types: a job (with its counts per state) and a row. Beside sql.ts, which
+// re-exports it, so both stores read results the same way.
 import { ROW_STATES, type RowCounts, type RowState } from '../../src/shared/imports.ts';
 import type { StoredJob, StoredRow } from './store.ts';
 
@@ -42,13 +42,16 @@ export function rowToJob(r: Row, counts: RowCounts = emptyCounts()): StoredJob {
     workSince: num(r.work_since),
     leaseOwner: (r.lease_owner as string | null) ?? null,
     leaseUntil: num(r.lease_until),
+    columns: JSON.parse(String(r.source_columns ?? '[]')),
     counts,
   };
 }
 
 export function rowToRow(r: Row): StoredRow {
   return {
+    item: Number(r.item_no),
     row: Number(r.row_no),
+    column: (r.column_name as string | null) ?? null,
     input: String(r.input),
     phone: (r.phone as string | null) ?? null,
     problem: (r.problem as StoredRow['problem']) ?? null,
