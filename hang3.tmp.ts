@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createEmbeddedApi } from './server/api/server.ts';
-import { startAppServer } from './server/testing/app-server.ts';
+import { startAppServer } from './server/tools/app-server.ts';
 import { chromiumLaunchOptions } from './server/tools/chromium.ts';
 const api = createEmbeddedApi({ rateLimit: false });
 await api.ready;

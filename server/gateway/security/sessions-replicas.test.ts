@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import { type RedisServer, startRedisServer } from '../../testing/redis-server.ts';
+import { type GatewayUnderTest, startGatewayUnderTest } from '../../testing/security/session-gateways.ts';
 import type { TestBrowser } from '../../testing/test-browser.ts';
 import { createRedisSessionStore } from '../sessions/redis-store.ts';
-import { type GatewayUnderTest, startGatewayUnderTest } from './session-gateways.ts';
 
 const HOST = '127.0.0.1';
 const COOKIE = { oidc: 'sent_console_session', secret: 'sent_console_access' } as const;
