@@ -1,6 +1,7 @@
 // For the route and worker tests: a real gateway (compose.ts: every middleware, staff sign-in when asked) on
 // 127.0.0.1 in front of the embedded API (test controls on), an audit trail in a temp dir, a job store in SQLite,
 // and workers made on demand with an injected clock, driven step by step (no timers, no sleeps).
+import { request } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import type { ImportJob, ImportRequest } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
@@ -157,4 +158,32 @@ export function importOf(
       problem: phone ? null : 'invalid',
     })),
   };
+}
+
+/**
+ * A POST that declares a body of `length` bytes and sends only its first few: the body limit answers from the
+ * header alone. (Sending all 16 MB races the gateway, which answers and closes while the client still writes:
+ * the client then sees a reset instead of the answer.)
+ */
+export function postDeclaringLength(url: string, length: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': String(length),
+      'sec-fetch-site': 'same-origin',
+    };
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body });
+        req.destroy();
+      });
+    });
+    req.on('error', reject);
+    req.write('{"rows": [');
+  });
 }

@@ -3,17 +3,14 @@
 // parse worker and in unit tests.
 /// <reference path="./papaparse.d.ts" />
 import Papa from 'papaparse';
-import { RowBatcher } from './rowBatches';
+import { type RowBatch, RowBatcher } from './rowBatches';
 import { RowCounter, type RowCounts } from './rowCounter';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /** Rows as read: `rows[i]` is the 1-based row number (as a spreadsheet shows it) of `cells[i]`. */
-export interface RowBatch {
-  rows: number[];
-  cells: string[][];
-}
+export type { RowBatch } from './rowBatches';
 
 export interface ParseSummary extends RowCounts {
   delimiter: Delimiter;
