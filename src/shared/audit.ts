@@ -6,7 +6,6 @@ export const AUDIT_ACTIONS = [
   'lookup',
   'contact.open',
   'number.reveal',
-  'number.lookup',
   'contact.edit',
   'contact.create',
   'contact.remove',

@@ -3,14 +3,17 @@
 // parse worker and in unit tests.
 /// <reference path="./papaparse.d.ts" />
 import Papa from 'papaparse';
-import { type RowBatch, RowBatcher } from './rowBatches';
+import { RowBatcher } from './rowBatches';
 import { RowCounter, type RowCounts } from './rowCounter';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /** Rows as read: `rows[i]` is the 1-based row number (as a spreadsheet shows it) of `cells[i]`. */
-export type { RowBatch } from './rowBatches';
+export interface RowBatch {
+  rows: number[];
+  cells: string[][];
+}
 
 export interface ParseSummary extends RowCounts {
   delimiter: Delimiter;

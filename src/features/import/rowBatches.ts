@@ -1,12 +1,7 @@
 // Rows handed over in batches (the parse worker posts each one to the page). A batch closes at a number of
 // cells rather than rows: the page decodes each message in one task, and 5,000 rows of a 90-column Outlook
 // export are half a million strings, where a one-column list's are 5,000.
-
-/** Rows of a file as the worker sends them: their row numbers and cells. */
-export interface RowBatch {
-  rows: number[];
-  cells: string[][];
-}
+import type { RowBatch } from './delimited';
 
 /** Cells a batch holds at most (a little over, by one row): a few milliseconds to decode. */
 export const BATCH_CELLS = 20_000;

@@ -13,7 +13,6 @@ import {
   type SourceNaming,
 } from './check';
 import { columnLetter } from './detect';
-import { type LineWarningOf, loadLineWarnings } from './lineTypeWarnings';
 import { type SourceTable, unitOf } from './readSource';
 import { forEachSliced } from './slices';
 import { withoutExtension } from './split';
@@ -50,11 +49,9 @@ export interface RowCheck {
 
 /** The number without its extension: a contact is the line. */
 const normaliser =
-  (lib: PhoneLib, region: string, lineWarning: LineWarningOf | null): Normalise =>
-  (input) => {
-    const result = lib.toE164(withoutExtension(input), region);
-    return result.ok && lineWarning ? { ...result, warning: lineWarning(result.e164) } : result;
-  };
+  (lib: PhoneLib, region: string): Normalise =>
+  (input) =>
+    lib.toE164(withoutExtension(input), region);
 
 /** The chosen columns by name: the header's cell, or "Column B". */
 export function columnNames(table: SourceTable, headerIndex: number | null, columns: readonly number[]) {
@@ -79,7 +76,6 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
   const [run, setRun] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [lib, setLib] = useState<PhoneLib | null>(null);
-  const [lineWarning, setLineWarning] = useState<LineWarningOf | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -87,10 +83,9 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
     setDone(0);
     setError(null);
     const run = async () => {
-      const [loaded, warnings] = await Promise.all([loadPhoneLib(), loadLineWarnings()]);
+      const loaded = await loadPhoneLib();
       setLib(() => loaded);
-      setLineWarning(() => warnings);
-      const normalise = normaliser(loaded, region, warnings);
+      const normalise = normaliser(loaded, region);
       const picked = key ? key.split(',').map(Number) : [];
       const names = columnNames(table, headerIndex, picked);
       const checked: CheckedRow[] = [];
@@ -144,7 +139,7 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
     total,
     error,
     fix: (index, input) => {
-      if (lib) update(index, (row) => fixRow(row, input, normaliser(lib, region, lineWarning)));
+      if (lib) update(index, (row) => fixRow(row, input, normaliser(lib, region)));
     },
     setDropped: (index, dropped) => update(index, (row) => ({ ...row, dropped })),
   };
