@@ -1,9 +1,9 @@
 // Who may see which entries, in both stores: the gateway passes an admin's profiles as `visible` and the stores
 // apply it in their WHERE clause (sql.ts), to the query, its count and the CSV's iteration alike.
 import { describe, expect, it } from 'vitest';
+import { BACKENDS, collect, NUMBER, PHONE_KEY, sampleRecord, useTrail } from '../testing/audit-stores.ts';
 import { AuditRecorder } from './recorder.ts';
 import type { AuditFilter } from './store.ts';
-import { BACKENDS, collect, NUMBER, PHONE_KEY, sampleRecord, useTrail } from './test-support.ts';
 
 const A = '5f0c3a4e-1111-4222-8333-00000000000a';
 const B = '5f0c3a4e-1111-4222-8333-00000000000b';

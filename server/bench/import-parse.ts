@@ -17,7 +17,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
-import { startAppServer } from '../tools/app-server.ts';
+import { startAppServer } from '../testing/app-server.ts';
 import { buildApp } from '../tools/build-app.ts';
 import { chromiumLaunchOptions } from '../tools/chromium.ts';
 import { googleCsv, plainCsv, vcards } from './import-files.ts';

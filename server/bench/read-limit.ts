@@ -10,7 +10,7 @@
  * Asserts nothing.
  */
 import { DEMO_IDS } from '../api/demo.ts';
-import { startRedisServer } from '../tools/redis-server.ts';
+import { startRedisServer } from '../testing/redis-server.ts';
 import { type Server, spawnServer } from './gateway-servers.ts';
 import { ms, percentile, printTable } from './stats.ts';
 

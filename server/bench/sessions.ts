@@ -7,13 +7,14 @@
  * nothing (benchmarks are not tests). BENCH_SESSIONS sets the rounds (default 300).
  */
 import { createEmbeddedApi } from '../api/server.ts';
+import { composeGateway } from '../gateway/compose.ts';
 import { DEMO_ORG_KEY } from '../gateway/config.ts';
-import { type RunningGateway, startGateway } from '../gateway/server.ts';
+import { type Listening, serveGateway } from '../gateway/server.ts';
 import { createRedisSessionStore } from '../gateway/sessions/redis-store.ts';
-import { createSessions, type Sessions } from '../gateway/sessions/sessions.ts';
 import { createMemorySessionStore, type SessionStore } from '../gateway/sessions/store.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
-import { startRedisServer } from '../tools/redis-server.ts';
+import { testParts } from '../testing/parts.ts';
+import { startRedisServer } from '../testing/redis-server.ts';
 import { ms, percentile, printTable } from './stats.ts';
 
 const ROUNDS = Number(process.env.BENCH_SESSIONS ?? 300);
@@ -23,30 +24,20 @@ const MINUTE = 60_000;
 const api = createEmbeddedApi({ contactsPerProfile: 5, rateLimit: false });
 await api.ready;
 const redis = await startRedisServer();
-const stores: SessionStore[] = [];
 
-async function gateway(store: SessionStore): Promise<RunningGateway> {
-  stores.push(store);
-  const accessSessions: Sessions = createSessions({ store, idleMs: 30 * MINUTE, absoluteMs: 720 * MINUTE });
-  return startGateway({
-    host: '127.0.0.1',
-    port: 0,
-    upstream: embeddedUpstream(api, DEMO_ORG_KEY),
-    apiVersion: 'v3',
-    accessSecret: SECRET,
-    accessSessions,
-    timeoutMs: 5_000,
-    testControls: false,
-    distDir: null,
-    log: null,
-  });
+/** A gateway with the access secret, its sessions in `store` (closed with it). */
+async function gateway(store: SessionStore): Promise<Listening> {
+  const settings = { idleMs: 30 * MINUTE, absoluteMs: 720 * MINUTE, recheckMs: 15 * MINUTE };
+  const identity = { accessSecret: SECRET, staffSignIn: null, sessions: { store, settings } };
+  const parts = testParts(embeddedUpstream(api, DEMO_ORG_KEY), { identity });
+  return serveGateway(await composeGateway(parts), '127.0.0.1', 0);
 }
 
 const shared = () => createRedisSessionStore({ url: redis.url, prefix: 'bench:' });
 const [a, b] = [await gateway(await shared()), await gateway(await shared())];
 const local = await gateway(createMemorySessionStore());
 
-async function signIn(gw: RunningGateway): Promise<string> {
+async function signIn(gw: Listening): Promise<string> {
   const res = await fetch(`${gw.url}/__signin`, {
     method: 'POST',
     headers: { origin: gw.url },
@@ -55,7 +46,7 @@ async function signIn(gw: RunningGateway): Promise<string> {
   });
   return res.headers.get('set-cookie')?.split(';')[0] ?? '';
 }
-const me = async (gw: RunningGateway, cookie: string) =>
+const me = async (gw: Listening, cookie: string) =>
   (await fetch(`${gw.url}/__me`, { headers: { cookie } })).status;
 
 // Revocation across replicas.
@@ -83,7 +74,7 @@ for (let i = 0; i < ROUNDS; i++) {
 }
 
 // What the session check costs: the same request, session in memory or in Redis.
-async function latency(gw: RunningGateway): Promise<number[]> {
+async function latency(gw: Listening): Promise<number[]> {
   const cookie = await signIn(gw);
   for (let i = 0; i < 100; i++) await me(gw, cookie); // warm-up
   const samples: number[] = [];
@@ -141,6 +132,5 @@ printTable(
 );
 
 await Promise.all([a.close(), b.close(), local.close()]);
-for (const store of stores) await store.close();
 await redis.stop();
 api.close();

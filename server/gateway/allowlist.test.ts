@@ -1,6 +1,6 @@
 // Through a running gateway: allowlisted calls reach the API unchanged, anything else is answered by the gateway.
 import { describe, expect, it } from 'vitest';
-import { type Envelope, fakeApiAndGateway } from './test-helpers.ts';
+import { type Envelope, fakeApiAndGateway } from '../testing/gateway-harness.ts';
 
 const fixture = fakeApiAndGateway();
 

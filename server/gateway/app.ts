@@ -1,20 +1,23 @@
-// The gateway as a Hono app: a list of named middlewares, then the routes. Seams for what comes next (other
-// sign-in methods, roles, a request scheduler, a cache) are middlewares in ./middleware and routes in ./routes.
-import { Hono } from 'hono';
+// The gateway as a Hono app: a list of named middlewares, then the routes, in the order requests meet them. Built
+// only by compose.ts, from parts it has made; seams for what comes next are middlewares in ./middleware and
+// routes in ./routes.
+import { Hono, type MiddlewareHandler } from 'hono';
 import { except } from 'hono/combine';
 import { contextStorage } from 'hono/context-storage';
 import { IMPORTS_PATH } from '../../src/shared/imports.ts';
 import { SESSIONS_PATH } from '../../src/shared/sessions.ts';
+import { systemClock } from '../clock.ts';
+import type { ImportsPart } from '../imports/service.ts';
 import { createAccessSecret } from './access-secret.ts';
-import { actAs, signInModeOf } from './audit/actor.ts';
+import { signInModeOf } from './audit/actor.ts';
 import { gatewayAuditRoutes } from './audit/routes.ts';
 import type { GatewayAudit } from './audit/trail.ts';
-import type { AuditPerson } from './audit/types.ts';
 import type { ApiVersion } from './config.ts';
 import type { GatewayEnv } from './env.ts';
 import { injectApiVersion } from './html.ts';
 import { type OwnAccount, renderApiFor } from './identity/enforce.ts';
 import type { StaffSignIn } from './identity/staff-sign-in.ts';
+import { importsHost } from './imports-host.ts';
 import type { LogSink } from './log.ts';
 import { requireAccess } from './middleware/access.ts';
 import { auditTrail, recordApiViews, recordRefusals } from './middleware/audit.ts';
@@ -29,7 +32,7 @@ import { loopbackHostOnly, refuseCrossSiteWrites } from './middleware/request-or
 import { securityHeaders } from './middleware/security-headers.ts';
 import { teamContext } from './middleware/team-context.ts';
 import { DEFAULT_READ_LIMIT_PER_HOUR, type ReadsConfig } from './reads/config.ts';
-import { createMemoryReadCounter } from './reads/counter.ts';
+import { createMemoryReadCounter, type ReadCounter } from './reads/counter.ts';
 import { limitReads } from './reads/limit-reads.ts';
 import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
@@ -40,7 +43,6 @@ import { sessionRoutes } from './sessions/routes.ts';
 import { createSessions, type Sessions } from './sessions/sessions.ts';
 import { createMemorySessionStore } from './sessions/store.ts';
 import { createStaticHandler } from './static.ts';
-import { systemClock } from './team/clock.ts';
 import type { Team } from './team/create.ts';
 import { createFailureThrottle } from './throttle.ts';
 import type { TrustedProxies } from './trust-proxy.ts';
@@ -53,6 +55,8 @@ export interface GatewayAppOptions {
   team?: (Pick<Team, 'handleOps'> & Partial<Pick<Team, 'reads'>>) | null;
   /** The limit on reading in bulk (reads/config.ts); absent: the default. */
   reads?: ReadsConfig;
+  /** Where reads are counted; absent: the team's engine, else this process. */
+  readCounter?: ReadCounter;
   apiVersion: ApiVersion;
   /** The access secret (env DASHBOARD_TOKEN); null leaves the console open to loopback callers only. */
   accessSecret: string | null;
@@ -65,19 +69,20 @@ export interface GatewayAppOptions {
   timeoutMs: number;
   /** Server rendering's wait for data (ms); 0 or absent serves the plain shell to every navigation. */
   renderBudgetMs?: number;
-  testControls: boolean;
-  /** Built console to serve; null when only the API part is wanted (the Vite dev server). */
+  /** Built console to serve; null when there is none (tests of the API part, or Vite's in `npm run dev`). */
   distDir: string | null;
+  /** `npm run dev`: what the gateway does not answer itself is handed over to Vite (hand-off.ts). */
+  handOff?: boolean;
   /** Request log sink; null disables logging. */
   log: LogSink | null;
   /** OpenID Connect sign-in (identity/staff-sign-in.ts); absent: no sign-in or the access secret. */
   staffSignIn?: StaffSignIn | null;
   /** The audit trail (audit/start.ts); absent or null: nothing is recorded and /__audit does not exist. */
   audit?: GatewayAudit | null;
-  /** Tests only: every request is this person's (stands in for the identity middleware). */
-  testPerson?: AuditPerson;
+  /** Middleware run once sign-in has passed, before the team context (the test tree's stand-in person). */
+  afterSignIn?: readonly MiddlewareHandler<GatewayEnv>[];
   /** Contact imports (server/imports/service.ts): their routes; absent, /__imports does not exist. */
-  imports?: { routes(deps: { ownAccount: OwnAccount }): Hono<GatewayEnv> } | null;
+  imports?: Pick<ImportsPart, 'routes'> | null;
 }
 
 const isImportUpload = (c: { req: { method: string; path: string } }) =>
@@ -85,11 +90,7 @@ const isImportUpload = (c: { req: { method: string; path: string } }) =>
 
 export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
-  const api = apiRoutes({
-    upstream: opts.upstream,
-    timeoutMs: opts.timeoutMs,
-    testControls: opts.testControls,
-  });
+  const api = apiRoutes({ upstream: opts.upstream, timeoutMs: opts.timeoutMs });
   const audit = opts.audit?.forApp(signInModeOf(opts.accessSecret));
 
   // Server rendering's API calls are recorded in the page request's name (middleware/audit.ts).
@@ -138,7 +139,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     if (audit) app.use(recordRefusals(audit));
     app.use(signIn.enforceAccess);
   }
-  if (opts.testPerson) app.use(actAs(opts.testPerson));
+  for (const middleware of opts.afterSignIn ?? []) app.use(middleware);
   // Who is signed in, for admins; who each request's API calls are for (team).
   const signedIn = sessionRoutes({
     method: signIn ? 'oidc' : access ? 'access-secret' : 'none',
@@ -156,7 +157,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   if (recordViews) app.use(recordViews);
   // Inside the views' recording: a read refused for being past the limit is recorded as refused.
   const readLimit = limitReads(
-    opts.team?.reads ?? createMemoryReadCounter(systemClock),
+    opts.readCounter ?? opts.team?.reads ?? createMemoryReadCounter(systemClock),
     opts.reads?.perHour ?? DEFAULT_READ_LIMIT_PER_HOUR,
   );
   app.use(readLimit);
@@ -184,7 +185,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
         )(req, page.get('person'));
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
-  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes({ ownAccount: accountOf }));
+  if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes(importsHost(accountOf)));
   app.route('/', consoleRoutes({ ...opts, api: renderFor, files }));
   return app;
 }

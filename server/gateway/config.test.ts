@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { startTestGateway } from '../testing/gateway-harness.ts';
 import { ConfigError, DEMO_ORG_KEY, isLoopbackHost, parseConfig } from './config.ts';
-import { startTestGateway } from './test-helpers.ts';
 
 const TOKEN = 'a-long-enough-access-secret';
 
@@ -19,7 +19,7 @@ function startFailure(env: Record<string, string>) {
 }
 
 describe('parseConfig', () => {
-  it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, 1.5 s render budget, no test controls', () => {
+  it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, 1.5 s render budget', () => {
     const c = parseConfig({});
     expect(c).toMatchObject({
       host: '127.0.0.1',
@@ -29,8 +29,8 @@ describe('parseConfig', () => {
       accessSecret: null,
       timeoutMs: 15_000,
       renderBudgetMs: 1_500,
-      testControls: false,
     });
+    expect(c).not.toHaveProperty('testControls'); // test controls live in server/testing, not in a setting
     expect(parseConfig({ SSR_BUDGET_MS: '0' }).renderBudgetMs).toBe(0);
     expect(parseConfig({ SSR_BUDGET_MS: '400' }).renderBudgetMs).toBe(400);
   });
@@ -119,7 +119,7 @@ describe('sign-in modes', () => {
 });
 
 describe('non-loopback refusal', () => {
-  it('startGateway refuses 0.0.0.0 without a secret', async () => {
+  it('serving the gateway on 0.0.0.0 without sign-in is refused', async () => {
     await expect(startTestGateway('http://127.0.0.1:1', { host: '0.0.0.0' })).rejects.toThrow(
       /DASHBOARD_TOKEN/,
     );

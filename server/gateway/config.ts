@@ -39,8 +39,6 @@ export interface GatewayConfig {
   /** Server rendering's wait for data, in ms; 0 turns server rendering off. */
   renderBudgetMs: number;
   distDir: string;
-  /** Forward x-test-latency-ms / x-test-fail (and enable the embedded API's test controls). */
-  testControls: boolean;
   log: boolean;
 }
 
@@ -132,7 +130,6 @@ export function parseConfig(
     timeoutMs: parseMs('SENT_API_TIMEOUT_MS', env.SENT_API_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, false),
     renderBudgetMs: parseMs('SSR_BUDGET_MS', env.SSR_BUDGET_MS, DEFAULT_RENDER_BUDGET_MS, true),
     distDir: env.DIST_DIR || 'dist',
-    testControls: env.GATEWAY_TEST_CONTROLS === '1',
     log: env.GATEWAY_LOG !== 'off',
   };
 }

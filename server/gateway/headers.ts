@@ -5,21 +5,14 @@
 import { scopeOf } from './scope.ts';
 
 const REQUEST_HEADERS = ['content-type', 'accept', 'idempotency-key'];
-const TEST_REQUEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
 // Whether the team's cache answered (x-cache) stays in the gateway's log and /metrics: told to a browser, a hit
 // would say that someone else fetched that contact seconds ago.
 const RESPONSE_HEADERS = ['content-type', 'x-request-id', 'retry-after'];
 
 /** Headers to send upstream for `pathname`: allowlisted ones from the browser, its scope, the server-side key. */
-export function upstreamRequestHeaders(
-  incoming: Headers,
-  pathname: string,
-  apiKey: string,
-  testControls: boolean,
-): Headers {
+export function upstreamRequestHeaders(incoming: Headers, pathname: string, apiKey: string): Headers {
   const out = new Headers();
-  const allowed = testControls ? [...REQUEST_HEADERS, ...TEST_REQUEST_HEADERS] : REQUEST_HEADERS;
-  for (const name of allowed) {
+  for (const name of REQUEST_HEADERS) {
     const value = incoming.get(name);
     if (value !== null) out.set(name, value);
   }

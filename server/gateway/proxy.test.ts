@@ -6,7 +6,7 @@ import {
   fakeApiAndGateway,
   SERVER_KEY,
   startTestGateway,
-} from './test-helpers.ts';
+} from '../testing/gateway-harness.ts';
 import { embeddedUpstream } from './upstream.ts';
 
 const fixture = fakeApiAndGateway();

@@ -8,7 +8,6 @@ import type { Requester, Upstream } from './upstream.ts';
 export interface ProxyOptions {
   upstream: Upstream;
   timeoutMs: number;
-  testControls: boolean;
 }
 
 export interface ProxyResult {
@@ -76,7 +75,7 @@ export async function forwardApiRequest(
   try {
     const upstreamReq = new Request(upstream.baseUrl + url.pathname + url.search, {
       method: req.method,
-      headers: upstreamRequestHeaders(req.headers, url.pathname, upstream.apiKey, opts.testControls),
+      headers: upstreamRequestHeaders(req.headers, url.pathname, upstream.apiKey),
       body,
       // The in-process API cannot be interrupted (untilAborted stops waiting for it instead).
       signal: upstream.kind === 'remote' ? signal : undefined,

@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningGateway } from './server.ts';
+import {
+  deadUrl,
+  makeFixtureDist,
+  rawGet,
+  startTestGateway,
+  type TestGateway,
+} from '../testing/gateway-harness.ts';
+
 import { IMMUTABLE, isHashedAsset } from './static.ts';
-import { deadUrl, makeFixtureDist, rawGet, startTestGateway } from './test-helpers.ts';
 
 // No 'unsafe-inline' or 'unsafe-eval' anywhere, no framing.
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-let gw: RunningGateway;
+let gw: TestGateway;
 
 beforeAll(async () => {
   gw = await startTestGateway(await deadUrl(), { distDir: makeFixtureDist() });

@@ -1,5 +1,12 @@
 // Serves the Vite build: hashed assets cached for a year, everything else revalidated, and index.html for
 // client-side routes (paths without a file extension) so deep links and reloads work.
+//
+// Why not @hono/node-server's serveStatic (evaluated for issue 19): it sends no ETag, so the `no-cache`
+// revalidation of index.html and unhashed files would download them again each time instead of a 304; it
+// serves dotfiles (a build's .env) unless a guard is put in front; it compresses only from .br/.gz files
+// precompressed on disk (here: once in memory, on first use); it stats the disk synchronously on every
+// request; and index.html is rewritten at runtime (the API version marker, html.ts), which it cannot do.
+// Each of those would be code around it; this file is that code without it.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';

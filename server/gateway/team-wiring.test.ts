@@ -4,13 +4,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningGateway, StartGatewayOptions } from './server.ts';
+import {
+  type FakeApi,
+  makeFixtureDist,
+  startFakeApi,
+  startTestGateway,
+  type TestGateway,
+  type TestGatewayOptions,
+} from '../testing/gateway-harness.ts';
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 import { parseTeamConfig } from './team/config.ts';
-import { createTeam, type Team } from './team/create.ts';
 import { SESSION_COOKIE } from './team/requester.ts';
-import { type FakeApi, makeFixtureDist, SERVER_KEY, startFakeApi, startTestGateway } from './test-helpers.ts';
-import { remoteUpstream } from './upstream.ts';
 
 // Asks for what the console's first screen needs, like src/entry-server.tsx: the account, its profiles and
 // the page of contacts the address names.
@@ -25,13 +29,12 @@ export async function renderPage({ url, api }) {
 const SECRET = 'correct-horse-battery-staple';
 const METRICS_TOKEN = 'prometheus-scrape-token-0123';
 let api: FakeApi;
-let open: { gw: RunningGateway; team: Team };
-let guarded: { gw: RunningGateway; team: Team };
+let open: { gw: TestGateway };
+let guarded: { gw: TestGateway };
 
-async function gatewayWithTeam(overrides: Partial<StartGatewayOptions> = {}) {
-  const team = await createTeam(parseTeamConfig({}), remoteUpstream(api.url, SERVER_KEY));
-  const gw = await startTestGateway(api.url, { upstream: team.upstream, team, ...overrides });
-  return { gw, team };
+async function gatewayWithTeam(overrides: TestGatewayOptions = {}) {
+  const gw = await startTestGateway(api.url, { team: { config: parseTeamConfig({}) }, ...overrides });
+  return { gw };
 }
 
 beforeAll(async () => {
@@ -45,7 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const g of [open, guarded]) {
     await g.gw.close();
-    await g.team.upstream.close();
   }
   await api.close();
 });

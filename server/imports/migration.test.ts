@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROW_STATES } from '../../src/shared/imports.ts';
 import { migratePg, migrateSqlite } from '../migrations.ts';
-import { type PostgresServer, startPostgres } from '../tools/postgres-server.ts';
+import { type PostgresServer, startPostgres } from '../testing/postgres-server.ts';
 import { PgImportStore, V1 } from './pg-store.ts';
 import { SCHEMA_V1, SqliteImportStore } from './sqlite-store.ts';
 import type { ImportStore } from './store.ts';

@@ -12,7 +12,7 @@ import {
   postJson,
   runToEnd,
   startImport,
-} from './test-gateway.ts';
+} from '../testing/imports-harness.ts';
 
 const h = harnessForFile({ signIn: 'none' });
 const good = ['+447400000201', '+447400000202'];

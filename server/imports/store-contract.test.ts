@@ -1,8 +1,15 @@
 // The same behaviour from both job stores: SQLite and a real PostgreSQL 15 (started here; a failure to start
 // fails the tests). Jobs and rows, counts kept per state, status rules, leases between two replicas.
 import { describe, expect, it } from 'vitest';
+import {
+  ALICE,
+  newJob,
+  PROFILE,
+  pendingRows,
+  STORE_BACKENDS,
+  storePerTest,
+} from '../testing/import-stores.ts';
 import type { NewRow } from './store.ts';
-import { ALICE, newJob, PROFILE, pendingRows, STORE_BACKENDS, storePerTest } from './test-support.ts';
 
 const T0 = 1_700_000_000_000;
 const LEASE = 15_000;

@@ -1,8 +1,8 @@
 // A job whose rows of the file give several numbers each (issue 22), on both stores (SQLite and a real
 // PostgreSQL 15): numbers kept apart by item, each with its row and column, queued and paged in item order.
 import { describe, expect, it } from 'vitest';
+import { newJob, STORE_BACKENDS, storePerTest } from '../testing/import-stores.ts';
 import type { NewRow } from './store.ts';
-import { newJob, STORE_BACKENDS, storePerTest } from './test-support.ts';
 
 const T0 = 1_700_000_000_000;
 

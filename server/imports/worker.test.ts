@@ -3,9 +3,9 @@
 // undo, even spacing. Leases and crashes: lease.test.ts.
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../api/demo.ts';
-import type { GatewayCall } from '../gateway/routes/api.ts';
-import { contactsWith, harnessForFile, importOf, runToEnd, startImport } from './test-gateway.ts';
-import { toolsFor, withHeader } from './test-tools.ts';
+import { contactsWith, harnessForFile, importOf, runToEnd, startImport } from '../testing/imports-harness.ts';
+import { toolsFor, withHeader } from '../testing/imports-tools.ts';
+import type { ApiCall } from './host.ts';
 
 const h = harnessForFile({ signIn: 'none' });
 const { fresh, watched, jobOf, rowsOf, existingNumber, entriesOf } = toolsFor(h);
@@ -180,7 +180,7 @@ describe('a worker', () => {
   it('spaces rows evenly when given a gap, so the budget is never spent in one burst', async () => {
     const job = await startImport(h, importOf(fresh(3)));
     const sentAt: number[] = [];
-    const api: GatewayCall = (req, requester) => {
+    const api: ApiCall = (req, requester) => {
       sentAt.push(h.clock.now());
       return h.calls(req, requester);
     };

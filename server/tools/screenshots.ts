@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
-import { startAppServer } from './app-server.ts';
+import { startAppServer } from '../testing/app-server.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
 import { recordSampleActivity } from './sample-activity.ts';
 import { fourWays, importShots, type Shot } from './screenshot-shots.ts';
-import { startTempAudit } from './temp-audit.ts';
 
 const OUT = 'docs/screenshots';
 const PROFILE_EMPTY = '7a3d2c10-0000-4000-8000-000000000014';

@@ -11,11 +11,11 @@ import { chromium } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
 import type { Person } from '../gateway/identity/person.ts';
 import { createStaffSignIn, type StaffSignIn } from '../gateway/identity/staff-sign-in.ts';
-import { noProvider, testSettings } from '../gateway/identity/test-app.ts';
-import { startAppServer } from './app-server.ts';
+import { startAppServer } from '../testing/app-server.ts';
+import { noProvider, testSettings } from '../testing/identity-app.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
-import { startTempAudit } from './temp-audit.ts';
 
 const OUT = 'docs/screenshots';
 const UK = '7a3d2c10-0000-4000-8000-000000000011';

@@ -4,7 +4,7 @@
 // (the team scheduler's `sent_console_sid` cookie, as a short hash: the trail is not a place for session
 // tokens) or, without one, the client address.
 import { createHash } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { RecordInput } from '../../audit/recorder.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
@@ -69,12 +69,4 @@ export function actorIdOf(actor: RecordInput['actor']): string {
 export function isAuditAdmin(c: Context<GatewayEnv>): boolean {
   const person = personOf(c);
   return person ? person.role === 'admin' : true;
-}
-
-/** Tests only: sets `person` as the identity middleware will (which this code reads loosely, untyped). */
-export function actAs(person: AuditPerson): MiddlewareHandler<GatewayEnv> {
-  return async (c, next) => {
-    (c as unknown as { set(key: string, value: unknown): void }).set('person', person);
-    await next();
-  };
 }

@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
-import { startTempAudit, type TempAudit } from '../../tools/temp-audit.ts';
+import { startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
+import { noProvider, signedIn, testSettings } from '../../testing/identity-app.ts';
+import { startTempAudit, type TempAudit } from '../../testing/temp-audit.ts';
 import type { Person } from '../identity/person.ts';
 import { SESSION_COOKIE } from '../identity/routes.ts';
 import { createStaffSignIn } from '../identity/staff-sign-in.ts';
-import { noProvider, signedIn, testSettings } from '../identity/test-app.ts';
-import type { RunningGateway } from '../server.ts';
-import { startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
 
 const PROFILE = DEMO_IDS.clinicsUk;
@@ -24,7 +23,7 @@ const PEOPLE: Record<string, Person> = {
 
 let api: EmbeddedApi;
 let trail: TempAudit;
-let gw: RunningGateway;
+let gw: TestGateway;
 let cookies: Record<string, string>;
 
 function send(who: string, path: string, init: RequestInit = {}, profile: string = PROFILE) {

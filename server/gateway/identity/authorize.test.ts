@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { answerOf } from '../../tools/test-browser.ts';
+import { answerOf } from '../../testing/test-browser.ts';
 import { scopeHeaderOf } from '../scope.ts';
 import { authorizePage, authorizeApi as authorizeRequest, filterProfiles } from './authorize.ts';
 import type { Person } from './person.ts';

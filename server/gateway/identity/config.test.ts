@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_POLICY } from '../../tools/oidc-provider.ts';
+import { SECRET_A, SECRET_B } from '../../testing/identity-app.ts';
+import { TEST_POLICY } from '../../testing/oidc-provider.ts';
 import { describeIdentity, parseIdentityConfig } from './config.ts';
-import { SECRET_A, SECRET_B } from './test-app.ts';
 
 const files: Record<string, string> = {
   '/etc/policy.json': JSON.stringify(TEST_POLICY),

@@ -6,15 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '../../../src/shared/mask.ts';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { answerOf } from '../../tools/test-browser.ts';
-import type { RunningGateway } from '../server.ts';
+import { makeFixtureDist, startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
+import { noProvider, signedIn, testSettings } from '../../testing/identity-app.ts';
+import { answerOf } from '../../testing/test-browser.ts';
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
-import { makeFixtureDist, startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import type { Person } from './person.ts';
 import { SESSION_COOKIE } from './routes.ts';
 import { createStaffSignIn } from './staff-sign-in.ts';
-import { noProvider, signedIn, testSettings } from './test-app.ts';
 
 // Fetches what the real renderer would for the page's profile, then prints the first number and who it is for.
 const RENDERER = `
@@ -35,7 +34,7 @@ const PEOPLE: Record<string, Person> = {
 
 const LIST = '/v3/contacts?page=1&page_size=5';
 let api: EmbeddedApi;
-let gw: RunningGateway;
+let gw: TestGateway;
 let cookies: Record<string, string>;
 let ukContact: string;
 let usContact: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SECRET_A, SECRET_B } from '../../testing/identity-app.ts';
 import { createLoginTransactions, LOGIN_TTL_MS } from './login.ts';
 import { createSealer } from './seal.ts';
-import { SECRET_A, SECRET_B } from './test-app.ts';
 
 function clock(start = Date.UTC(2026, 0, 5, 9)) {
   const c = { t: start, now: () => c.t };

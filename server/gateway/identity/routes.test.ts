@@ -3,11 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { answerOf } from '../../tools/test-browser.ts';
+import { identityTestApp, MINUTE, memorySessions, testSettings } from '../../testing/identity-app.ts';
+import { answerOf } from '../../testing/test-browser.ts';
 import type { Person } from './login.ts';
 import type { OidcClient, ProviderAnswer } from './oidc.ts';
 import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
-import { identityTestApp, MINUTE, memorySessions, testSettings } from './test-app.ts';
 
 const person: Person = {
   sub: 'ana',

@@ -3,8 +3,8 @@
 // refusal of the window flagged once, and a Redis that goes away falling back to counting here.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer } from '../../tools/redis-server.ts';
-import { FakeClock } from '../team/fake-clock.ts';
+import { FakeClock } from '../../testing/fake-clock.ts';
+import { startRedisServer } from '../../testing/redis-server.ts';
 import { createMemoryReadCounter, READ_WINDOW_MS, type ReadCounter } from './counter.ts';
 import { createRedisReadCounter } from './redis-counter.ts';
 

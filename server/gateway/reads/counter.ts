@@ -3,7 +3,7 @@
 // replica through Redis when REDIS_URL is set (redis-counter.ts). Exact, not an estimate: a person near the limit
 // must get a definite answer.
 import { LRUCache } from 'lru-cache';
-import type { Clock } from '../team/clock.ts';
+import type { Clock } from '../../clock.ts';
 
 export const READ_WINDOW_MS = 60 * 60 * 1000;
 

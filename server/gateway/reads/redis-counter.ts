@@ -3,7 +3,7 @@
 // same person past the limit. If Redis cannot be reached the replica counts in its own process (says so once)
 // and goes back to Redis with the next call that gets through; no request waits for Redis.
 import type { Redis } from 'ioredis';
-import type { Clock } from '../team/clock.ts';
+import type { Clock } from '../../clock.ts';
 import { createMemoryReadCounter, READ_WINDOW_MS, type ReadCounter } from './counter.ts';
 
 // KEYS[1]: the person's reads, KEYS[2]: their refusal mark. ARGV: now, window, limit, ids…

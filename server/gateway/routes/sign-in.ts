@@ -2,6 +2,7 @@
 // opens a session of its own for this browser, throttled per client address (TRUST_PROXY) like bearer guesses.
 import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import { html, raw } from 'hono/html';
 import type { AccessSecret } from '../access-secret.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
 import { recordSession } from '../middleware/audit.ts';
@@ -22,12 +23,9 @@ const STYLE =
   '.error{color:#b00020}';
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 type SignInState = 'fresh' | 'failed' | 'throttled';
 
+/** Fixed markup, no values in it. */
 const NOTICES: Record<SignInState, string> = {
   fresh: '',
   failed: '<p class="error" role="alert">That access secret is not correct.</p>',
@@ -35,20 +33,21 @@ const NOTICES: Record<SignInState, string> = {
 };
 const STATUS = { fresh: 200, failed: 401, throttled: 429 } as const;
 
-function signInPage(c: Context, next: string, state: SignInState = 'fresh', retryAfterS = 0): Response {
-  const html = `<!doctype html>
+/** The form; hono/html escapes `next` (it comes from the query string), as identity/pages.ts does. */
+async function signInPage(c: Context, next: string, state: SignInState = 'fresh', retryAfterS = 0) {
+  const page = await html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Sign in · Sent console</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
+<title>Sign in · Sent console</title><link rel="icon" href="data:,"><style>${raw(STYLE)}</style></head>
 <body><main><form method="post" action="${SIGN_IN_PATH}">
 <h1>Sent console</h1>
 <input type="text" name="username" value="console" autocomplete="username" hidden>
 <label for="token">Access secret</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
-<input type="hidden" name="next" value="${escapeHtml(next)}">
-${NOTICES[state]}
+<input type="hidden" name="next" value="${next}">
+${raw(NOTICES[state])}
 <button type="submit">Sign in</button>
 </form></main></body></html>`;
-  return c.html(html, STATUS[state], {
+  return c.html(page, STATUS[state], {
     ...(retryAfterS > 0 ? { 'retry-after': String(retryAfterS) } : {}),
     'cache-control': 'no-store',
   });

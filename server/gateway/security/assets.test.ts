@@ -6,8 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { rawGet } from '../test-helpers.ts';
-import { ACCOUNT_MARKERS, type GatewayUnderTest, startGatewayUnderTest } from './session-gateways.ts';
+import { rawGet } from '../../testing/gateway-harness.ts';
+import {
+  ACCOUNT_MARKERS,
+  type GatewayUnderTest,
+  startGatewayUnderTest,
+} from '../../testing/security/session-gateways.ts';
 
 let api: EmbeddedApi;
 let gw: GatewayUnderTest;

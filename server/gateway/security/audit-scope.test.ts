@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
+import { type Console, startConsole } from '../../testing/security/console.ts';
+import { SAME_ORIGIN, send } from '../../testing/security/http.ts';
 import { DEMO_ORG_KEY } from '../config.ts';
-import { type Console, startConsole } from './console.ts';
-import { SAME_ORIGIN, send } from './http.ts';
 
 const UK = DEMO_IDS.clinicsUk;
 const US = DEMO_IDS.pharmacyUs;

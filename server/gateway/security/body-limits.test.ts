@@ -2,9 +2,9 @@
 // announcement and finish, sign-out), so one request could fill the gateway's memory. Now every body is read
 // within the limit whichever route reads it (an import's file has its own): announced or chunked, 413 GATEWAY_006.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Console, MODES, startConsole } from '../../testing/security/console.ts';
+import { codeOf, SAME_ORIGIN, send } from '../../testing/security/http.ts';
 import { MAX_BODY_BYTES } from '../middleware/body-limit.ts';
-import { type Console, MODES, startConsole } from './console.ts';
-import { codeOf, SAME_ORIGIN, send } from './http.ts';
 
 const CONTACT = '/v3/contacts/6ba7b810-9dad-41d1-80b4-00c04fd430c8';
 

@@ -6,13 +6,13 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { startRedisServer } from '../../tools/redis-server.ts';
+import { FakeClock } from '../../testing/fake-clock.ts';
+import { startRedisServer } from '../../testing/redis-server.ts';
+import { type Console, startConsole, type Who } from '../../testing/security/console.ts';
+import { codeOf, SAME_ORIGIN, send } from '../../testing/security/http.ts';
 import { DEMO_ORG_KEY } from '../config.ts';
 import { createMemoryReadCounter, READ_WINDOW_MS, type ReadCounter } from '../reads/counter.ts';
 import { createRedisReadCounter } from '../reads/redis-counter.ts';
-import { FakeClock } from '../team/fake-clock.ts';
-import { type Console, startConsole, type Who } from './console.ts';
-import { codeOf, SAME_ORIGIN, send } from './http.ts';
 
 const UK = DEMO_IDS.clinicsUk;
 const LIMIT = 50;
@@ -20,7 +20,7 @@ const LIMIT = 50;
 function limitedConsole(counter: ReadCounter) {
   return startConsole('oidc', {
     contactsPerProfile: 150,
-    app: { team: { handleOps: async () => null, reads: counter }, reads: { perHour: LIMIT } },
+    parts: { reads: { config: { perHour: LIMIT }, counter } },
   });
 }
 

@@ -3,26 +3,24 @@
 // request log and /metrics only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
+import { type Console, MODES, startConsole, type Who } from '../../testing/security/console.ts';
+import { SAME_ORIGIN, send } from '../../testing/security/http.ts';
 import { DEMO_ORG_KEY } from '../config.ts';
 import { parseTeamConfig } from '../team/config.ts';
-import { createTeam, type Team } from '../team/create.ts';
-import { type Console, MODES, startConsole, type Who } from './console.ts';
-import { SAME_ORIGIN, send } from './http.ts';
 
 const UK = DEMO_IDS.clinicsUk;
 
 describe.each(MODES)('%s mode: nobody learns from a response who else read a contact', (mode) => {
   let con: Console;
-  let team: Team;
   const log: string[] = [];
   beforeAll(async () => {
-    con = await startConsole(mode, {
-      upstream: async (inner) => {
-        team = await createTeam(parseTeamConfig({}), inner);
-        return team.upstream;
-      },
-      app: { team: { handleOps: (req) => team.handleOps(req) }, log: (line) => log.push(line) },
-    });
+    const settings = {
+      apiVersion: 'v3',
+      timeoutMs: 10_000,
+      renderBudgetMs: 600_000,
+      log: (line: string) => log.push(line),
+    } as const;
+    con = await startConsole(mode, { parts: { team: { config: parseTeamConfig({}) }, settings } });
   });
   afterAll(() => con.close());
 

@@ -5,9 +5,9 @@
 // the API or the gateway's own routes are refused; the console's own navigations record as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
+import { type Console, MODES, startConsole } from '../../testing/security/console.ts';
+import { CROSS_SITE_NAVIGATION, codeOf, send } from '../../testing/security/http.ts';
 import { DEMO_ORG_KEY } from '../config.ts';
-import { type Console, MODES, startConsole } from './console.ts';
-import { CROSS_SITE_NAVIGATION, codeOf, send } from './http.ts';
 
 const UK = DEMO_IDS.clinicsUk;
 

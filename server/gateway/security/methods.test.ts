@@ -2,8 +2,8 @@
 // on POST (the Sent API's own PATCH and DELETE go through the allowlist and the role checks); every other method
 // on a page is refused rather than answered with the console, and a GET or HEAD of a POST route changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Console, MODES, startConsole } from './console.ts';
-import { codeOf, SAME_ORIGIN, send } from './http.ts';
+import { type Console, MODES, startConsole } from '../../testing/security/console.ts';
+import { codeOf, SAME_ORIGIN, send } from '../../testing/security/http.ts';
 
 describe.each(MODES)('%s mode: only POST changes state', (mode) => {
   let con: Console;

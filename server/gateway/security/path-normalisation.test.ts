@@ -4,8 +4,8 @@
 // encoding, encoded separators, case, dot segments, backslashes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { type Console, MODES, startConsole } from './console.ts';
-import { codeOf, SAME_ORIGIN, send } from './http.ts';
+import { type Console, MODES, startConsole } from '../../testing/security/console.ts';
+import { codeOf, SAME_ORIGIN, send } from '../../testing/security/http.ts';
 
 const EXPORTS_SPELLINGS = [
   '/__audit/%65xports',

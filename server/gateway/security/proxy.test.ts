@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { parseTrustProxy } from '../trust-proxy.ts';
 import {
   type GatewayUnderTest,
   MODES,
   type Mode,
   SECRET,
   startGatewayUnderTest,
-} from './session-gateways.ts';
+} from '../../testing/security/session-gateways.ts';
+import { parseTrustProxy } from '../trust-proxy.ts';
 
 const METRICS_TOKEN = 'scraper-token-for-the-suite-0123';
 const NUMBER = '+447700900123';

@@ -5,8 +5,13 @@
 // whole flow through the real provider; access secret: the sign-in form. (Chromium: e2e/security-sessions.spec.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { createTestBrowser } from '../../tools/test-browser.ts';
-import { type GatewayUnderTest, providerSignIn, SECRET, startGatewayUnderTest } from './session-gateways.ts';
+import {
+  type GatewayUnderTest,
+  providerSignIn,
+  SECRET,
+  startGatewayUnderTest,
+} from '../../testing/security/session-gateways.ts';
+import { createTestBrowser } from '../../testing/test-browser.ts';
 
 const HOSTILE = [
   '//evil.example/',

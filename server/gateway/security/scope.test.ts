@@ -3,9 +3,9 @@
 // forward both: an agent limited to one profile read the organization's, or another profile's, contacts on v1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
+import { type Console, MODES, startConsole, type Who } from '../../testing/security/console.ts';
+import { codeOf, SAME_ORIGIN, send } from '../../testing/security/http.ts';
 import { DEMO_ORG_KEY } from '../config.ts';
-import { type Console, MODES, startConsole, type Who } from './console.ts';
-import { codeOf, SAME_ORIGIN, send } from './http.ts';
 
 const UK = DEMO_IDS.clinicsUk;
 const US = DEMO_IDS.pharmacyUs;

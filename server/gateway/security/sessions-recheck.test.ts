@@ -6,8 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import type { TestBrowser } from '../../tools/test-browser.ts';
-import { type GatewayUnderTest, MINUTE, startGatewayUnderTest } from './session-gateways.ts';
+import {
+  type GatewayUnderTest,
+  MINUTE,
+  startGatewayUnderTest,
+} from '../../testing/security/session-gateways.ts';
+import type { TestBrowser } from '../../testing/test-browser.ts';
 
 let api: EmbeddedApi;
 const gateways: GatewayUnderTest[] = [];

@@ -3,11 +3,10 @@
 // refused by both on the very next request. Without Redis no session can be checked: 503, never access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { type RedisServer, startRedisServer } from '../../tools/redis-server.ts';
-import type { TestBrowser } from '../../tools/test-browser.ts';
+import { type RedisServer, startRedisServer } from '../../testing/redis-server.ts';
+import { type GatewayUnderTest, startGatewayUnderTest } from '../../testing/security/session-gateways.ts';
+import type { TestBrowser } from '../../testing/test-browser.ts';
 import { createRedisSessionStore } from '../sessions/redis-store.ts';
-import { createSessions } from '../sessions/sessions.ts';
-import { type GatewayUnderTest, MINUTE, startGatewayUnderTest } from './session-gateways.ts';
 
 const HOST = '127.0.0.1';
 const COOKIE = { oidc: 'sent_console_session', secret: 'sent_console_access' } as const;
@@ -37,11 +36,9 @@ beforeAll(async () => {
     trail: a.trail,
   });
   replicas.oidc = [a, b];
-  const secretSessions = async () =>
-    createSessions({ store: await sharedStore('secret'), idleMs: 30 * MINUTE, absoluteMs: 720 * MINUTE });
   replicas.secret = [
-    await startGatewayUnderTest('secret', { api, accessSessions: await secretSessions() }),
-    await startGatewayUnderTest('secret', { api, accessSessions: await secretSessions() }),
+    await startGatewayUnderTest('secret', { api, store: await sharedStore('secret') }),
+    await startGatewayUnderTest('secret', { api, store: await sharedStore('secret') }),
   ];
 });
 afterAll(async () => {

@@ -6,8 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import type { TestBrowser } from '../../tools/test-browser.ts';
-import { ACCOUNT_MARKERS, type GatewayUnderTest, startGatewayUnderTest } from './session-gateways.ts';
+import {
+  ACCOUNT_MARKERS,
+  type GatewayUnderTest,
+  startGatewayUnderTest,
+} from '../../testing/security/session-gateways.ts';
+import type { TestBrowser } from '../../testing/test-browser.ts';
 
 const HOST = '127.0.0.1';
 const COOKIE = { oidc: 'sent_console_session', secret: 'sent_console_access' } as const;

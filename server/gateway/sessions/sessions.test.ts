@@ -1,6 +1,6 @@
 // Sessions over both stores (this process's memory, a real redis-server): the same rules, on an injected clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServer, startRedisServer } from '../../tools/redis-server.ts';
+import { type RedisServer, startRedisServer } from '../../testing/redis-server.ts';
 import type { Person } from '../identity/person.ts';
 import { createRedisSessionStore } from './redis-store.ts';
 import { createSessions, SEEN_GRANULARITY_MS, sessionIdOf } from './sessions.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock, settle } from '../../testing/fake-clock.ts';
 import { createResponseCache } from './cache.ts';
 import { cacheKeyOf, cachePolicyFor, invalidationsFor } from './cache-policy.ts';
 import { type CachedResponse, createMemoryCacheStore } from './cache-store.ts';
-import { FakeClock, settle } from './fake-clock.ts';
 
 const answer = (status = 200, text = 'x'): CachedResponse => ({
   status,

@@ -3,6 +3,7 @@
 // person read (../reads) lives in the same engine.
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { type Clock, systemClock } from '../../clock.ts';
 import { createMemoryReadCounter, type ReadCounter } from '../reads/counter.ts';
 import { createRedisReadCounter } from '../reads/redis-counter.ts';
 import type { Upstream } from '../upstream.ts';
@@ -10,7 +11,6 @@ import { type Budget, createMemoryBudget } from './budget.ts';
 import { createResponseCache } from './cache.ts';
 import { keyScope } from './cache-policy.ts';
 import { type CacheStore, createMemoryCacheStore } from './cache-store.ts';
-import { type Clock, systemClock } from './clock.ts';
 import type { TeamConfig } from './config.ts';
 import { createOpsHandler, type ReadinessCheck, upstreamProbe } from './health.ts';
 import { createTeamMetrics, type TeamMetrics } from './metrics.ts';

@@ -5,8 +5,8 @@
 // replayed when it is back.
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import type { Clock } from '../../clock.ts';
 import { type CachedResponse, type CacheStore, waitForEvent } from './cache-store.ts';
-import type { Clock } from './clock.ts';
 
 /** Generations outlive any entry; one that expired reads as changed, which only costs a miss. */
 const GENERATION_TTL_MS = 3_600_000;

@@ -1,15 +1,15 @@
-// Shared state against a real redis-server (server/tools/redis-server.ts): two gateway replicas in this
+// Shared state against a real redis-server (server/testing/redis-server.ts): two gateway replicas in this
 // process, each with its own Redis connections and its own counting fake of the Sent API.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type RedisServer, startRedisServer } from '../../tools/redis-server.ts';
+import { systemClock } from '../../clock.ts';
+import { type FakeUpstream, fakeUpstream } from '../../testing/fake-upstream.ts';
+import { type RedisServer, startRedisServer } from '../../testing/redis-server.ts';
 import { createResponseCache } from './cache.ts';
 import type { CachedResponse, CacheStore } from './cache-store.ts';
-import { systemClock } from './clock.ts';
 import type { TeamConfig } from './config.ts';
 import { createTeam, type Team } from './create.ts';
 import { createRedisCacheStore } from './redis-cache-store.ts';
-import { type FakeUpstream, fakeUpstream } from './test-upstream.ts';
 
 let server: RedisServer;
 const closers: (() => Promise<void>)[] = [];

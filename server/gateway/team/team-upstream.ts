@@ -1,6 +1,8 @@
 // The gateway's one way upstream once the team shares the account's budget: cache (with single-flight) →
 // fair priority scheduler → budget → the real upstream. Every answer carries the team's budget in the
 // X-RateLimit-* headers (what the console's footer shows) and whether the cache answered (x-cache).
+
+import type { Clock } from '../../clock.ts';
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
 import { scopeKey, scopeOf } from '../scope.ts';
@@ -9,7 +11,6 @@ import type { Budget, BudgetMode } from './budget.ts';
 import type { ResponseCache } from './cache.ts';
 import { cacheKeyOf, cachePolicyFor, invalidationsFor } from './cache-policy.ts';
 import type { CachedResponse } from './cache-store.ts';
-import type { Clock } from './clock.ts';
 import { noopObserver, type TeamObserver } from './observer.ts';
 import type { Admission, Priority, Scheduler } from './scheduler.ts';
 import { adjustmentFrom } from './upstream-signal.ts';
@@ -50,10 +51,6 @@ export interface TeamDeps {
 const DEFAULT_OPTIONS: TeamRequestOptions = { requester: 'anonymous', priority: 'interactive' };
 /** An upstream 429 despite our budget (production traffic spent it) is retried within the wait bound. */
 const MAX_ATTEMPTS = 3;
-const TEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
-
-/** Requests carrying test controls (injected latency or faults) must reach the API: never from the cache. */
-const isTesting = (req: Request) => TEST_HEADERS.some((h) => req.headers.has(h));
 
 async function readResponse(res: Response): Promise<CachedResponse> {
   return { status: res.status, headers: [...res.headers], body: new Uint8Array(await res.arrayBuffer()) };
@@ -122,8 +119,6 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
       );
       const value = await readResponse(res);
       observer.upstream(res.status, clock.now() - started);
-      // An injected fault (test controls) reaches the caller as it is and teaches the budget nothing.
-      if (isTesting(req)) return value;
       await budget.adjust(adjustmentFrom(res.headers, res.status, clock.now()));
       if (res.status !== 429 || attempt === MAX_ATTEMPTS) return value;
     }
@@ -148,7 +143,7 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
     const profile = scope.account ?? '';
     const signal = opts.signal ?? new AbortController().signal;
     const policy = req.method === 'GET' ? cachePolicyFor(url.pathname, profile) : null;
-    if (policy && !isTesting(req)) {
+    if (policy) {
       const key = cacheKeyOf(inner.apiKey, scopeKey(scope), url);
       const { value, outcome } = await cache.through(key, policy, (s) => send(req, null, opts, s), signal);
       observer.cache(outcome);

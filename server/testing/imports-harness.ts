@@ -1,4 +1,4 @@
-// For the route and worker tests: a real gateway (startGateway: every middleware, staff sign-in when asked) on
+// For the route and worker tests: a real gateway (compose.ts: every middleware, staff sign-in when asked) on
 // 127.0.0.1 in front of the embedded API (test controls on), an audit trail in a temp dir, a job store in SQLite,
 // and workers made on demand with an injected clock, driven step by step (no timers, no sleeps).
 import { request } from 'node:http';
@@ -6,22 +6,22 @@ import { afterAll, beforeAll } from 'vitest';
 import type { ImportJob, ImportRequest } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
+import type { GatewayParts } from '../gateway/compose.ts';
 import { DEMO_ORG_KEY } from '../gateway/config.ts';
-import type { OwnAccount } from '../gateway/identity/enforce.ts';
 import type { Person } from '../gateway/identity/person.ts';
 import { SESSION_COOKIE } from '../gateway/identity/routes.ts';
 import { createStaffSignIn } from '../gateway/identity/staff-sign-in.ts';
-import { noProvider, signedIn, testSettings } from '../gateway/identity/test-app.ts';
-import { apiRoutes, type GatewayCall, gatewayCalls } from '../gateway/routes/api.ts';
-import type { RunningGateway } from '../gateway/server.ts';
-import { FakeClock } from '../gateway/team/fake-clock.ts';
-import { startTestGateway } from '../gateway/test-helpers.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
-import { startTempAudit, type TempAudit } from '../tools/temp-audit.ts';
-import { importRoutes } from './routes.ts';
-import { SqliteImportStore } from './sqlite-store.ts';
-import type { ImportStore } from './store.ts';
-import { ImportWorker, type StepResult, type WorkerOptions } from './worker.ts';
+import type { ApiCall } from '../imports/host.ts';
+import { importRoutes } from '../imports/routes.ts';
+import { SqliteImportStore } from '../imports/sqlite-store.ts';
+import type { ImportStore } from '../imports/store.ts';
+import { ImportWorker, type StepResult, type WorkerOptions } from '../imports/worker.ts';
+import { FakeClock } from './fake-clock.ts';
+import { startTestGateway, type TestGateway } from './gateway-harness.ts';
+import { noProvider, signedIn, testSettings } from './identity-app.ts';
+import { startTempAudit, type TempAudit } from './temp-audit.ts';
+import { withTestControls } from './test-controls.ts';
 
 export const LEASE_MS = 15_000;
 export const PEOPLE: Record<string, Person> = {
@@ -34,12 +34,12 @@ export const PEOPLE: Record<string, Person> = {
 
 export interface Harness {
   api: EmbeddedApi;
-  gw: RunningGateway;
+  gw: TestGateway;
   store: ImportStore;
   trail: TempAudit;
   clock: FakeClock;
-  /** The gateway's own API routes (allowlist, key), as the worker calls them. */
-  calls: GatewayCall;
+  /** The gateway's own API routes (allowlist, key), as the worker calls them (test controls on). */
+  calls: ApiCall;
   /** A request to the gateway; `who` signs it in (staff sign-in mode only). */
   send(path: string, init?: RequestInit & { who?: string }): Promise<Response>;
   worker(overrides?: Partial<WorkerOptions>): ImportWorker;
@@ -55,13 +55,17 @@ export function harnessForFile(options: { signIn: 'none' | 'oidc' }): Harness {
     const upstream = embeddedUpstream(h.api);
     h.trail = await startTempAudit();
     h.store = new SqliteImportStore(':memory:');
-    h.calls = gatewayCalls(apiRoutes({ upstream, timeoutMs: 5_000, testControls: true }));
     const settings = testSettings('http://127.0.0.1:5173');
     const staffSignIn =
       options.signIn === 'oidc' ? await createStaffSignIn({ settings, upstream, oidc: noProvider }) : null;
-    const imports = {
-      routes: ({ ownAccount }: { ownAccount: OwnAccount }) =>
-        importRoutes({ store: h.store, clock: h.clock, ownAccount, budgetPerMinute: 150, nudge: () => {} }),
+    // The routes over the harness's store and clock; no worker of the gateway's own (tests make theirs).
+    const imports: GatewayParts['imports'] = async (deps) => {
+      h.calls = withTestControls(deps.callApi);
+      return {
+        routes: (host) =>
+          importRoutes({ store: h.store, clock: h.clock, host, budgetPerMinute: 150, nudge: () => {} }),
+        stop: async () => {},
+      };
     };
     h.gw = await startTestGateway('http://unused', {
       upstream,

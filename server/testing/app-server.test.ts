@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HttpBindings } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAppServer } from './app-server.ts';
+import { composeAppServer } from './app-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'app-server-'));
 mkdirSync(join(dir, 'assets'));
@@ -19,14 +20,18 @@ const api = {
 };
 // What a browser on the loopback address sends; the gateway refuses other hosts.
 const get = (path: string, headers: Record<string, string> = {}) =>
-  app.request(path, { headers: { host: '127.0.0.1:5173', ...headers } });
+  app.fetch(
+    new Request(`http://127.0.0.1:5173${path}`, { headers: { host: '127.0.0.1:5173', ...headers } }),
+    {} as HttpBindings, // no socket: called directly
+  );
 
-const app = createAppServer({
+const app = await composeAppServer({
   distDir: dir,
   api,
   apiKey: 'sk_test_server_side',
   pages: { '/__bare': '<p>bare</p>' },
 });
+afterAll(() => app.gateway.stop());
 
 describe('app server (the gateway for tests and benchmarks)', () => {
   it('forwards API calls through the gateway: server-side key, browser key dropped, test controls on', async () => {

@@ -1,31 +1,30 @@
-// The attack suite's gateways (sessions, redirects, assets, proxies): the real gateway (startGateway: every
+// The attack suite's gateways (sessions, redirects, assets, proxies): the real gateway (compose.ts: every
 // middleware) in front of the embedded API, in each sign-in mode, with an audit trail, built files and a
 // stand-in server renderer that prints what a page would carry of the account. OIDC mode signs in through a
-// real provider (server/tools/oidc-provider.ts) with a cookie-jar browser, as an attacker's script would.
-// Only the options name newer parts (types), so this file runs against any version of the gateway.
+// real provider (server/testing/oidc-provider.ts) with a cookie-jar browser, as an attacker's script would.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import type { EmbeddedApi } from '../../api/server.ts';
 import type { Action, StoredEntry } from '../../audit/entry.ts';
-import { startTestProvider, TEST_POLICY, type TestProvider } from '../../tools/oidc-provider.ts';
-import { freePort } from '../../tools/redis-server.ts';
-import { startTempAudit, type TempAudit } from '../../tools/temp-audit.ts';
-import { createTestBrowser, type StopAt, type TestBrowser } from '../../tools/test-browser.ts';
-import { DEMO_ORG_KEY } from '../config.ts';
-import type { OidcSettings } from '../identity/config.ts';
-import { parsePolicy } from '../identity/policy.ts';
-import { createStaffSignIn, type StaffSignIn } from '../identity/staff-sign-in.ts';
-import { type RunningGateway, type StartGatewayOptions, startGateway } from '../server.ts';
-import type { Sessions } from '../sessions/sessions.ts';
-import type { SessionStore } from '../sessions/store.ts';
-import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
-import { parseTeamConfig } from '../team/config.ts';
-import { createTeam, type Team } from '../team/create.ts';
-import { makeFixtureDist } from '../test-helpers.ts';
-import type { TrustedProxies } from '../trust-proxy.ts';
-import { embeddedUpstream } from '../upstream.ts';
+import { composeGateway } from '../../gateway/compose.ts';
+import { DEMO_ORG_KEY } from '../../gateway/config.ts';
+import type { OidcSettings } from '../../gateway/identity/config.ts';
+import { parsePolicy } from '../../gateway/identity/policy.ts';
+import { createStaffSignIn, type StaffSignIn } from '../../gateway/identity/staff-sign-in.ts';
+import { serveGateway } from '../../gateway/server.ts';
+import type { SessionStore } from '../../gateway/sessions/store.ts';
+import { SSR_DIR, SSR_ENTRY } from '../../gateway/ssr.ts';
+import { parseTeamConfig } from '../../gateway/team/config.ts';
+import type { TrustedProxies } from '../../gateway/trust-proxy.ts';
+import { embeddedUpstream } from '../../gateway/upstream.ts';
+import { makeFixtureDist } from '../gateway-harness.ts';
+import { startTestProvider, TEST_POLICY, type TestProvider } from '../oidc-provider.ts';
+import { testParts } from '../parts.ts';
+import { freePort } from '../redis-server.ts';
+import { startTempAudit, type TempAudit } from '../temp-audit.ts';
+import { createTestBrowser, type StopAt, type TestBrowser } from '../test-browser.ts';
 
 export type Mode = 'none' | 'secret' | 'oidc';
 export const MODES: Mode[] = ['none', 'secret', 'oidc'];
@@ -67,9 +66,8 @@ export interface GatewayUnderTestOptions {
   provider?: TestProvider;
   publicUrl?: string;
   trail?: TempAudit;
-  /** OIDC sessions' store (Redis shared by replicas); the access secret's sessions. */
+  /** The sessions' store (Redis shared by replicas), either sign-in method; default: this process's memory. */
   store?: SessionStore;
-  accessSessions?: Sessions;
   refreshTokens?: boolean;
   trustProxy?: TrustedProxies | null;
   metricsToken?: string | null;
@@ -127,39 +125,38 @@ export async function startGatewayUnderTest(
       : null;
   if (provider) provider.users.uma ??= structuredClone(UMA);
   const trail = o.trail ?? (await startTempAudit());
-  const inner = embeddedUpstream(o.api, DEMO_ORG_KEY);
-  const team: Team | null = o.team ? await createTeam(parseTeamConfig({}), inner, { log: () => {} }) : null;
-  const upstream = team?.upstream ?? inner;
-  const staffSignIn = provider
-    ? await createStaffSignIn({
-        settings: oidcSettings(publicUrl, provider.issuer),
-        upstream,
-        now: clock.now,
-        ...(o.store ? { store: o.store } : {}),
-      })
-    : null;
   const dist = makeFixtureDist();
   mkdirSync(join(dist, SSR_DIR));
   writeFileSync(join(dist, SSR_DIR, SSR_ENTRY), RENDERER);
-  const options: StartGatewayOptions = {
-    host: '127.0.0.1',
-    port,
-    upstream,
-    team,
-    apiVersion: 'v3',
-    accessSecret: mode === 'secret' ? SECRET : null,
-    accessSessions: o.accessSessions ?? null,
-    timeoutMs: 5_000,
-    renderBudgetMs: 5_000,
-    testControls: false,
-    distDir: dist,
-    log: null,
-    staffSignIn,
-    audit: trail.audit,
-    trustProxy: o.trustProxy ?? null,
-    metricsToken: o.metricsToken ?? null,
-  };
-  const gw: RunningGateway = await startGateway(options);
+  let staffSignIn: StaffSignIn | null = null;
+  const settings = { idleMs: 30 * MINUTE, absoluteMs: 720 * MINUTE, recheckMs: 15 * MINUTE };
+  const gateway = await composeGateway(
+    testParts(embeddedUpstream(o.api, DEMO_ORG_KEY), {
+      settings: {
+        apiVersion: 'v3',
+        timeoutMs: 5_000,
+        renderBudgetMs: 5_000,
+        log: null,
+        trustProxy: o.trustProxy ?? null,
+        metricsToken: o.metricsToken ?? null,
+      },
+      team: o.team ? { config: parseTeamConfig({}), options: { log: () => {} } } : null,
+      identity: {
+        accessSecret: mode === 'secret' ? SECRET : null,
+        staffSignIn: provider
+          ? async (upstream, store) => {
+              const settings = oidcSettings(publicUrl, provider.issuer);
+              staffSignIn = await createStaffSignIn({ settings, upstream, now: clock.now, store });
+              return staffSignIn;
+            }
+          : null,
+        sessions: o.store ? { store: o.store, settings } : undefined,
+      },
+      audit: trail.audit,
+      console: { distDir: dist },
+    }),
+  );
+  const gw = await serveGateway(gateway, '127.0.0.1', port);
   const url = gw.url;
 
   async function signedIn(login = 'ida'): Promise<TestBrowser> {
@@ -193,7 +190,6 @@ export async function startGatewayUnderTest(
     },
     async close() {
       await gw.close();
-      await team?.upstream.close();
       if (!o.provider) await provider?.stop();
       if (!o.trail) await trail.close();
     },

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { type PostgresServer, startPostgres } from '../tools/postgres-server.ts';
-import { PgImportStore } from './pg-store.ts';
-import { SqliteImportStore } from './sqlite-store.ts';
-import type { ImportStore, NewJob, NewRow } from './store.ts';
+import { PgImportStore } from '../imports/pg-store.ts';
+import { SqliteImportStore } from '../imports/sqlite-store.ts';
+import type { ImportStore, NewJob, NewRow } from '../imports/store.ts';
+import { type PostgresServer, startPostgres } from './postgres-server.ts';
 
 export interface StoreBackend {
   name: 'sqlite' | 'postgres';

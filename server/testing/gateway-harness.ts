@@ -1,14 +1,23 @@
-// Shared by the gateway tests: a fake Sent API that records what reaches it, a fixture build, and a gateway
-// started on 127.0.0.1:0 with test-friendly defaults.
+// Shared by the gateway tests: a fake Sent API that records what reaches it, a fixture build, and the gateway
+// (compose.ts, as `npm start` builds it) started on 127.0.0.1:0 with test-friendly defaults.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { LogSink } from './log.ts';
-import { type RunningGateway, type StartGatewayOptions, startGateway } from './server.ts';
-import { remoteUpstream } from './upstream.ts';
+import type { GatewayAudit } from '../gateway/audit/trail.ts';
+import type { AuditPerson } from '../gateway/audit/types.ts';
+import { composeGateway, type Gateway, type GatewayParts } from '../gateway/compose.ts';
+import type { ApiVersion } from '../gateway/config.ts';
+import type { StaffSignIn } from '../gateway/identity/staff-sign-in.ts';
+import type { LogSink } from '../gateway/log.ts';
+import { type Fetch, type Listening, serveGateway } from '../gateway/server.ts';
+import type { TrustedProxies } from '../gateway/trust-proxy.ts';
+import { remoteUpstream, type Upstream } from '../gateway/upstream.ts';
+import { actAs } from './act-as.ts';
+import { testParts } from './parts.ts';
+import { testControlledUpstream, withTestControls } from './test-controls.ts';
 
 export const SERVER_KEY = 'sk_live_server_side_secret_123';
 export const BROWSER_KEY = 'sk_live_browser_supplied_456';
@@ -95,23 +104,71 @@ export function makeFixtureDist(): string {
   return dir;
 }
 
-export function startTestGateway(
+export interface TestGatewayOptions {
+  /** Where API calls go (its lifetime is the test's); default: the URL given, with SERVER_KEY. */
+  upstream?: Upstream;
+  host?: string;
+  team?: GatewayParts['team'];
+  accessSecret?: string | null;
+  staffSignIn?: StaffSignIn | null;
+  /** The trail to record into (its lifetime is the test's). */
+  audit?: GatewayAudit | null;
+  imports?: GatewayParts['imports'];
+  distDir?: string | null;
+  apiVersion?: ApiVersion;
+  timeoutMs?: number;
+  renderBudgetMs?: number;
+  /** Every request is this person's (act-as.ts). */
+  actingAs?: AuditPerson;
+  /** x-test-* headers reach the API, and `x-test-ssr: off` gets the plain shell (test-controls.ts). */
+  testControls?: boolean;
+  trustProxy?: TrustedProxies | null;
+  metricsToken?: string | null;
+}
+
+export interface TestGateway extends Listening {
+  gateway: Gateway;
+}
+
+/** The gateway (compose.ts) on 127.0.0.1:0 with test-friendly defaults. */
+export async function startTestGateway(
   upstreamUrl: string,
-  overrides: Partial<StartGatewayOptions> = {},
+  o: TestGatewayOptions = {},
   log: LogSink | null = null,
-): Promise<RunningGateway> {
-  return startGateway({
-    host: '127.0.0.1',
-    port: 0,
-    upstream: remoteUpstream(upstreamUrl, SERVER_KEY),
-    apiVersion: 'v3',
-    accessSecret: null,
-    timeoutMs: 5_000,
-    testControls: false,
-    distDir: null,
-    log,
-    ...overrides,
-  });
+): Promise<TestGateway> {
+  const api = o.upstream ?? remoteUpstream(upstreamUrl, SERVER_KEY);
+  const gateway = await composeGateway(
+    testParts(api, {
+      settings: {
+        apiVersion: o.apiVersion ?? 'v3',
+        timeoutMs: o.timeoutMs ?? 5_000,
+        renderBudgetMs: o.renderBudgetMs ?? 0,
+        log,
+        trustProxy: o.trustProxy ?? null,
+        metricsToken: o.metricsToken ?? null,
+      },
+      team: o.team ?? null,
+      identity: {
+        accessSecret: o.accessSecret ?? null,
+        staffSignIn: o.staffSignIn ? async () => o.staffSignIn as StaffSignIn : null,
+      },
+      audit: o.audit ?? null,
+      imports: o.imports ?? null,
+      console: o.distDir ? { distDir: o.distDir } : 'none',
+      extend: {
+        afterSignIn: o.actingAs ? [actAs(o.actingAs)] : [],
+        upstream: o.testControls ? testControlledUpstream : undefined,
+      },
+    }),
+  );
+  const fetch: Fetch = (req, env) => gateway.app.fetch(req, env);
+  const server = await serveGateway(
+    gateway,
+    o.host ?? '127.0.0.1',
+    0,
+    o.testControls ? withTestControls(fetch) : fetch,
+  );
+  return { ...server, gateway };
 }
 
 /** A URL on which nothing listens: start a server to get a free port, then close it. */
@@ -151,8 +208,8 @@ export interface Envelope {
 }
 
 /** A fake API and a gateway in front of it for one test file; what the API saw is cleared before each test. */
-export function fakeApiAndGateway(): { readonly api: FakeApi; readonly gw: RunningGateway } {
-  const running = {} as { api: FakeApi; gw: RunningGateway };
+export function fakeApiAndGateway(): { readonly api: FakeApi; readonly gw: TestGateway } {
+  const running = {} as { api: FakeApi; gw: TestGateway };
   beforeAll(async () => {
     running.api = await startFakeApi();
     running.gw = await startTestGateway(running.api.url);

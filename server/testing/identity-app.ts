@@ -4,16 +4,16 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { DEMO_IDS } from '../../api/demo.ts';
-import { TEST_CLIENT, TEST_POLICY } from '../../tools/oidc-provider.ts';
-import { createSessions, type Sessions } from '../sessions/sessions.ts';
-import { createMemorySessionStore } from '../sessions/store.ts';
-import type { OidcSettings } from './config.ts';
-import { enforceAccess, type OwnAccount } from './enforce.ts';
-import type { OidcClient } from './oidc.ts';
-import type { Person } from './person.ts';
-import { parsePolicy } from './policy.ts';
-import type { Identity, IdentityEnv } from './routes.ts';
+import { DEMO_IDS } from '../api/demo.ts';
+import type { OidcSettings } from '../gateway/identity/config.ts';
+import { enforceAccess, type OwnAccount } from '../gateway/identity/enforce.ts';
+import type { OidcClient } from '../gateway/identity/oidc.ts';
+import type { Person } from '../gateway/identity/person.ts';
+import { parsePolicy } from '../gateway/identity/policy.ts';
+import type { Identity, IdentityEnv } from '../gateway/identity/routes.ts';
+import { createSessions, type Sessions } from '../gateway/sessions/sessions.ts';
+import { createMemorySessionStore } from '../gateway/sessions/store.ts';
+import { TEST_CLIENT, TEST_POLICY } from './oidc-provider.ts';
 
 export const SECRET_A = 'first-session-secret-0123456789abcdef';
 export const SECRET_B = 'second-session-secret-0123456789abcdef';

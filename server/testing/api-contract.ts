@@ -1,7 +1,7 @@
 import Sent, { APIError } from '@sentdm/sentdm';
 import { afterAll, beforeAll } from 'vitest';
-import { DEMO_IDS } from '../demo.ts';
-import { type ApiOptions, type RunningApi, startApiServer } from '../server.ts';
+import { DEMO_IDS } from '../api/demo.ts';
+import { type ApiOptions, type RunningApi, startApiServer } from '../api/server.ts';
 
 export { DEMO_IDS };
 

@@ -2,8 +2,8 @@
 import type { AuditAction } from '../../src/shared/audit.ts';
 import { type ImportJob, ROW_STATES } from '../../src/shared/imports.ts';
 import { DEMO_ORG_KEY } from '../gateway/config.ts';
-import type { GatewayCall } from '../gateway/routes/api.ts';
-import type { Envelope, Harness } from './test-gateway.ts';
+import type { ApiCall } from '../imports/host.ts';
+import type { Envelope, Harness } from './imports-harness.ts';
 
 let next = 300;
 
@@ -22,7 +22,7 @@ export function toolsFor(h: Harness) {
     /** The gateway's API calls, watched: `each` sees every request first and may change or hold it. */
     watched(each: (req: Request, n: number) => Promise<Request> | Request = (r) => r) {
       const seen: { method: string; phone: string | null; key: string | null }[] = [];
-      const call: GatewayCall = async (req, requester) => {
+      const call: ApiCall = async (req, requester) => {
         const body = req.method === 'POST' ? ((await req.clone().json()) as { phone_number: string }) : null;
         seen.push({
           method: req.method,

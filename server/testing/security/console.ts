@@ -1,32 +1,31 @@
-// The attack suite's target: the real gateway app (app.ts, as `npm start` wires it) on a loopback port, in one of
+// The attack suite's target: the real gateway (compose.ts, as `npm start` builds it) on a loopback port, in one of
 // the three sign-in modes, with the embedded API, a throw-away audit trail and a stand-in server renderer that
 // fetches what the console's first screen would. People sign in as a browser would (the OpenID provider's
 // forms, the access-secret form); the suite then acts with their cookie over raw HTTP.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { getRequestListener } from '@hono/node-server';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
-import { startTestProvider, type TestProvider } from '../../tools/oidc-provider.ts';
-import { startTempAudit, type TempAudit } from '../../tools/temp-audit.ts';
-import { createTestBrowser } from '../../tools/test-browser.ts';
-import { ACCESS_COOKIE } from '../access-secret.ts';
-import { createGatewayApp, type GatewayAppOptions } from '../app.ts';
-import { SESSION_COOKIE } from '../identity/routes.ts';
-import { createStaffSignIn } from '../identity/staff-sign-in.ts';
-import { testSettings } from '../identity/test-app.ts';
-import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
-import { makeFixtureDist } from '../test-helpers.ts';
-import { embeddedUpstream, type Upstream } from '../upstream.ts';
+import { ACCESS_COOKIE } from '../../gateway/access-secret.ts';
+import { composeGateway, type Gateway, type GatewayParts } from '../../gateway/compose.ts';
+import { SESSION_COOKIE } from '../../gateway/identity/routes.ts';
+import { createStaffSignIn } from '../../gateway/identity/staff-sign-in.ts';
+import { type Fetch, listen } from '../../gateway/server.ts';
+import { SSR_DIR, SSR_ENTRY } from '../../gateway/ssr.ts';
+import { embeddedUpstream, type Upstream } from '../../gateway/upstream.ts';
+import { makeFixtureDist } from '../gateway-harness.ts';
+import { testSettings } from '../identity-app.ts';
+import { startTestProvider, type TestProvider } from '../oidc-provider.ts';
+import { testParts } from '../parts.ts';
+import { startTempAudit, type TempAudit } from '../temp-audit.ts';
+import { createTestBrowser } from '../test-browser.ts';
 import { send } from './http.ts';
 
 export type Mode = 'none' | 'secret' | 'oidc';
 export const MODES: readonly Mode[] = ['none', 'secret', 'oidc'];
 export const SECRET = 'security-suite-access-secret-0123';
 
-/** OIDC logins (server/tools/oidc-provider.ts): agent and admin of Clinics UK only, viewer and admin of all. */
+/** OIDC logins (server/testing/oidc-provider.ts): agent and admin of Clinics UK only, viewer and admin of all. */
 export const PEOPLE = { viewer: 'vic', agent: 'ana', admin: 'ida', ukAdmin: 'uma' } as const;
 export type Who = keyof typeof PEOPLE;
 
@@ -55,6 +54,7 @@ export interface Console {
   trail: TempAudit;
   /** Every API request that reached the upstream, with the headers it carried. */
   upstreamSeen: { path: string; headers: Headers }[];
+  gateway: Gateway;
   /** The Cookie header of someone signed in (none: the loopback user, who needs none). */
   cookieOf(who: Who): Promise<string>;
   /** The trail as stored, newest first (read directly, whatever the gateway would show). */
@@ -63,23 +63,9 @@ export interface Console {
 }
 
 export interface ConsoleOptions {
-  /** What else app.ts takes (a team with its read counter, the read limit, a log). */
-  app?: Partial<GatewayAppOptions>;
+  /** Other parts of the gateway (a team in front of the API, the read limit and counter, a log). */
+  parts?: Partial<GatewayParts>;
   contactsPerProfile?: number;
-  /** Wraps the upstream (e.g. a team in front of it). */
-  upstream?: (inner: Upstream) => Upstream | Promise<Upstream>;
-}
-
-async function listen(handler: { current: RequestListener }) {
-  const server = createServer((req, res) => handler.current(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { url, close };
 }
 
 /** Signs in on the provider's forms (any password), and returns the console's session cookie. */
@@ -121,29 +107,26 @@ export async function startConsole(mode: Mode, opts: ConsoleOptions = {}): Promi
       return embedded.fetch(req, call);
     },
   };
-  const upstream = (await opts.upstream?.(seeing)) ?? seeing;
-  const handler: { current: RequestListener } = { current: (_req, res) => res.writeHead(503).end() };
-  const server = await listen(handler);
-  let provider: TestProvider | null = null;
-  let staffSignIn = null;
-  if (mode === 'oidc') {
-    provider = await startTestProvider({ publicUrl: server.url });
-    staffSignIn = await createStaffSignIn({ settings: testSettings(server.url, provider.issuer), upstream });
-  }
-  const app = createGatewayApp({
-    upstream,
-    apiVersion: 'v3',
-    accessSecret: mode === 'secret' ? SECRET : null,
-    timeoutMs: 10_000,
-    renderBudgetMs: 600_000,
-    testControls: false,
-    distDir: dist,
-    log: null,
-    staffSignIn,
-    audit: trail.audit,
-    ...opts.app,
-  });
-  handler.current = getRequestListener(app.fetch);
+  const handler: { current: Fetch } = { current: () => new Response(null, { status: 503 }) };
+  const server = await listen((req, env) => handler.current(req, env), '127.0.0.1', 0);
+  const provider: TestProvider | null =
+    mode === 'oidc' ? await startTestProvider({ publicUrl: server.url }) : null;
+  const gateway = await composeGateway(
+    testParts(seeing, {
+      settings: { apiVersion: 'v3', timeoutMs: 10_000, renderBudgetMs: 600_000, log: null },
+      identity: {
+        accessSecret: mode === 'secret' ? SECRET : null,
+        staffSignIn: provider
+          ? (upstream: Upstream) =>
+              createStaffSignIn({ settings: testSettings(server.url, provider.issuer), upstream })
+          : null,
+      },
+      audit: trail.audit,
+      console: { distDir: dist },
+      ...opts.parts,
+    }),
+  );
+  handler.current = (req, env) => gateway.app.fetch(req, env);
   const cookies = new Map<Who, Promise<string>>();
   return {
     mode,
@@ -151,6 +134,7 @@ export async function startConsole(mode: Mode, opts: ConsoleOptions = {}): Promi
     api,
     trail,
     upstreamSeen,
+    gateway,
     cookieOf(who) {
       if (mode === 'none') return Promise.resolve('');
       const known =
@@ -166,9 +150,10 @@ export async function startConsole(mode: Mode, opts: ConsoleOptions = {}): Promi
     },
     async close() {
       await server.close();
+      await gateway.stop();
       await provider?.stop();
       await trail.close();
-      await upstream.close();
+      api.close();
     },
   };
 }

@@ -1,6 +1,14 @@
 // Test clock: time moves only when a test calls advance(), firing due timers in order and letting the
 // promise chains they start settle before the next one fires.
-import type { Clock } from './clock.ts';
+//
+// Why not @sinonjs/fake-timers (what vi.useFakeTimers bundles; evaluated for issue 19): the code under test
+// takes an injected Clock (server/clock.ts), so faking the global timers would only add risk: ioredis, pg
+// and undici in the same process would get fake timers too (the real Redis and PostgreSQL tests). Its own
+// clock object (createClock) would do, but tickAsync yields to a real setTimeout between two timers, which
+// runs before the I/O callbacks of that turn of the event loop; advance() yields with setImmediate, after
+// them, so a lease renewal's SQLite or Redis write has landed before the next timer fires. That order is
+// what keeps the worker, lease and Redis tests deterministic.
+import type { Clock } from '../clock.ts';
 
 interface Timer {
   at: number;

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { type PostgresServer, startPostgres } from '../tools/postgres-server.ts';
-import { ACTIONS, type Action } from './entry.ts';
-import { keyIdOf, type SigningKey } from './keys.ts';
-import { PgAuditStore } from './pg-store.ts';
-import type { RecordInput } from './recorder.ts';
-import { SqliteAuditStore } from './sqlite-store.ts';
-import type { AuditStore } from './store.ts';
+import { ACTIONS, type Action } from '../audit/entry.ts';
+import { keyIdOf, type SigningKey } from '../audit/keys.ts';
+import { PgAuditStore } from '../audit/pg-store.ts';
+import type { RecordInput } from '../audit/recorder.ts';
+import { SqliteAuditStore } from '../audit/sqlite-store.ts';
+import type { AuditStore } from '../audit/store.ts';
+import { type PostgresServer, startPostgres } from './postgres-server.ts';
 
 export function testSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

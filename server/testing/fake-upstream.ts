@@ -1,6 +1,6 @@
 // A counting fake of the Sent API for the team tests: answers every request in-process with an envelope
 // naming the path, the upstream's rate-limit headers, and lets a test hold answers back or script statuses.
-import type { Upstream } from '../upstream.ts';
+import type { Upstream } from '../gateway/upstream.ts';
 
 export interface FakeUpstream extends Upstream {
   calls: { method: string; path: string; profile: string | null }[];
