@@ -122,6 +122,11 @@ test('a viewer sees masked numbers, no edit or export, and may reveal one number
   expect(numbers.length).toBeGreaterThan(0);
   for (const n of numbers) expect(n).toContain(MASK);
   await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
+  // A match would tell masked digits: no search by digits (the gateway refuses one too).
+  await expect(page.getByRole('searchbox')).toHaveCount(0);
+  await expect(
+    page.getByText('Numbers are masked for your role, so there is no search by digits.'),
+  ).toBeVisible();
   await rows(page).first().click();
   await expect(page.getByRole('heading', { name: 'Phone formats' })).toBeVisible();
   await expect(page.getByRole('switch', { name: 'Opt-out' })).toHaveCount(0);

@@ -6,7 +6,8 @@
  *   3. an agent whose reads are counted in Redis (a real redis-server, as replicas share it).
  * One client, requests one after another (a page of 20 contacts, then one contact, every page new until the
  * profile is read once, then again), the targets interleaved in rounds so that whatever else the machine does
- * falls on all of them alike. Prints p50/p95 and the difference to (1). BENCH_READS (default 2,000) per target.
+ * falls on all of them alike. Prints p50/p95, the difference to (1) and the gateway process's CPU per request.
+ * BENCH_READS (default 2,000) per target.
  * Asserts nothing.
  */
 import { DEMO_IDS } from '../api/demo.ts';
@@ -54,15 +55,20 @@ async function main(): Promise<void> {
   try {
     for (const server of servers) await reads(server, 200, 0); // warm-up
     const samples = servers.map((): number[] => []);
+    const cpuMicros = servers.map(() => 0);
     const perRound = Math.ceil(READS / ROUNDS);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, server] of servers.entries()) {
+        const before = await server.cpu();
         samples[i]?.push(...(await reads(server, perRound, round * perRound)));
+        cpuMicros[i] = (cpuMicros[i] ?? 0) + (await server.cpu()) - before;
       }
     }
+    // Wall-clock figures move with whatever else the machine runs; the gateway's CPU per request does not.
+    const cpu = (i: number) => (cpuMicros[i] ?? 0) / 1000 / Math.max(1, samples[i]?.length ?? 1);
     const p = (i: number, q: number) => percentile(samples[i] ?? [], q);
     printTable(
-      ['target', 'requests', 'p50', 'p95', 'p50 vs admin', 'p95 vs admin'],
+      ['target', 'requests', 'p50', 'p95', 'p50 vs admin', 'p95 vs admin', 'gateway CPU/request'],
       TARGETS.map(([name], i) => [
         name,
         samples[i]?.length ?? 0,
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
         ms(p(i, 95)),
         i === 0 ? '—' : `${p(i, 50) >= p(0, 50) ? '+' : ''}${ms(p(i, 50) - p(0, 50))}`,
         i === 0 ? '—' : `${p(i, 95) >= p(0, 95) ? '+' : ''}${ms(p(i, 95) - p(0, 95))}`,
+        `${cpu(i).toFixed(3)} ms`,
       ]),
     );
   } finally {

@@ -25,6 +25,8 @@ export type GatewayEnv = {
     cause?: string;
     /** Whether the team's cache answered (hit, miss, shared, bypass), for the request log only. */
     cache?: string;
+    /** An API call's answer body as forwarded (routes/api.ts), read by reads/limit-reads.ts without a clone. */
+    forwardedBody?: Uint8Array;
     /** Page navigations: known once the streamed page is complete. */
     render?: RenderOutcome | Promise<RenderOutcome>;
     /** The audit trail, for routes that record (middleware/audit.ts); absent when the audit is off. */

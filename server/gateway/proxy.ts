@@ -18,6 +18,8 @@ export interface ProxyResult {
   cause?: string;
   /** Whether the team's cache answered, for the request log only (never sent to the browser). */
   cache?: string;
+  /** The body sent on, for middlewares that read it (the read limit) without cloning the response. */
+  body?: Uint8Array;
 }
 
 export function isApiPath(pathname: string): boolean {
@@ -85,13 +87,15 @@ export async function forwardApiRequest(
     // Buffer the body inside the deadline: a stalled body is a timeout too, not a truncated 200.
     const buf = await untilAborted(res.arrayBuffer(), signal);
     const noBody = res.status === 204 || res.status === 304;
+    const answer = new Uint8Array(buf);
     return {
       // A Uint8Array body lets @hono/node-server write it in one go (an ArrayBuffer takes its slow path).
-      response: new Response(noBody ? null : new Uint8Array(buf), {
+      response: new Response(noBody ? null : answer, {
         status: res.status,
         headers: downstreamResponseHeaders(res.headers),
       }),
       cache: cacheOutcomeOf(res.headers),
+      body: answer,
     };
   } catch (err) {
     if (timedOut) {

@@ -6,6 +6,7 @@
 // Query names are compared case-insensitively and every repetition is checked: an upstream that binds
 // `Page_Size` or the last of two `page_size` must not read a value the gateway did not.
 
+import { normalizeToE164 } from '../../api/phone.ts';
 import type { Person } from './person.ts';
 import { permissions } from './policy.ts';
 
@@ -38,6 +39,10 @@ export function readingDenied(person: Person, method: string, url: URL): string 
     }
   }
   if (!may.seeNumbers) {
+    // A lookup is of a whole number (one the person already has in full), never of a part of one.
+    if (valuesOf(url.searchParams, 'phone').some((v) => v !== '' && normalizeToE164(v) === null)) {
+      return `Your role (${person.role}) sees numbers masked: look up a whole number, with its country code.`;
+    }
     for (const [key, value] of url.searchParams) {
       if (/\p{Nd}/u.test(value) && !DIGITS_ALLOWED.has(key.toLowerCase())) {
         return (

@@ -6,7 +6,6 @@
 // whose request (or page) it is.
 import type { Context, MiddlewareHandler } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
-import { dataOf, rowsOf } from '../audit/api-views.ts';
 import type { GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
 import { permissions } from '../identity/policy.ts';
@@ -15,19 +14,25 @@ import type { ReadCounter } from './counter.ts';
 
 const CONTACT_ROUTES = /^\/v(1\/contacts|3\/contacts(\/[A-Za-z0-9_-]{1,128})?)$/;
 
+type Fields = Record<string, unknown>;
+const idOf = (value: unknown) => (value as Fields | null)?.id;
+const idsOf = (list: unknown) =>
+  Array.isArray(list)
+    ? list.flatMap((item) => (typeof idOf(item) === 'string' ? [idOf(item) as string] : []))
+    : [];
+
 /** The contacts an answer carries: a v3 page or lookup, one v3 contact, or a v1 page (a bare body). */
-async function contactIdsOf(path: string, res: Response): Promise<string[]> {
-  if (path.startsWith('/v1/')) {
-    const body = (await res
-      .clone()
-      .json()
-      .catch(() => null)) as { items?: { id?: unknown }[] } | null;
-    return (body?.items ?? []).flatMap((item) => (typeof item?.id === 'string' ? [item.id] : []));
+function contactIdsOf(path: string, body: Uint8Array | undefined): string[] {
+  let parsed: Fields | null = null;
+  try {
+    parsed = body ? (JSON.parse(new TextDecoder().decode(body)) as Fields) : null;
+  } catch {
+    return [];
   }
-  const data = await dataOf(res);
-  const one = (data as { id?: unknown } | null)?.id;
-  if (path !== '/v3/contacts') return typeof one === 'string' ? [one] : [];
-  return rowsOf(data).flatMap((row) => (typeof row.id === 'string' ? [row.id] : []));
+  if (path.startsWith('/v1/')) return idsOf(parsed?.items);
+  const data = parsed?.data as Fields | null | undefined;
+  if (path !== '/v3/contacts') return typeof idOf(data) === 'string' ? [idOf(data) as string] : [];
+  return idsOf(data?.contacts);
 }
 
 export function limitReads(counter: ReadCounter, perHour: number): MiddlewareHandler<GatewayEnv> {
@@ -40,7 +45,8 @@ export function limitReads(counter: ReadCounter, perHour: number): MiddlewareHan
       return next();
     await next();
     if (!c.res.ok) return;
-    const ids = await contactIdsOf(path, c.res);
+    // The bytes the proxy forwarded (routes/api.ts): cloning the response would cost it its fast path.
+    const ids = contactIdsOf(path, c.get('forwardedBody'));
     if (ids.length === 0) return;
     const admitted = await counter.admit(person.sub, ids, perHour);
     if (admitted.ok) return;

@@ -6,21 +6,24 @@ import type { Redis } from 'ioredis';
 import type { Clock } from '../../clock.ts';
 import { createMemoryReadCounter, READ_WINDOW_MS, type ReadCounter } from './counter.ts';
 
-// KEYS[1]: the person's reads, KEYS[2]: their refusal mark. ARGV: now, window, limit, ids…
+// KEYS[1]: the person's reads, KEYS[2]: their refusal mark. ARGV: now, window, limit, ids… (Redis ≥ 6.2: ZMSCORE)
 const ADMIT_LUA = `
 local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local ids = {unpack(ARGV, 4)}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local count = redis.call('ZCARD', KEYS[1])
 local fresh = 0
-for i = 4, #ARGV do
-  if not redis.call('ZSCORE', KEYS[1], ARGV[i]) then fresh = fresh + 1 end
+for _, score in ipairs(redis.call('ZMSCORE', KEYS[1], unpack(ids))) do
+  if not score then fresh = fresh + 1 end
 end
 if count + fresh > limit then
   local first = redis.call('SET', KEYS[2], '1', 'PX', window, 'NX')
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   return {0, count, first and 1 or 0, tonumber(oldest[2] or now) + window - now}
 end
-for i = 4, #ARGV do redis.call('ZADD', KEYS[1], now, ARGV[i]) end
+local members = {}
+for i, id in ipairs(ids) do members[2 * i - 1] = now; members[2 * i] = id end
+redis.call('ZADD', KEYS[1], unpack(members))
 redis.call('PEXPIRE', KEYS[1], window)
 return {1, count + fresh, 0, 0}
 `;

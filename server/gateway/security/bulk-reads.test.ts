@@ -181,6 +181,8 @@ describe('OIDC: answers that single out one contact by number', () => {
       `search=x&search=${fragment}`,
       `search=${encodeURIComponent(fullwidth)}`,
       `q=${fragment}`,
+      `phone=%2B44${fragment}`, // a part of a number, not a whole one
+      `phone=${encodeURIComponent(contact.format_e164)}&PHONE=%2B${fragment}`,
     ]) {
       const res = await send(con.url, `/v3/contacts?page=1&page_size=20&${query}`, {
         headers: { ...SAME_ORIGIN, cookie, 'x-profile-id': UK },
