@@ -3,6 +3,7 @@
 // another browser fails; an admin's sign-out of a person (with and without JavaScript) ends their session.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { SESSION_COOKIE } from '../server/gateway/identity/routes.ts';
+import { seriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { consoleReady, signIn } from './support/sign-in';
 
@@ -105,6 +106,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByRole('link', { name: 'Who is signed in' }).click();
         const row = page.getByRole('row').filter({ hasText: name });
         await expect(row).toHaveCount(1);
+        expect(await seriousViolations(page)).toEqual([]);
         await row.getByRole('button', { name: `Sign out ${name}` }).click();
         await expect(page.getByText(`${name} was signed out`)).toBeVisible();
         await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
