@@ -84,7 +84,10 @@ try {
     } else {
       await openConsole(page, `${server.url}/activity/signed-in`);
     }
-    await page.locator(shot.ready ?? '.sessions-table').first().waitFor({ timeout: 15_000 });
+    await page
+      .locator(shot.ready ?? '.sessions-table')
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: `${OUT}/${shot.name}.png` });
     console.log(`${OUT}/${shot.name}.png`);
     await context.close();
