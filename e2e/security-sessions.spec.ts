@@ -31,20 +31,25 @@ test('after signing in with a hostile "return to", the browser lands on the cons
   baseURL,
 }) => {
   const reached = await watchEvilSite(page);
-  const base = baseURL ?? '';
+  const origin = new URL(baseURL ?? '').origin;
+  /** Past the provider: back on the console (not its sign-in routes), or on the hostile site. */
+  const landed = (url: URL) =>
+    url.hostname.endsWith(EVIL) || (url.origin === origin && !url.pathname.startsWith('/auth/'));
   // A tab inside the path: the browser drops it, and "/\t/evil.example/" becomes "//evil.example/".
-  await signIn(page, base, 'ida', `/auth/sign-in?next=${encodeURIComponent(`/\t/${EVIL}/`)}`);
+  await signIn(page, origin, 'ida', `/auth/sign-in?next=${encodeURIComponent(`/\t/${EVIL}/`)}`);
+  await page.waitForURL(landed);
+  expect(new URL(page.url()).origin).toBe(origin);
   await consoleReady(page);
-  expect(new URL(page.url()).origin).toBe(new URL(base).origin);
   // Still signed in at the provider: each of these comes straight back, and must come back here. A tab of
   // its own each (the console's own URL updates must not interrupt the next navigation).
   for (const next of [`/\\${EVIL}/`, `/\n/${EVIL}/`, `//${EVIL}/`, `/.//${EVIL}/`, `https://${EVIL}/`]) {
     const tab = await page.context().newPage();
     await tab
       .mainFrame()
-      .goto(`${base}/auth/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'commit' });
+      .goto(`${origin}/auth/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'commit' });
+    await tab.waitForURL(landed);
+    expect(new URL(tab.url()).origin, JSON.stringify(next)).toBe(origin);
     await consoleReady(tab);
-    expect(new URL(tab.url()).origin).toBe(new URL(base).origin);
     await tab.close();
   }
   expect(reached).toEqual([]);
