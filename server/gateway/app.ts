@@ -38,6 +38,7 @@ import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
+import { parseSessionSettings } from './sessions/config.ts';
 import { sessionStoreErrors } from './sessions/open.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { createSessions, type Sessions } from './sessions/sessions.ts';
@@ -60,7 +61,7 @@ export interface GatewayAppOptions {
   apiVersion: ApiVersion;
   /** The access secret (env DASHBOARD_TOKEN); null leaves the console open to loopback callers only. */
   accessSecret: string | null;
-  /** The access secret's sessions (sessions/open.ts); absent: this process's memory, 30 min idle, 12 h. */
+  /** The access secret's sessions (sessions/open.ts); absent: this process's memory, default lengths. */
   accessSessions?: Sessions | null;
   /** TRUST_PROXY: proxies whose X-Forwarded-For names the client; absent or null: the socket peer is. */
   trustProxy?: TrustedProxies | null;
@@ -118,11 +119,7 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
     ? createAccessSecret(
         opts.accessSecret,
         opts.accessSessions ??
-          createSessions({
-            store: createMemorySessionStore(),
-            idleMs: 30 * 60_000,
-            absoluteMs: 720 * 60_000,
-          }),
+          createSessions({ store: createMemorySessionStore(), ...parseSessionSettings({}) }),
       )
     : null;
   if (access) {
