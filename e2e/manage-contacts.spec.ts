@@ -2,32 +2,12 @@
 // there opens that contact), Remove from account from the detail, several selected rows (bounded concurrency,
 // progress, a failure listed with its code and request id, Retry), by number; inherited contacts cannot be
 // removed; viewers and agents see none of it (the gateway's own refusals: server/gateway/audit tests); axe on
-// every new dialog in both themes. Changes go to the standalone user key's account, whose rows no other spec
+// every new dialog: manage-contacts-a11y.spec.ts. Changes go to the standalone user key's account, whose rows no other spec
 // counts, on numbers made here (each test its own block of digits, found by search).
 import type { Page, Route } from '@playwright/test';
-import { seriousViolations } from './support/axe';
 import { apiList, expect, PROFILE_US, requestsSoFarSeen, rows, test } from './support/fixtures';
+import { dialog, make, numberOf, searchOf, toolbarButton } from './support/manage';
 import { consoleReady, signIn } from './support/sign-in';
-
-interface Made {
-  id: string;
-  format_e164: string;
-  format_international: string;
-}
-
-/** A UK mobile number of this test's block: +44 7400 5BB0NN. */
-const numberOf = (block: number, n: number) =>
-  `+4474005${String(block).padStart(2, '0')}0${String(n).padStart(2, '0')}`;
-const searchOf = (block: number) => `74005${String(block).padStart(2, '0')}0`;
-
-async function make(page: Page, e164: string): Promise<Made> {
-  const response = await page.request.post('/v3/contacts', { data: { phone_number: e164 } });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { data: Made }).data;
-}
-
-const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
-const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar').getByRole('button', { name });
 
 test.describe('an admin (no sign-in: the loopback console is its own admin)', () => {
   test.use({ server: 'user' });
@@ -280,51 +260,3 @@ test.describe('an agent', () => {
     await expectNoManagement(page);
   });
 });
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} theme`, () => {
-    test.use({ colorScheme, server: 'user' });
-
-    test('the add, remove-by-number, remove and bulk dialogs have no serious axe violations', async ({
-      page,
-      allowHttpErrors,
-    }) => {
-      allowHttpErrors(404);
-      const block = colorScheme === 'light' ? 6 : 7;
-      const [one] = await Promise.all([make(page, numberOf(block, 1)), make(page, numberOf(block, 2))]);
-      await page.goto(`/?search=${searchOf(block)}`);
-      await expect(rows(page)).toHaveCount(2);
-
-      await toolbarButton(page, 'Add contact').click();
-      await dialog(page, 'Add contact').getByLabel('Phone number').fill('+44 12');
-      await dialog(page, 'Add contact').getByRole('button', { name: 'Add contact' }).click();
-      await expect(dialog(page, 'Add contact').getByLabel('Phone number')).toHaveAttribute(
-        'aria-invalid',
-        'true',
-      );
-      expect(await seriousViolations(page, 'dialog')).toEqual([]);
-      await page.keyboard.press('Escape');
-
-      await toolbarButton(page, 'Remove by number').click();
-      const byNumber = dialog(page, 'Remove by number');
-      await byNumber.getByLabel('Phone number').fill(one?.format_e164 ?? '');
-      await byNumber.getByRole('button', { name: 'Find contact' }).click();
-      await expect(byNumber.getByText('Removing is final.')).toBeVisible();
-      expect(await seriousViolations(page, 'dialog')).toEqual([]);
-      await page.keyboard.press('Escape');
-
-      await toolbarButton(page, 'Select').click();
-      await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
-      expect(await seriousViolations(page, 'main')).toEqual([]);
-      await page.getByRole('button', { name: 'Remove from account…' }).click();
-      await expect(dialog(page, 'Remove 2 contacts')).toBeVisible();
-      expect(await seriousViolations(page, 'dialog')).toEqual([]);
-      await page.keyboard.press('Escape');
-
-      await page.goto(`/contacts/${one?.id}`);
-      await page.getByRole('button', { name: 'Remove from account…' }).click();
-      await expect(dialog(page, 'Remove from account').getByText('Removing is final.')).toBeVisible();
-      expect(await seriousViolations(page, 'dialog')).toEqual([]);
-    });
-  });
-}
