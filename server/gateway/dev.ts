@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type Plugin } from 'vite';
 import { IMPORTS_PATH } from '../../src/shared/imports.ts';
+import { CONTACT_NUMBER_PREFIX } from '../../src/shared/numbers.ts';
 import { startApiServer } from '../api/server.ts';
 import { startImports } from '../imports/service.ts';
 import { createGatewayApp } from './app.ts';
@@ -70,6 +71,7 @@ const gatewayPlugin: Plugin = {
         path === '/__config' ||
         path.startsWith('/__audit') ||
         path.startsWith(IMPORTS_PATH) ||
+        path.startsWith(CONTACT_NUMBER_PREFIX) ||
         (OPS_PATHS as readonly string[]).includes(path);
       if (isApiPath(path) || gatewayPath) void handle(req, res);
       else next();
