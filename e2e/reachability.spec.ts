@@ -2,7 +2,7 @@
 // of the screen, server-rendered (before the app's JavaScript runs and without it), masked for viewers; and the
 // footer's team budget line. Against consoles of their own (support/numbers-servers.ts).
 import type { Page } from '@playwright/test';
-import { holdAppScripts } from '../server/tools/hold-app-scripts.ts';
+import { holdAppScripts } from '../server/testing/hold-app-scripts.ts';
 import { MASK } from '../src/shared/mask.ts';
 import { expect, PROFILE_UK } from './support/fixtures';
 import { signedIn, test } from './support/numbers-servers';
@@ -11,8 +11,8 @@ const card = (page: Page) => page.locator('section.reachability');
 const detail = (id: string) => `/contacts/${id}?profile=${PROFILE_UK}`;
 
 test.describe('the Reachability card', () => {
-  test('says what each line is and whether each channel will get there', async ({ page, numbers }) => {
-    const { mobile, ported, landline, voip } = numbers.sample;
+  test('a mobile: its carrier and network code, and SMS will reach it', async ({ page, numbers }) => {
+    const { mobile } = numbers.sample;
     await page.goto(detail(mobile.id));
     await expect(card(page)).toContainText('Line typeMobile');
     await expect(card(page)).toContainText(`Carrier${mobile.carrier}MCC 234 · MNC `);
@@ -20,19 +20,26 @@ test.describe('the Reachability card', () => {
     await expect(card(page).locator('.verdict-ok').first()).toHaveText(
       `✓SMS will reach a mobile on ${mobile.carrier}.`,
     );
+  });
 
+  test('a ported mobile says so', async ({ page, numbers }) => {
+    const { ported } = numbers.sample;
     await page.goto(detail(ported.id));
     await expect(card(page)).toContainText('PortedYes');
     await expect(card(page)).toContainText(`SMS will reach a mobile on ${ported.carrier} (ported there).`);
+  });
 
-    await page.goto(detail(landline.id));
+  test('a landline: SMS will not arrive', async ({ page, numbers }) => {
+    await page.goto(detail(numbers.sample.landline.id));
     await expect(card(page)).toContainText('Line typeLandline');
     await expect(card(page)).toContainText('CarrierBT');
     await expect(card(page).locator('.verdict-bad')).toHaveText(
       '✕Landline: SMS will not arrive; call instead.',
     );
+  });
 
-    await page.goto(detail(voip.id));
+  test('a VoIP number: a warning', async ({ page, numbers }) => {
+    await page.goto(detail(numbers.sample.voip.id));
     await expect(card(page)).toContainText('Line typeVoIP');
     await expect(card(page)).toContainText('VoIPYes');
     await expect(card(page).locator('.verdict-warn')).toHaveText(

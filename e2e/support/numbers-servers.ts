@@ -6,15 +6,11 @@ import { createEmbeddedApi } from '../../server/api/server.ts';
 import type { Person } from '../../server/gateway/identity/person.ts';
 import { SESSION_COOKIE } from '../../server/gateway/identity/routes.ts';
 import { createStaffSignIn } from '../../server/gateway/identity/staff-sign-in.ts';
-import {
-  noProvider,
-  signedIn as openSessions,
-  testSettings,
-} from '../../server/gateway/identity/test-app.ts';
 import type { Sessions } from '../../server/gateway/sessions/sessions.ts';
-import { startAppServer } from '../../server/tools/app-server.ts';
+import { startAppServer } from '../../server/testing/app-server.ts';
+import { noProvider, signedIn as openSessions, testSettings } from '../../server/testing/identity-app.ts';
+import { startTempAudit } from '../../server/testing/temp-audit.ts';
 import { addReachabilitySample, type ReachabilitySample } from '../../server/tools/reachability-sample.ts';
-import { startTempAudit } from '../../server/tools/temp-audit.ts';
 import { test as base, PROFILE_UK } from './fixtures';
 
 export const PROFILE_DE = '7a3d2c10-0000-4000-8000-000000000013';

@@ -8,11 +8,12 @@
  * Sequential requests from this process; prints figures, asserts nothing. BENCH_LOOKUPS overrides the 200.
  */
 import { startApiServer } from '../api/server.ts';
-import { startGateway } from '../gateway/server.ts';
-import { createTeam } from '../gateway/team/create.ts';
+import { composeGateway } from '../gateway/compose.ts';
+import { serveGateway } from '../gateway/server.ts';
 import { remoteUpstream, type Upstream } from '../gateway/upstream.ts';
-import { startTempAudit } from '../tools/temp-audit.ts';
-import { BENCH_GATEWAY, KEY } from './gateway-servers.ts';
+import { testParts } from '../testing/parts.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
+import { BENCH_SETTINGS, KEY } from './gateway-servers.ts';
 import { ms, percentile, printTable } from './stats.ts';
 
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
@@ -48,19 +49,9 @@ async function run(latencyMs: number) {
   const audit = await startTempAudit({ sync: 'full' });
   const { upstream, seen } = counting(remoteUpstream(api.url, KEY));
   // The default share (150/min) would make the cold pass wait for the budget: that is not what is measured.
-  const team = await createTeam(
-    { perMinute: 100_000, burst: 10_000, maxWaitMs: 10_000, redisUrl: null },
-    upstream,
-  );
-  const gw = await startGateway({
-    host: '127.0.0.1',
-    port: 0,
-    ...BENCH_GATEWAY,
-    upstream: team.upstream,
-    team,
-    audit: audit.audit,
-    log: null,
-  });
+  const team = { config: { perMinute: 100_000, burst: 10_000, maxWaitMs: 10_000, redisUrl: null } };
+  const parts = testParts(upstream, { settings: BENCH_SETTINGS, team, audit: audit.audit });
+  const gw = await serveGateway(await composeGateway(parts), '127.0.0.1', 0);
   try {
     const page = await fetch(`${api.url}/v3/contacts?page=1&page_size=${LOOKUPS + 20}`, {
       headers: { ...headers, 'x-api-key': KEY },
@@ -99,7 +90,6 @@ async function run(latencyMs: number) {
     };
   } finally {
     await gw.close();
-    await team.upstream.close();
     await audit.close();
     await api.close();
   }

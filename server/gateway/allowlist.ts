@@ -10,9 +10,9 @@ interface Route {
 
 // Ids are restricted to URL-safe characters: no '%', '.', or '/' can smuggle another upstream path in.
 const ID = '[A-Za-z0-9_-]{1,128}';
-// A number as one path segment (E.164, national digits, a tel: URI), raw or as encodeURIComponent writes it:
-// never a '/', an encoded '/' or '.', nor a dot segment (it must hold a digit).
-const PHONE = '(?=[^/]*\\d)(?:[0-9A-Za-z+().;=:,_~-]|%(?:20|2[Bb]|3[ABDabd])){1,64}';
+// A number as one path segment (E.164, national digits, a tel: URI) in its canonical spelling (canonical-path.ts
+// answers every other spelling first): never a '/' nor a dot segment (it must hold a digit).
+const PHONE = '(?=[^/]*\\d)[0-9A-Za-z+().;=:,_~-]{1,64}';
 /** GET /v3/numbers/lookup/{phone_number}: what a number is (line type, carrier), issue 21. */
 export const NUMBER_LOOKUP = new RegExp(`^/v3/numbers/lookup/(${PHONE})$`);
 

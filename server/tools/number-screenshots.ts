@@ -30,6 +30,7 @@ export async function numberShots(api: Api): Promise<Shot[]> {
       name: 'lookup-facts',
       path: `/?profile=${PROFILE_UK}&phone=%2B442079460100`,
       ready: '.verdict',
+      fullPage: true,
     }),
     { name: 'reach-ported', path: card(reach.ported.id), ready: '.reachability .verdict' },
     { name: 'reach-voip', path: card(reach.voip.id), ready: '.reachability .verdict' },

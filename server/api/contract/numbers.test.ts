@@ -3,9 +3,9 @@
 // rate limit headers. The ported share and the spread over networks (20,000 numbers): numbers/lookup.test.ts.
 import Sent from '@sentdm/sentdm';
 import { describe, expect, it } from 'vitest';
+import { apiForThisFile, DEMO_IDS, failureOf } from '../../testing/api-contract.ts';
 import { CARRIERS } from '../numbers/carriers.ts';
 import { startApiServer } from '../server.ts';
-import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 
 const api = apiForThisFile({ contactsPerProfile: 100 });
 const lookup = (phone: string, apiKey?: string, profile?: string) =>

@@ -144,8 +144,9 @@ export async function entryFor(
   profileId: string | null,
   before: Fields | null,
   sent: Fields | null = null,
+  cache?: string,
 ): Promise<GatewayRecord | null> {
-  if (view.action === 'number.lookup') return numberLookupEntry(view, res, profileId);
+  if (view.action === 'number.lookup') return numberLookupEntry(view, res, profileId, { cache });
   const data = await dataOf(res);
   const details = await statusDetails(res);
   if (view.action === 'search') {

@@ -1,6 +1,7 @@
 // `number.lookup` entries: someone saw what a number is (GET /v3/numbers/lookup/{phone_number}, or a contact's
 // Reachability card through /__numbers/contact/{id}). The number goes to the trail masked and hashed (the
-// recorder's job); an answer from the gateway's cache is recorded too (a person saw it), with `cache: hit`.
+// recorder's job); an answer from the gateway's cache is recorded too (a person saw it), with `cache: hit`. The
+// cache outcome comes from the gateway's context, never a header: the browser is not told (headers.ts).
 import { NUMBER_LOOKUP } from '../allowlist.ts';
 import type { GatewayRecord } from './types.ts';
 
@@ -37,18 +38,18 @@ function outcomeOf(status: number): 'ok' | 'denied' | 'error' {
 
 /**
  * The entry for an answered number lookup: the number (as the API wrote it, else as asked), what it is, and
- * whether the gateway's cache answered. `contactId` when it was a contact's number (the card).
+ * whether the gateway's cache answered (`cache`: hit, miss, shared). `contactId` when it was a contact's
+ * number (the card).
  */
 export async function numberLookupEntry(
   view: NumberLookupView,
   res: Response,
   profileId: string | null,
-  contactId: string | null = null,
+  { contactId = null, cache }: { contactId?: string | null; cache?: string } = {},
 ): Promise<GatewayRecord> {
   const body = await bodyOf(res);
   const data = (res.ok ? body?.data : null) as Fields | null | undefined;
   const code = (body?.error as Fields | null | undefined)?.code;
-  const cache = res.headers.get('x-cache');
   return {
     action: 'number.lookup',
     outcome: outcomeOf(res.status),

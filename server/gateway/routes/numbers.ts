@@ -10,7 +10,7 @@ import { GatewayErrors, refuse } from '../errors.ts';
 import { type OwnAccount, refusal } from '../identity/enforce.ts';
 import { maskResponse } from '../identity/mask-numbers.ts';
 import { permissions } from '../identity/policy.ts';
-import type { GatewayCall } from './api.ts';
+import type { CallOutcome, GatewayCall } from './api.ts';
 
 export interface NumberRouteOptions {
   /** The gateway's own API routes (allowlist, key, team budget), unrecorded and unmasked. */
@@ -29,8 +29,9 @@ export function contactNumbers({ api, ownAccount }: NumberRouteOptions) {
     const origin = new URL(c.req.url).origin;
     const read = new Request(`${origin}/v3/contacts/${encodeURIComponent(contactId)}`, { headers });
     /** The answer once recorded; 503 instead when the trail cannot store it (as for every recorded view). */
-    const recorded = async (res: Response, phone: string) => {
-      const entry = await numberLookupEntry({ action: 'number.lookup', phone }, res, profileId, contactId);
+    const recorded = async (res: Response, phone: string, cache?: string) => {
+      const view = { action: 'number.lookup', phone } as const;
+      const entry = await numberLookupEntry(view, res, profileId, { contactId, cache });
       try {
         await c.get('audit')?.record(c, entry, res.headers.get('x-request-id') ?? undefined);
         return res;
@@ -53,10 +54,9 @@ export function contactNumbers({ api, ownAccount }: NumberRouteOptions) {
     if (!contact.ok) return contact;
     const body = (await contact.json()) as { data?: { format_e164?: unknown } };
     const phone = typeof body.data?.format_e164 === 'string' ? body.data.format_e164 : '';
-    const res = await recorded(
-      await api(new Request(origin + numberLookupPath(phone), { headers }), requester),
-      phone,
-    );
+    const outcome: CallOutcome = {};
+    const lookup = await api(new Request(origin + numberLookupPath(phone), { headers }), requester, outcome);
+    const res = await recorded(lookup, phone, outcome.cache);
     return person && !permissions(person.role).seeNumbers ? maskResponse(res) : res;
   }
 
