@@ -7,6 +7,7 @@
  *      Reachability card at once): how many requests reach the API, lookups apart (target: 20).
  * Sequential requests from this process; prints figures, asserts nothing. BENCH_LOOKUPS overrides the 200.
  */
+import { numberLookupPath } from '../../src/shared/numbers.ts';
 import { startApiServer } from '../api/server.ts';
 import { composeGateway } from '../gateway/compose.ts';
 import { serveGateway } from '../gateway/server.ts';
@@ -61,7 +62,7 @@ async function run(latencyMs: number) {
     // The openings' 20 contacts are not among the numbers looked up before: their cache starts cold.
     const contacts = all.slice(0, LOOKUPS);
     const twenty = all.slice(LOOKUPS);
-    const lookup = (e164: string) => `${gw.url}/v3/numbers/lookup/${encodeURIComponent(e164)}`;
+    const lookup = (e164: string) => gw.url + numberLookupPath(e164);
     const cold: number[] = [];
     for (const c of contacts) cold.push(await timed(lookup(c.format_e164)));
     const cached: number[] = [];
