@@ -1,11 +1,12 @@
 import type { MetadataJson } from 'libphonenumber-js/core';
 import { describe, expect, it } from 'vitest';
+import * as phoneLib from '../../lib/phoneLib';
 import { toE164 } from '../../lib/phoneLib';
 import { checkedRow, classify, importRows, type Normalise, toSend } from './check';
 import lineTypes from './line-types.json';
 import { lineWarningsFrom } from './lineTypeWarnings';
 
-const lineWarning = lineWarningsFrom(lineTypes as unknown as MetadataJson);
+const lineWarning = lineWarningsFrom(phoneLib, lineTypes as unknown as MetadataJson);
 /** useRowCheck's normaliser: the number, and its warning when it has one. */
 const gb: Normalise = (input) => {
   const result = toE164(input, 'GB');

@@ -2,7 +2,8 @@
 // API request): they are imported unless the person drops them, but a text will not (or may not) arrive.
 // The type data (line-types.json, generated from libphonenumber-js by server/tools/line-type-metadata.ts)
 // is a static asset fetched when a check starts, not code: it stays out of the JavaScript bundles.
-import { type E164Number, type MetadataJson, PhoneNumber } from 'libphonenumber-js/core';
+import type { MetadataJson } from 'libphonenumber-js/core';
+import { loadPhoneLib, type PhoneLib } from '../../lib/phone';
 import lineTypesUrl from './line-types.json?url';
 
 export const LINE_WARNINGS = ['landline', 'voip'] as const;
@@ -17,15 +18,11 @@ export const LINE_WARNING_REASONS: Record<LineWarning, string> = {
 /** The warning for a valid E.164 number, or null (mobile, or a type nobody warns about). */
 export type LineWarningOf = (e164: string) => LineWarning | null;
 
-export function lineWarningsFrom(metadata: MetadataJson): LineWarningOf {
+export function lineWarningsFrom(lib: Pick<PhoneLib, 'numberTypeIn'>, metadata: MetadataJson): LineWarningOf {
   return (e164) => {
-    try {
-      // Built from the E.164 form the check already made (a sixth of the cost of parsing text again).
-      const type = new PhoneNumber(e164 as E164Number, metadata).getType();
-      return type === 'FIXED_LINE' ? 'landline' : type === 'VOIP' ? 'voip' : null;
-    } catch {
-      return null; // a calling code this data does not know: nothing to warn about
-    }
+    // Built from the E.164 form the check already made (a sixth of the cost of parsing text again).
+    const type = lib.numberTypeIn(e164, metadata);
+    return type === 'FIXED_LINE' ? 'landline' : type === 'VOIP' ? 'voip' : null;
   };
 }
 
@@ -33,11 +30,12 @@ let loading: Promise<LineWarningOf | null> | null = null;
 
 /** The classifier once its data is here; null when it could not be fetched (the check then runs without). */
 export function loadLineWarnings(): Promise<LineWarningOf | null> {
-  loading ??= fetch(lineTypesUrl)
-    .then((res) =>
+  const metadata = () =>
+    fetch(lineTypesUrl).then((res) =>
       res.ok ? (res.json() as Promise<MetadataJson>) : Promise.reject(new Error(String(res.status))),
-    )
-    .then(lineWarningsFrom)
+    );
+  loading ??= Promise.all([loadPhoneLib(), metadata()])
+    .then(([lib, data]) => lineWarningsFrom(lib, data))
     .catch(() => {
       loading = null; // the next check tries again
       return null;
