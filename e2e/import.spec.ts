@@ -7,7 +7,7 @@ import { seriousViolations } from './support/axe';
 import { apiList, expect, test } from './support/fixtures';
 import { xlsxFile } from './support/xlsx';
 
-/** Rows 2–8 of this file: ready, ready, duplicate of row 2, invalid, (blank), ready, invalid. */
+/** Rows 2–8 of this file: landline, ready, duplicate of row 2, invalid, (blank), ready, invalid. */
 const MIXED = [
   'name,mobile,joined',
   'Ann,+44 20 7946 0958,2024-01-02',
@@ -53,33 +53,49 @@ test('an admin checks a file: flags and counts, fixes a row, drops one, filters 
   await expect(page.getByLabel('Header row')).toHaveValue('0');
   await expect(page.getByRole('checkbox', { name: /^mobile 5 numbers in 5 of 6 rows/ })).toBeChecked();
   await expect(page.locator('.import-columns input:checked')).toHaveCount(1);
-  expect(await counts(page)).toMatchObject({ Ready: '3', Invalid: '2', Duplicate: '1', Dropped: '0' });
+  expect(await counts(page)).toMatchObject({
+    Ready: '2',
+    Landline: '1',
+    Invalid: '2',
+    Duplicate: '1',
+    Dropped: '0',
+  });
   await expect(row(page, 2).locator('[data-col="number"]')).toHaveText('+442079460958');
+  // A London number: imported unless dropped, but a text will not reach it (libphonenumber's type alone).
+  await expect(row(page, 2)).toContainText('Landline: SMS will not arrive.');
   await expect(row(page, 4)).toContainText('Duplicate of row 2.');
   await expect(row(page, 5)).toContainText('Too few digits for a phone number for that country code.');
   await expect(row(page, 7).locator('[data-col="number"]')).toHaveText('+12025550144');
   await expect(row(page, 8)).toContainText('Invalid');
 
-  // Fix row 5 in place: it is checked again and becomes ready.
+  // Fix row 5 in place: it is checked again and becomes a number to send (a landline, said so).
   await row(page, 5).getByRole('button', { name: 'Fix row 5' }).click();
   const field = page.getByLabel('Number for row 5');
   await expect(field).toBeFocused();
   await field.fill('+44 20 7946 0960');
   await field.press('Enter');
-  await expect(row(page, 5)).toContainText('Ready');
+  await expect(row(page, 5)).toContainText('Landline');
   await expect(row(page, 5)).toContainText('fixed');
-  expect(await counts(page)).toMatchObject({ Ready: '4', Invalid: '1' });
+  expect(await counts(page)).toMatchObject({ Ready: '2', Landline: '2', Invalid: '1' });
 
   // Drop row 8: it leaves the problems and can be restored.
   await row(page, 8).getByRole('button', { name: 'Drop row 8' }).click();
   await expect(row(page, 8)).toContainText('Dropped');
   await expect(row(page, 8).getByRole('button', { name: 'Restore row 8' })).toBeVisible();
-  expect(await counts(page)).toMatchObject({ Ready: '4', Invalid: '0', Duplicate: '1', Dropped: '1' });
+  expect(await counts(page)).toMatchObject({
+    Ready: '2',
+    Landline: '2',
+    Invalid: '0',
+    Duplicate: '1',
+    Dropped: '1',
+  });
 
-  // Only the rows with problems: the duplicate.
+  // Only the rows with problems or warnings: the two landlines and the duplicate.
   await page.getByLabel('Show').selectOption('problems');
-  await expect(page.locator('tbody tr[data-row]')).toHaveCount(1);
+  await expect(page.locator('tbody tr[data-row]')).toHaveCount(3);
   await expect(row(page, 4)).toBeVisible();
+  await page.getByLabel('Show').selectOption('landline');
+  await expect(page.locator('tbody tr[data-row]')).toHaveCount(2);
 
   await expect(page.getByText(/Takes under a minute: one request per number/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import 4 numbers' })).toBeEnabled();
@@ -94,10 +110,10 @@ test('pasted numbers are checked like a file', async ({ page }) => {
   await expect(page.locator('.import-counts')).toBeVisible();
   // No header; the default region is the browser's (en-US here), so the national UK number is invalid.
   await expect(page.getByLabel('Header row')).toHaveValue('');
-  expect(await counts(page)).toMatchObject({ Ready: '2', Invalid: '1' });
+  expect(await counts(page)).toMatchObject({ Ready: '1', Landline: '1', Invalid: '1' });
   await page.getByLabel('Numbers without a country code are in').selectOption('GB');
   await expect(row(page, 3)).toContainText('Duplicate of row 1.');
-  expect(await counts(page)).toMatchObject({ Ready: '2', Invalid: '0', Duplicate: '1' });
+  expect(await counts(page)).toMatchObject({ Ready: '1', Landline: '1', Invalid: '0', Duplicate: '1' });
 });
 
 test('numbers already in the profile are found when reading the list is cheaper than importing', async ({
@@ -144,12 +160,12 @@ test('a spreadsheet: a big sheet is read (no blob: worker for the CSP to refuse)
     buffer,
   });
   await expect(page.locator('.import-counts')).toBeVisible({ timeout: 20_000 });
-  expect(await counts(page)).toMatchObject({ Ready: '20,000', Invalid: '0' });
+  expect(await counts(page)).toMatchObject({ Landline: '20,000', Invalid: '0' });
   await expect(page.getByText('patients.xlsx: 20,001 rows.')).toBeVisible();
 
   await page.getByLabel('Sheet').selectOption({ label: 'Notes' });
   await expect(page.getByText('patients.xlsx: 2 rows.')).toBeVisible();
-  expect(await counts(page)).toMatchObject({ Ready: '0', Invalid: '1' });
+  expect(await counts(page)).toMatchObject({ Ready: '0', Landline: '0', Invalid: '1' });
 });
 
 test('the template CSV downloads', async ({ page }) => {

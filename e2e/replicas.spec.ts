@@ -37,7 +37,7 @@ test("the footer shows the team's budget as the gateways see it, shared through 
   await expect(rows(page).first()).toBeVisible();
   // The browser's first own request (the next page's prefetch) brings the gateway's figures.
   await expect(page.locator('.rate')).toHaveText(
-    /^Team API budget: \d+\/1200 requests left this minute · shared by every gateway$/,
+    /^Team API budget: 1,1\d\d\/1,200 requests left in the last 60 s · \d+ can go at once, then requests wait · shared by every gateway$/,
   );
 });
 

@@ -4,6 +4,7 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { EmptyState } from './components/EmptyState';
 import { ScriptNote } from './components/ScriptNote';
 import { LazyActivityPage } from './features/activity/LazyActivityPage';
+import { BudgetNote } from './features/budget/BudgetNote';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LazyContactDetail } from './features/contacts/lazyScreens';
 import { LazyImportPage } from './features/import/LazyImportPage';
@@ -15,28 +16,8 @@ import { type Prefs, PrefsContext } from './prefs/prefs';
 import { ApiCapabilitiesContext, type ApiVersion, capabilitiesOf } from './queries/capabilities';
 import { useCan } from './queries/person';
 import { useProfileSelection } from './queries/profileSelection';
-import { useRateLimit } from './queries/rateLimit';
 import { SIGNED_IN_PAGE } from './shared/sessions';
 import { profileOnlySearch, useRequestedProfile } from './url-state/useListParams';
-
-/** What the gateway says of the team's budget (X-RateLimit-Mode), after the figures. */
-const MODE_NOTES = {
-  local: '',
-  redis: ' · shared by every gateway',
-  'local-fallback': " · this gateway's part (shared state unreachable)",
-} as const;
-
-function RateLimitNote() {
-  const rate = useRateLimit();
-  if (!rate) return null;
-  const low = rate.remaining < rate.limit * 0.1;
-  return (
-    <p className={low ? 'rate rate-low' : 'rate'}>
-      {rate.mode ? 'Team API budget' : 'API budget'}: {rate.remaining}/{rate.limit} requests left this minute
-      {rate.mode ? MODE_NOTES[rate.mode] : ''}
-    </p>
-  );
-}
 
 /** What a lazy screen shows while its chunk loads: its heading at once, so the page does not jump. */
 function Loading({ title, note }: { title: string; note: string }) {
@@ -141,7 +122,7 @@ function Shell() {
         />
       </Routes>
       <footer className="app-foot">
-        <RateLimitNote />
+        <BudgetNote />
       </footer>
       {/* The Import screen says itself, at the top, that it needs JavaScript. */}
       {location.pathname.startsWith('/import') ? null : <ScriptNote />}

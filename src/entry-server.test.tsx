@@ -3,6 +3,7 @@ import { createEmbeddedApi } from '../server/api/server.ts';
 import type { Transport } from './api/client';
 import { renderPage } from './entry-server';
 import type { ServerState } from './serverState';
+import { CONTACT_NUMBER_PREFIX, numberLookupPath } from './shared/numbers';
 import { ME_PATH } from './shared/person';
 
 const api = createEmbeddedApi({ contactsPerProfile: 60, rateLimit: false });
@@ -18,7 +19,13 @@ function transport(apiKey = 'sk_test_org_demo') {
     // The gateway answers this one itself (no staff sign-in here: no person).
     if (url === ME_PATH) return Promise.resolve(Response.json({ success: true, data: { person: null } }));
     headers.set('x-api-key', apiKey);
-    return api.fetch(new Request(`http://api.test${url}`, { ...init, headers }));
+    const get = (path: string) => api.fetch(new Request(`http://api.test${path}`, { ...init, headers }));
+    // The gateway's own route for a contact's number (server/gateway/routes/numbers.ts): read, then look up.
+    const contactId = url.startsWith(CONTACT_NUMBER_PREFIX) ? url.slice(CONTACT_NUMBER_PREFIX.length) : null;
+    if (contactId === null) return get(url);
+    return get(`/v3/contacts/${contactId}`)
+      .then((res) => res.json() as Promise<{ data: { format_e164: string } }>)
+      .then(({ data }) => get(numberLookupPath(data.format_e164)));
   };
   return { send, seen };
 }
@@ -50,7 +57,7 @@ describe('server rendering (src/entry-server.tsx)', () => {
     );
     // The lookup region follows Accept-Language when the browser chose none.
     expect(state.prefs).toMatchObject({ privacy: false, region: null, languages: ['en-GB', 'en'] });
-    expect(page.html).toContain('United Kingdom</option>');
+    expect(page.html).toContain('<option value="GB" selected="">United Kingdom (+44)</option>');
   });
 
   it('renders a contact deep link with its fields', async () => {
@@ -58,8 +65,28 @@ describe('server rendering (src/entry-server.tsx)', () => {
     const id = stateOf(first as { state: string | null }).queries.queries.flatMap(
       (q) => (q.state.data as { contacts?: { id: string }[] })?.contacts ?? [],
     )[0]?.id;
-    const page = await render(`/contacts/${id}`, transport().send);
+    const { send, seen } = transport();
+    const page = await render(`/contacts/${id}`, send);
     expect(page?.html).toContain('Phone formats');
+    // The Reachability card, asked beside the contact (not after it), rendered with its facts.
+    expect(page?.html).toMatch(
+      /Reachability<\/h2><dl class="fields number-facts"><div class="field"><dt>Line type<\/dt><dd>[A-Z]/,
+    );
+    expect(page?.state).not.toBeNull();
+    expect(seen.map((r) => r.path)).toContain(`${CONTACT_NUMBER_PREFIX}${id}`);
+  });
+
+  it('renders a lookup that finds nobody in full: what the number is, the other profiles, every region', async () => {
+    const page = await render(`/?profile=${PROFILE_UK}&phone=%2B442079460958`, transport().send);
+    if (!page) throw new Error('expected a rendered page (within the render passes)');
+    expect(page.html).toContain('No contact with +44 20 7946 0958');
+    expect(page.html).toContain('<dd>Landline</dd>');
+    expect(page.html).toContain('Landline: SMS will not arrive; call instead.');
+    expect(page.html).toMatch(/In none of these 4\.|Found in \d of 4\./);
+    // Everything inline: a boundary outlined past 12.8 kB would need an inline script the CSP refuses.
+    expect(page.html).not.toContain('<template');
+    // The region select offers every region without JavaScript, not only the default one.
+    expect(page.html.match(/<option value="[A-Z]{2}"/g)?.length).toBeGreaterThan(200);
   });
 
   it('renders what the API refused without state, so the browser renders it afresh rather than hydrating', async () => {

@@ -12,6 +12,7 @@ import { loadScreenFor } from './features/contacts/lazyScreens';
 import { prepareTableLayout } from './features/contacts/tableLayout';
 import { loadImportScreenFor } from './features/import/LazyImportPage';
 import { loadSignedInScreenFor } from './features/sessions/LazySignedInPage';
+import { loadPhoneLib } from './lib/phone';
 import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
 import { WantedQueries, type WantedQuery } from './queries/serverRender';
@@ -28,9 +29,10 @@ setTransport((url, init) => {
 
 /**
  * Render, fetch what it asked for, render again: two passes for a plain list (contacts and /v3/me at once),
- * three with a profile in the URL (/v3/me first, then that profile's contacts). More would mean a bug.
+ * three with a profile in the URL (/v3/me first, then that profile's contacts), four for a lookup that finds
+ * nobody in a profile from the URL (then: what the number is, and the other profiles). More would mean a bug.
  */
-const MAX_PASSES = 4;
+const MAX_PASSES = 5;
 
 export type { RenderedPage, RenderRequest };
 
@@ -38,6 +40,9 @@ async function renderToHtml(node: ReactNode, signal?: AbortSignal): Promise<stri
   let failed = false;
   const { prelude } = await prerender(node, {
     signal,
+    // Never "outline" a Suspense boundary past the first 12.8 kB (React's default): revealing it takes an
+    // inline script, which the CSP refuses, so its content would stay hidden until the browser re-rendered.
+    progressiveChunkSize: Number.POSITIVE_INFINITY,
     onError: () => {
       failed = true;
     },
@@ -59,11 +64,13 @@ export function renderPage(request: RenderRequest): Promise<RenderedPage | null>
     const prefs = readPrefs(request.cookies, parseAcceptLanguage(request.acceptLanguage));
     // What the screen renders synchronously (the phone library for a lookup), as the browser does before hydrating.
     const url = new URL(request.url, 'http://render');
+    // The phone library always: the lookup's region select lists every region in the HTML (no-JS lookups).
     await Promise.all([
       prepareTableLayout(prefs.layout),
       loadScreenFor(url),
       loadImportScreenFor(url),
       loadSignedInScreenFor(url),
+      loadPhoneLib(),
     ]);
     // The browser's defaults (stale times above all: with another one, a query would render as "fetching"
     // here and not there), except that the server never waits to retry, and renders a failed query as

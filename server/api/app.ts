@@ -9,6 +9,7 @@ import { idempotency } from './middleware/idempotency.ts';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.ts';
 import { assignRequestId, requestIdHeader } from './middleware/request-id.ts';
 import { contactsRoutes } from './routes/contacts.ts';
+import { numbersRoutes } from './routes/numbers.ts';
 import { meRoutes, profilesRoutes } from './routes/profiles.ts';
 import { v1Routes } from './routes/v1.ts';
 import type { ContactsStore } from './store/contacts.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v3/contacts', contactsRoutes(deps.contacts));
   app.route('/v3/profiles', profilesRoutes(deps.accounts));
   app.route('/v3/me', meRoutes(deps.accounts));
+  app.route('/v3/numbers', numbersRoutes());
   app.route('/v1', v1Routes(deps.contacts));
 
   app.notFound((c) =>

@@ -15,6 +15,8 @@ describe('allowlist', () => {
     ['GET', '/v3/profiles/7a3d2c10-0000-4000-8000-000000000011'],
     ['GET', '/v3/me'],
     ['GET', '/v1/contacts?page=0&pageSize=50'],
+    ['GET', '/v3/numbers/lookup/+442079460958'],
+    ['GET', '/v3/numbers/lookup/tel:+44-20-7946-0958;ext=42'],
   ])('forwards %s %s unchanged', async (method, path) => {
     const body = method === 'PATCH' || method === 'POST' ? JSON.stringify({ opt_out: true }) : undefined;
     const res = await fetch(fixture.gw.url + path, {
@@ -34,6 +36,7 @@ describe('allowlist', () => {
     ['PATCH', '/v3/me', 'GET'],
     ['HEAD', '/v3/profiles', 'GET'],
     ['POST', '/v1/contacts', 'GET'],
+    ['DELETE', '/v3/numbers/lookup/+442079460958', 'GET'],
   ])('answers %s %s with 405 itself', async (method, path, allow) => {
     const res = await fetch(fixture.gw.url + path, { method, body: method === 'HEAD' ? undefined : '{}' });
     expect(res.status).toBe(405);

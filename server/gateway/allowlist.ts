@@ -10,6 +10,11 @@ interface Route {
 
 // Ids are restricted to URL-safe characters: no '%', '.', or '/' can smuggle another upstream path in.
 const ID = '[A-Za-z0-9_-]{1,128}';
+// A number as one path segment (E.164, national digits, a tel: URI) in its canonical spelling (canonical-path.ts
+// answers every other spelling first): never a '/' nor a dot segment (it must hold a digit).
+const PHONE = '(?=[^/]*\\d)[0-9A-Za-z+().;=:,_~-]{1,64}';
+/** GET /v3/numbers/lookup/{phone_number}: what a number is (line type, carrier), issue 21. */
+export const NUMBER_LOOKUP = new RegExp(`^/v3/numbers/lookup/(${PHONE})$`);
 
 const ROUTES: readonly Route[] = [
   { pattern: /^\/v3\/contacts$/, methods: ['GET', 'POST'] },
@@ -17,6 +22,7 @@ const ROUTES: readonly Route[] = [
   { pattern: /^\/v3\/profiles$/, methods: ['GET'] },
   { pattern: new RegExp(`^/v3/profiles/${ID}$`), methods: ['GET'] },
   { pattern: /^\/v3\/me$/, methods: ['GET'] },
+  { pattern: NUMBER_LOOKUP, methods: ['GET'] },
   { pattern: /^\/v1\/contacts$/, methods: ['GET'] },
 ];
 

@@ -36,6 +36,7 @@ import { createMemoryReadCounter, type ReadCounter } from './reads/counter.ts';
 import { limitReads } from './reads/limit-reads.ts';
 import { apiRoutes, gatewayCalls } from './routes/api.ts';
 import { type ConsoleRouteOptions, consoleRoutes } from './routes/console.ts';
+import { contactNumbers } from './routes/numbers.ts';
 import { personRoutes } from './routes/person.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 import { parseSessionSettings } from './sessions/config.ts';
@@ -173,14 +174,18 @@ export function createGatewayApp(opts: GatewayAppOptions): Hono<GatewayEnv> {
   if (recordViews) renderApi.use(recordViews);
   renderApi.use(readLimit);
   renderApi.route('/', api);
-  const renderFor: ConsoleRouteOptions['api'] = (req, page) =>
+  // A contact's number looked up (the Reachability card), for the browser and for server rendering.
+  const numbers = contactNumbers({ api: unrecorded, ownAccount: accountOf });
+  const renderFor: ConsoleRouteOptions['api'] = async (req, page) =>
     new URL(req.url).pathname === SESSIONS_PATH
       ? signedIn.list(page)
-      : renderApiFor(
+      : ((await numbers.forPage(page, req)) ??
+        renderApiFor(
           async (r) => renderApi.fetch(r, { ...page.env, requester: page.get('requester') }),
           ownAccount,
-        )(req, page.get('person'));
+        )(req, page.get('person')));
   app.route('/', personRoutes({ api: (req) => unrecorded(req), ownAccount: accountOf }));
+  app.route('/', numbers.routes);
   // Contact imports: admins' jobs, whose rows this process's worker sends through the API routes above.
   if (opts.imports) app.route(IMPORTS_PATH, opts.imports.routes(importsHost(accountOf)));
   app.route('/', consoleRoutes({ ...opts, api: renderFor, files }));

@@ -84,6 +84,14 @@ describe('npm run dev', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 
+  it("answers a contact's number (the Reachability card) itself, reading the contact upstream", async () => {
+    const res = await fetch(`${url}/__numbers/contact/abc`, {
+      headers: { 'x-profile-id': 'p1', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(api.seen.map((r) => r.url)).toContain('/v3/contacts/abc');
+  });
+
   it('still serves the app through Vite', async () => {
     const res = await fetch(`${url}/`);
     expect(res.status).toBe(200);

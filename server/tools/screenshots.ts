@@ -12,6 +12,7 @@ import { startAppServer } from '../testing/app-server.ts';
 import { startTempAudit } from '../testing/temp-audit.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
+import { numberShots } from './number-screenshots.ts';
 import { recordSampleActivity } from './sample-activity.ts';
 import { fourWays, importShots, type Shot } from './screenshot-shots.ts';
 
@@ -159,6 +160,7 @@ const shots: Shot[] = [
   },
   ...manageShots.flatMap(fourWays),
   ...importShots,
+  ...(await numberShots(api)),
 ];
 // The dark error shot needs the same failure as the light one.
 const errorShot = shots.find((shot) => shot.name === 'error');

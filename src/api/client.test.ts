@@ -103,7 +103,13 @@ describe('apiGet', () => {
     );
     const error = await caught(apiGet('/v3/contacts'));
     expect(error).toMatchObject({ status: 429, retryAfter: 7 });
-    expect(getRateLimit()).toEqual({ limit: 200, remaining: 0, reset: 1700000000, mode: null });
+    expect(getRateLimit()).toEqual({
+      limit: 200,
+      remaining: 0,
+      reset: 1700000000,
+      mode: null,
+      windowRemaining: null,
+    });
   });
 
   it("marks background requests for the gateway and records the team budget's mode", async () => {
@@ -111,12 +117,13 @@ describe('apiGet', () => {
       envelope(null, 200, {
         'x-ratelimit-limit': '150',
         'x-ratelimit-remaining': '9',
+        'x-ratelimit-window-remaining': '120',
         'x-ratelimit-mode': 'redis',
       }),
     );
     await apiGet('/v3/contacts', { background: true });
     expect(new Headers(fetch.mock.calls[0]?.[1]?.headers).get('x-sent-priority')).toBe('background');
-    expect(getRateLimit()).toMatchObject({ limit: 150, remaining: 9, mode: 'redis' });
+    expect(getRateLimit()).toMatchObject({ limit: 150, remaining: 9, windowRemaining: 120, mode: 'redis' });
     await apiGet('/v3/me');
     expect(new Headers(fetch.mock.calls[1]?.[1]?.headers).has('x-sent-priority')).toBe(false);
   });

@@ -1,6 +1,10 @@
 // The lazily loaded half of the phone lookup: libphonenumber-js/min plus the parsing built on it. Only
 // what the console uses is imported, so the chunk tree-shakes the rest of the library (AsYouType,
 // findNumbers, …), and the explanations below stay out of the initial bundle too.
+
+// The import's line-type check runs on its own metadata (features/import/line-types.json); its class lives in
+// this chunk with the rest of the library rather than in a chunk of its own.
+import { type E164Number, type MetadataJson, type NumberType, PhoneNumber } from 'libphonenumber-js/core';
 import {
   type CountryCode,
   getCountries,
@@ -94,4 +98,13 @@ export function regionOptions(): RegionOption[] {
 /** Display form of a stored E.164 number (the raw value if it does not parse). */
 export function formatE164(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** libphonenumber's type of a valid E.164 number under `metadata`; null when that data does not know it. */
+export function numberTypeIn(e164: string, metadata: MetadataJson): NumberType | null {
+  try {
+    return new PhoneNumber(e164 as E164Number, metadata).getType() ?? null;
+  } catch {
+    return null; // a calling code this data does not know
+  }
 }

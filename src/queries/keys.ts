@@ -44,6 +44,11 @@ export const keys = {
     [...keys.lists(profileId), normaliseListQuery(query)] as const,
   lookup: (profileId: ProfileId, phone: string) => [...keys.contacts(profileId), 'lookup', phone] as const,
   detail: (profileId: ProfileId, id: string) => [...keys.contacts(profileId), 'detail', id] as const,
+  /** What a contact's number is (its Reachability card). */
+  contactNumber: (profileId: ProfileId, id: string) => [...keys.contacts(profileId), 'number', id] as const,
+  /** What a typed number is (a lookup with no contact). */
+  numberFacts: (profileId: ProfileId, phone: string) =>
+    [...keys.profile(profileId), 'numbers', phone] as const,
 };
 
 /** Reads the profile id back out of a contact key (null for the account itself, undefined otherwise). */

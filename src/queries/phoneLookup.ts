@@ -1,9 +1,9 @@
 // The exact lookup by number: a module of its own so it travels in the lookup screen's lazy chunk.
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Contact, listContacts } from '../api/contacts';
 import { ApiError } from '../api/errors';
 import { keys, type ProfileId } from './keys';
-import { useWantedOnServer } from './serverRender';
+import { useAllWantedOnServer, useWantedOnServer } from './serverRender';
 
 /**
  * Exact lookup by E.164 number. A miss (404 RESOURCE_001) is an answer, not a failure: it resolves to
@@ -16,6 +16,20 @@ export function usePhoneLookup(profileId: ProfileId, phone: string | undefined, 
   };
   useWantedOnServer(options);
   return useQuery(options);
+}
+
+/**
+ * The same lookup in several profiles at once (where else the number lives): one request per profile, sent
+ * together, each the person's own and each recorded by the gateway.
+ */
+export function usePhoneLookups(profileIds: readonly ProfileId[], phone: string, enabled = true) {
+  const queryClient = useQueryClient();
+  const queries = profileIds.map((profileId) => ({
+    ...lookupOptions(queryClient, profileId, phone),
+    enabled: enabled && Boolean(phone),
+  }));
+  useAllWantedOnServer(queries);
+  return useQueries({ queries });
 }
 
 /** The lookup's query (also fetched imperatively, e.g. to find the contact a 409 says is already there). */

@@ -16,3 +16,9 @@ export function useWantedOnServer(query: WantedQuery & { enabled?: boolean }): v
   const want = useContext(WantedQueries);
   if (want && query.enabled !== false) want(query);
 }
+
+/** useWantedOnServer for a list of queries whose length may change between renders (one lookup per profile). */
+export function useAllWantedOnServer(queries: readonly (WantedQuery & { enabled?: boolean })[]): void {
+  const want = useContext(WantedQueries);
+  if (want) for (const query of queries) if (query.enabled !== false) want(query);
+}

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'lookup',
   'contact.open',
   'number.reveal',
+  'number.lookup',
   'contact.edit',
   'contact.create',
   'contact.remove',

@@ -76,6 +76,15 @@ describe('serializeListParams', () => {
     expect(serializeListParams({ ...DEFAULT_PARAMS, region: 'GB' }).toString()).toBe('');
   });
 
+  it('keeps "look in all my profiles" only with a number to look up', () => {
+    expect(parseListParams('phone=%2B442079460958&in=all').in).toBe('all');
+    expect(parseListParams('phone=%2B442079460958&in=some').in).toBeUndefined();
+    expect(serializeListParams({ ...DEFAULT_PARAMS, phone: '+442079460958', in: 'all' }).toString()).toBe(
+      'phone=%2B442079460958&in=all',
+    );
+    expect(serializeListParams({ ...DEFAULT_PARAMS, in: 'all' }).toString()).toBe('');
+  });
+
   it('round-trips', () => {
     const params = parseListParams(`page=3&page_size=100&search=44&channel=sms&profile=${PROFILE}`);
     expect(parseListParams(serializeListParams(params))).toEqual(params);

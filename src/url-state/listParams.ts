@@ -38,6 +38,8 @@ const schema = v.object({
   phone: optional(v.pipe(v.string(), v.transform(cleanPhoneText), v.nonEmpty())),
   region: pattern(/^[A-Z]{2}$/),
   profile: pattern(UUID_PATTERN),
+  /** `all`: a lookup looks in every profile the person may see at once, not just this one. */
+  in: optional(v.literal('all')),
 });
 
 export type ListParams = Omit<v.InferOutput<typeof schema>, 'page_size'> & { page_size: PageSize };
@@ -69,6 +71,7 @@ export function serializeListParams(params: ListParams): URLSearchParams {
   if (params.phone) out.set('phone', params.phone);
   // The region only matters for a number that still has to be normalised.
   if (params.phone && params.region && !E164_PATTERN.test(params.phone)) out.set('region', params.region);
+  if (params.phone && params.in) out.set('in', params.in);
   if (params.search) out.set('search', params.search);
   if (params.channel) out.set('channel', params.channel);
   if (params.page_size !== DEFAULT_PAGE_SIZE) out.set('page_size', String(params.page_size));

@@ -4,7 +4,7 @@ import type { AppEnv, Scope } from '../app-env.ts';
 import { ok } from '../envelope.ts';
 import { ApiFailure } from '../errors.ts';
 import { isoTimestamp, phoneColumns } from '../generator.ts';
-import { formatsOf, normalizeToE164, parseValid } from '../phone.ts';
+import { formatsOf, parseValid } from '../phone.ts';
 import { channelsOf, contactResponse, paginationMeta } from '../present.ts';
 import {
   CreateContactBody,
@@ -15,6 +15,7 @@ import {
 } from '../schemas.ts';
 import type { ContactsStore, StoredContact } from '../store/contacts.ts';
 import { validated, validBody } from '../validation.ts';
+import { invalidPhone, toE164 } from './phone-input.ts';
 
 export function contactsRoutes(store: ContactsStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -132,16 +133,4 @@ function assertOwned(contact: StoredContact, scope: Scope, verb: 'updated' | 'de
       ],
     });
   }
-}
-
-function invalidPhone(field = 'phone'): ApiFailure {
-  return new ApiFailure('VALIDATION_002', 'Phone number must be a valid phone number in E.164 format.', {
-    [field]: ['Use the international format with country code, e.g. +14155550100.'],
-  });
-}
-
-function toE164(raw: string, field = 'phone'): string {
-  const e164 = normalizeToE164(raw);
-  if (!e164) throw invalidPhone(field);
-  return e164;
 }

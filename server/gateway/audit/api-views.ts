@@ -7,6 +7,7 @@
 import { NUMBER_FIELDS } from '../../../src/shared/person.ts';
 import { MAX_BODY_BYTES } from '../middleware/body-limit.ts';
 import { EXPORT_HEADER } from './exports.ts';
+import { type NumberLookupView, numberLookupEntry, numberLookupViewOf } from './number-lookups.ts';
 import type { GatewayRecord } from './types.ts';
 
 export type ApiView =
@@ -14,13 +15,16 @@ export type ApiView =
   | { action: 'search'; digits: string }
   | { action: 'contact.open' | 'contact.edit' | 'contact.remove'; contactId: string }
   | { action: 'contact.create' }
-  | { action: 'export.page'; exportId: string };
+  | { action: 'export.page'; exportId: string }
+  | NumberLookupView;
 
 const CONTACT_PATH = /^\/v3\/contacts\/([A-Za-z0-9_-]{1,128})$/;
 /** Always differs after an edit, and says nothing about what was changed. */
 const UNCOMPARED = new Set(['updated_at']);
 
 export function apiViewOf(req: Request): ApiView | null {
+  const numberLookup = numberLookupViewOf(req);
+  if (numberLookup) return numberLookup;
   const url = new URL(req.url);
   if (url.pathname === '/v3/contacts' && req.method === 'POST') return { action: 'contact.create' };
   if (url.pathname === '/v3/contacts' && req.method === 'GET') {
@@ -140,7 +144,9 @@ export async function entryFor(
   profileId: string | null,
   before: Fields | null,
   sent: Fields | null = null,
+  cache?: string,
 ): Promise<GatewayRecord | null> {
+  if (view.action === 'number.lookup') return numberLookupEntry(view, res, profileId, { cache });
   const data = await dataOf(res);
   const details = await statusDetails(res);
   if (view.action === 'search') {

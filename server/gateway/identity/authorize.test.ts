@@ -29,6 +29,7 @@ const TABLE: [method: string, path: string, viewer: string, agent: string, admin
   ['GET', `/v3/profiles/${UK}`, 'ok', 'ok', 'ok'],
   ['GET', '/v3/me', 'ok', 'ok', 'ok'],
   ['GET', '/v1/contacts', 'ok', 'ok', 'ok'],
+  ['GET', '/v3/numbers/lookup/+4915123456789', 'ok', 'ok', 'ok'],
 ];
 
 // Not forwarded today (the allowlist answers 404/405): left to it so the answer stays the same for everyone.
@@ -37,6 +38,7 @@ const NOT_FORWARDED: [string, string][] = [
   ['PUT', '/v3/contacts/c_1'],
   ['POST', '/v3/me'],
   ['GET', '/v3/templates'],
+  ['POST', '/v3/numbers/lookup/+4915123456789'],
 ];
 
 /** The decision for `method path` with `header` as the route family's scope header (scope.ts). */
@@ -92,6 +94,9 @@ describe('authorizeApi: profile scope for someone limited to Clinics UK', () => 
     ['GET', `/v3/profiles/${UK}`, null, 'ok'],
     ['GET', `/v3/profiles/${DE}`, null, 'GATEWAY_010'],
     ['GET', `/v3/profiles/${DE}`, UK, 'GATEWAY_010'],
+    ['GET', '/v3/numbers/lookup/+4915123456789', UK, 'ok'],
+    ['GET', '/v3/numbers/lookup/+4915123456789', DE, 'GATEWAY_010'],
+    ['GET', '/v3/numbers/lookup/+4915123456789', null, 'GATEWAY_010'],
   ])('%s %s with x-profile-id %s → %s', (method, path, header, want) => {
     expect(code(authorizeApi(agent, method, path, header, ORG))).toBe(want);
   });

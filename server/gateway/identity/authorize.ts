@@ -1,7 +1,7 @@
 // What a signed-in person may do, decided in the gateway whatever the browser sends: the role's permission for
 // each API route and method, what one request may read (reading.ts), and the profile scope (scope.ts: the
 // account the upstream will act on). Pure functions; the request is forwarded only on { ok: true }.
-import { checkRoute } from '../allowlist.ts';
+import { checkRoute, NUMBER_LOOKUP } from '../allowlist.ts';
 import { GatewayErrors } from '../errors.ts';
 import { scopeOf } from '../scope.ts';
 import type { Person } from './person.ts';
@@ -36,6 +36,8 @@ const RULES: readonly Rule[] = [
   { pattern: CONTACT, method: 'GET', need: 'browse', scope: 'header' },
   { pattern: CONTACT, method: 'PATCH', need: 'edit', scope: 'header' },
   { pattern: CONTACT, method: 'DELETE', need: 'manageContacts', scope: 'header' },
+  // What a number is, asked like a contact lookup: in a profile the person may use.
+  { pattern: NUMBER_LOOKUP, method: 'GET', need: 'browse', scope: 'header' },
   // Answered filtered to the person's profiles (filterProfiles), so listing them needs no scope check.
   { pattern: /^\/v3\/profiles$/, method: 'GET', need: 'browse', scope: 'none' },
   { pattern: new RegExp(`^/v3/profiles/${ID}$`), method: 'GET', need: 'browse', scope: 'path' },

@@ -69,7 +69,7 @@ export function recordApiViews(
       audit.trail.exports.countPage(view.exportId, audit.actorId(who), rowsOf(await dataOf(c.res)).length);
       return;
     }
-    const entry = await entryFor(view, c.res, profileOf(c), before, await sent);
+    const entry = await entryFor(view, c.res, profileOf(c), before, await sent, c.get('cache'));
     if (!entry) return;
     // The id support can look up: the upstream's when it sent one (as the response and the log carry).
     const requestId = c.res.headers.get('x-request-id') ?? c.get('requestId');

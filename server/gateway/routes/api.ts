@@ -26,14 +26,29 @@ export function apiRoutes(options: ProxyOptions): Hono<GatewayEnv> {
   return routes;
 }
 
-/** An API call the gateway makes itself, for `requester` (absent: queued as one anonymous person). */
-export type GatewayCall = (req: Request, requester?: Requester) => Promise<Response>;
+/** What the gateway's own call learnt beyond its answer: whether the team's cache answered (never a header). */
+export interface CallOutcome {
+  cache?: string;
+}
+
+/**
+ * An API call the gateway makes itself, for `requester` (absent: queued as one anonymous person); `outcome`,
+ * when given, is filled in once it is answered.
+ */
+export type GatewayCall = (req: Request, requester?: Requester, outcome?: CallOutcome) => Promise<Response>;
 
 /**
  * The API routes for the gateway's own calls (the before of an edit, a reveal's read, import rows): the same
  * allowlist, key and team budget as the browser's, each call with its own request id, never recorded as a view.
  */
 export function gatewayCalls(api: Hono<GatewayEnv>): GatewayCall {
-  const app = new Hono<GatewayEnv>().use(assignRequestId).route('/', api);
-  return async (req, requester) => app.fetch(req, requester ? { requester } : {});
+  type CallEnv = GatewayEnv & { Bindings: { outcome?: CallOutcome } };
+  const app = new Hono<CallEnv>()
+    .use(assignRequestId)
+    .use(async (c, next) => {
+      await next();
+      if (c.env?.outcome) c.env.outcome.cache = c.get('cache');
+    })
+    .route('/', api);
+  return async (req, requester, outcome) => app.fetch(req, { requester, outcome });
 }

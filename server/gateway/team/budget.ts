@@ -23,8 +23,10 @@ export interface BudgetView {
   /** Requests a minute and burst currently in force (the fallback's are the share divided by replicas). */
   perMinute: number;
   burst: number;
-  /** Whole tokens left now. */
+  /** Requests that may go now without waiting: whole tokens, at most what the 60 s window has room for. */
   remaining: number;
+  /** Of the share, requests the last 60 s leave room for (what the footer calls "left this minute"). */
+  windowRemaining: number;
   /** When the bucket is full again (epoch ms). */
   resetAtMs: number;
   /** An upstream Retry-After in force until this time (epoch ms), else 0. */
@@ -81,17 +83,16 @@ export class LocalBucket {
   view(mode: BudgetMode, replicas: number): BudgetView {
     const now = this.clock.now();
     refill(this.state, this.shape, now);
+    const windowRemaining = Math.max(
+      0,
+      this.shape.perMinute - this.state.sent.filter((t) => t > now - WINDOW_MS - 1).length,
+    );
     return {
       mode,
       perMinute: this.shape.perMinute,
       burst: this.shape.burst,
-      remaining: Math.max(
-        0,
-        Math.min(
-          Math.floor(this.state.tokens),
-          this.shape.perMinute - this.state.sent.filter((t) => t > now - WINDOW_MS - 1).length,
-        ),
-      ),
+      remaining: Math.max(0, Math.min(Math.floor(this.state.tokens), windowRemaining)),
+      windowRemaining,
       resetAtMs: fullAtMs(this.state, this.shape, now),
       blockedUntilMs: this.state.blockedUntilMs > now ? this.state.blockedUntilMs : 0,
       replicas,

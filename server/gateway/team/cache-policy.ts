@@ -1,6 +1,7 @@
 // What may be cached, for how long, under which key, and which edits make it stale. Keys never mix API keys
 // or profiles; tags name what an edit invalidates (that contact, that profile's lists).
 import { createHash } from 'node:crypto';
+import { NUMBER_LOOKUP } from '../allowlist.ts';
 
 export interface CachePolicy {
   ttlMs: number;
@@ -10,6 +11,8 @@ export interface CachePolicy {
 /** Account and profiles change rarely; lists and contacts are worth sharing for a few seconds only. */
 export const ACCOUNT_TTL_MS = 60_000;
 export const CONTACTS_TTL_MS = 5_000;
+/** What a number is (line type, carrier) rarely changes: one upstream request per number a day. */
+export const NUMBERS_TTL_MS = 86_400_000;
 
 const CONTACT = /^\/v3\/contacts\/([A-Za-z0-9_-]{1,128})$/;
 const LISTS = /^\/v(1|3)\/contacts$/;
@@ -22,6 +25,7 @@ const contactTag = (id: string) => `contact:${id}`;
 export function cachePolicyFor(pathname: string, profile: string): CachePolicy | null {
   if (ACCOUNT.test(pathname)) return { ttlMs: ACCOUNT_TTL_MS, tags: ['account'] };
   if (LISTS.test(pathname)) return { ttlMs: CONTACTS_TTL_MS, tags: [listsTag(profile)] };
+  if (NUMBER_LOOKUP.test(pathname)) return { ttlMs: NUMBERS_TTL_MS, tags: ['numbers'] };
   const contact = CONTACT.exec(pathname);
   if (contact?.[1]) return { ttlMs: CONTACTS_TTL_MS, tags: [contactTag(contact[1])] };
   return null;

@@ -171,6 +171,30 @@ describe('team upstream', () => {
     });
   });
 
+  it('says what may go at once and, apart, what the 60 s window has left (the footer’s two figures)', async () => {
+    const { clock, call } = await setup(150, 37);
+    const first = await call('/v3/contacts/c1');
+    expect([
+      first.headers.get('x-ratelimit-limit'),
+      first.headers.get('x-ratelimit-remaining'),
+      first.headers.get('x-ratelimit-window-remaining'),
+    ]).toEqual(['150', '36', '149']);
+    for (let i = 2; i <= 37; i++) await call(`/v3/contacts/c${i}`);
+    // The burst is spent: nothing more at once, though most of the minute's share is left.
+    const spent = await call('/v3/contacts/c1');
+    expect([
+      spent.headers.get('x-ratelimit-remaining'),
+      spent.headers.get('x-ratelimit-window-remaining'),
+    ]).toEqual(['0', '113']);
+    // A minute later the window has forgotten them and the bucket is full again.
+    await clock.advance(61_000);
+    const later = await call('/v3/contacts/c1');
+    expect([
+      later.headers.get('x-ratelimit-remaining'),
+      later.headers.get('x-ratelimit-window-remaining'),
+    ]).toEqual(['36', '149']);
+  });
+
   it('reports operations: health, readiness and Prometheus metrics', async () => {
     const { team, call } = await setup();
     await call('/v3/me');

@@ -24,6 +24,8 @@ export interface TeamSnapshot {
   limit: number;
   burst: number;
   remaining: number;
+  /** Requests the last 60 s leave room for. */
+  windowRemaining: number;
   /** Epoch seconds when the budget is full again. */
   resetAt: number;
   /** Epoch seconds until which an upstream Retry-After holds every request back, or 0. */
@@ -67,6 +69,7 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
       limit: v.perMinute,
       burst: v.burst,
       remaining: v.remaining,
+      windowRemaining: v.windowRemaining,
       resetAt: Math.ceil(v.resetAtMs / 1000),
       blockedUntil: v.blockedUntilMs ? Math.ceil(v.blockedUntilMs / 1000) : 0,
       queued: scheduler.queued(),
@@ -129,6 +132,8 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
     const s = snapshot();
     headers.set('x-ratelimit-limit', String(s.limit));
     headers.set('x-ratelimit-remaining', String(s.remaining));
+    // Remaining is what may go at once (then people wait); this is what the 60 s window has left.
+    headers.set('x-ratelimit-window-remaining', String(s.windowRemaining));
     headers.set('x-ratelimit-reset', String(s.resetAt));
     headers.set('x-ratelimit-mode', s.mode);
     if (cacheHeader) headers.set('x-cache', cacheHeader);

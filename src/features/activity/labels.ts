@@ -6,6 +6,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   lookup: 'Number lookup',
   'contact.open': 'Contact opened',
   'number.reveal': 'Number revealed',
+  'number.lookup': 'Line type looked up',
   'contact.edit': 'Contact edited',
   'contact.create': 'Contact added',
   'contact.remove': 'Contact removed',
@@ -69,6 +70,10 @@ export function detailSummary(entry: AuditEntry): string {
     }
     case 'session.sign_out':
       return typeof d.reason === 'string' ? (SIGN_OUT_REASONS[d.reason] ?? d.reason) : '';
+    case 'number.lookup':
+      return [d.line_type, d.code, d.cache === 'hit' ? 'from the cache' : null]
+        .filter((part) => typeof part === 'string')
+        .join(', ');
     default:
       return typeof d.code === 'string' ? `${d.code} (HTTP ${show(d.status)})` : '';
   }

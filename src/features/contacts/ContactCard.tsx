@@ -37,8 +37,16 @@ function Field({ label, children, copy, confirmCopy }: FieldProps) {
 
 const dash = <span className="muted">—</span>;
 
-/** One contact's every field: phone formats, messaging (editable), record. */
-export function ContactCard({ contact: stored, profileId }: { contact: Contact; profileId: ProfileId }) {
+/** One contact's every field: phone formats, messaging (editable), record; `extra` joins the grid (reachability). */
+export function ContactCard({
+  contact: stored,
+  profileId,
+  extra,
+}: {
+  contact: Contact;
+  profileId: ProfileId;
+  extra?: ReactNode;
+}) {
   const can = useCan();
   // Numbers come masked for roles that may not see them; a reveal asks the gateway for this contact's (recorded).
   const reveal = useRevealNumbers(stored.id ?? '', profileId);
@@ -136,6 +144,8 @@ export function ContactCard({ contact: stored, profileId }: { contact: Contact; 
             </Field>
           </dl>
         </section>
+
+        {extra}
 
         <section className="card detail-section" aria-labelledby="record-title">
           <h2 id="record-title">Record</h2>

@@ -7,16 +7,18 @@ import { usePhoneMask } from '../../prefs/privacy';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { useContact } from '../../queries/contactDetail';
 import { isNotFound } from '../../queries/errors';
+import { useContactNumber } from '../../queries/numbers';
 import { useCan } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { profileOnlySearch } from '../../url-state/useListParams';
 import { LazyAuthProblem } from '../profiles/LazyAuthProblem';
 import { ContactCard } from './ContactCard';
-import { displayNumber } from './format';
+import { channelsOf, displayNumber } from './format';
 import { noticeOf } from './manage/notice';
 import { scopeName } from './manage/parts';
 import { RemoveSection } from './manage/RemoveSection';
 import { authProblemOf, QueryBody } from './QueryBody';
+import { ReachabilityCard } from './reachability/ReachabilityCard';
 
 /** Every field of one contact. Opens instantly from the list (cache-seeded) and also works as a deep link. */
 export function ContactDetail({ selection }: { selection: ProfileSelection }) {
@@ -30,6 +32,8 @@ export function ContactDetail({ selection }: { selection: ProfileSelection }) {
   // Removed from here: said so, and never fetched again (it would only be a 404 now).
   const [removed, setRemoved] = useState<string | null>(null);
   const query = useContact(selection.profileId, id, selection.ready && contactById && !removed);
+  // Asked at once, beside the contact (not after it): the gateway reads the number itself.
+  const facts = useContactNumber(selection.profileId, id, selection.ready && contactById && !removed);
   const mask = usePhoneMask();
   useDocumentTitle(query.data ? mask(displayNumber(query.data), query.data.country_code) : 'Contact');
 
@@ -63,7 +67,19 @@ export function ContactDetail({ selection }: { selection: ProfileSelection }) {
               : `Already in ${scope}: nothing was added, this is the contact with that number.`}
           </p>
         ) : null}
-        <ContactCard contact={contact} profileId={selection.profileId} />
+        <ContactCard
+          contact={contact}
+          profileId={selection.profileId}
+          extra={
+            contactById ? (
+              <ReachabilityCard
+                query={facts}
+                channels={channelsOf(contact)}
+                optedOut={Boolean(contact.opt_out)}
+              />
+            ) : null
+          }
+        />
         {can.manageContacts && edits ? (
           <RemoveSection
             contact={contact}

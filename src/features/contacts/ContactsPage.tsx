@@ -8,7 +8,7 @@ import { preloadPhoneLib } from '../../lib/phone';
 import { usePhoneMask } from '../../prefs/privacy';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { type Contact, useContactsPage } from '../../queries/contacts';
-import { useCan, usePerson } from '../../queries/person';
+import { useCan, usePerson, usePersonProfiles } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { hasFilters, listHref, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
@@ -20,6 +20,7 @@ import { contactColumnIds } from './columns';
 import { LayoutButton } from './LayoutButton';
 import { ListEmptyState } from './ListEmptyState';
 import { LazyLookupResult, preloadScreens } from './lazyScreens';
+import { lookupScopes } from './lookupScopes';
 import { ManageActions } from './manage/ManageActions';
 import type { ContactNotice } from './manage/notice';
 import { PhoneLookup } from './PhoneLookup';
@@ -52,6 +53,9 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
   const { profileId } = selection;
+  // Where a lookup may also look: every profile the person may use ("All my profiles", "where it lives").
+  const scopes = lookupScopes(selection, usePersonProfiles() === '*');
+  const everywhere = params.in === 'all' && scopes.length > 1;
   // Imported here rather than by ExportButton: there, the bundler splits the list's shared modules into
   // two more initial chunks (+0.9 kB).
   const needsScript = useDisabledUntilHydrated();
@@ -116,7 +120,11 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
           profileId={profileId}
           ready={selection.ready && !phoneParam.pending}
           phone={params.phone}
+          everywhere={everywhere}
+          scopes={scopes}
+          canAdd={can.manageContacts}
           onFound={onFound}
+          onOpen={(id, notice) => open({ id }, notice)}
           detailHref={detailHref}
           backHref={listHref({ ...params, phone: undefined })}
         />
@@ -157,8 +165,9 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
         </div>
         {filters ? (
           <PhoneLookup
-            onLookup={(phone) => update({ phone })}
+            onLookup={(phone, all) => update({ phone, in: all ? 'all' : undefined })}
             typed={{ text: urlParams.phone, region: urlParams.region, problem: phoneParam.problem?.reason }}
+            everywhere={scopes.length > 1 ? everywhere : undefined}
           />
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { loadPhoneLib, phoneLibIfLoaded } from '../../lib/phone';
@@ -8,6 +8,12 @@ import type { ProfileId } from '../../queries/keys';
 import { usePhoneLookup } from '../../queries/phoneLookup';
 import { ChannelChips } from './ChannelChips';
 import { channelsOf } from './format';
+import { AddAsContact } from './lookup/AddAsContact';
+import { NumberSummary } from './lookup/NumberSummary';
+import { ScopeResults } from './lookup/ScopeResults';
+import './lookup/lookup.css';
+import type { LookupScope } from './lookupScopes';
+import type { ContactNotice } from './manage/notice';
 import { FailurePanel } from './QueryBody';
 
 interface LookupResultProps {
@@ -15,20 +21,30 @@ interface LookupResultProps {
   /** False while the profile in the URL is still being checked: never look up for the wrong profile. */
   ready: boolean;
   phone: string;
+  /** Look in every one of `scopes` at once ("All my profiles"), not only this profile. */
+  everywhere: boolean;
+  /** Every profile (and the organization) the person may look in, this one included. */
+  scopes: readonly LookupScope[];
+  /** "Add as contact" on a miss: people who may add contacts. */
+  canAdd: boolean;
   /** Opens the contact found (the browser goes straight there). */
   onFound: (id: string) => void;
+  /** Opens a contact just added (or found to exist) with its notice. */
+  onOpen: (id: string, notice: ContactNotice) => void;
   detailHref: (id: string) => string;
   /** The list without the lookup. */
   backHref: string;
 }
 
 /**
- * Shows the lookup in progress, or a miss as an answer ("No contact with …"), never as an error. A hit is
- * shown as well as opened: the server renders it (a lookup sent before the app's JavaScript ran, or
- * without it), and the browser then goes on to the contact's page.
+ * Shows the lookup in progress, or a miss as an answer ("No contact with …": what the number is, where else
+ * it lives, Add as contact), never as an error. A hit is shown as well as opened: the server renders it (a
+ * lookup sent before the app's JavaScript ran, or without it), and the browser then goes on to the contact.
+ * "All my profiles" asks every profile at once and lists them all instead.
  */
-export function LookupResult({ profileId, ready, phone, onFound, detailHref, backHref }: LookupResultProps) {
-  const lookup = usePhoneLookup(profileId, phone, ready);
+export function LookupResult(props: LookupResultProps) {
+  const { profileId, ready, phone, everywhere, scopes, onFound, detailHref, backHref } = props;
+  const lookup = usePhoneLookup(profileId, phone, ready && !everywhere);
   // Formatted at once when the library is here (server rendering and hydration both load it first).
   const [formatted, setPretty] = useState(() => phoneLibIfLoaded()?.formatE164(phone) ?? phone);
   const mask = usePhoneMask();
@@ -41,17 +57,40 @@ export function LookupResult({ profileId, ready, phone, onFound, detailHref, bac
     };
   }, [phone]);
 
-  const found = lookup.data?.id;
+  // Once a contact was added from here, its page opens with a notice (not as a found one).
+  const added = useRef(false);
+  // "All my profiles" lists this profile's contact with the others (its query shares this one's cache key).
+  const found = everywhere ? undefined : lookup.data?.id;
   useEffect(() => {
-    if (found) onFound(found);
+    if (found && !added.current) onFound(found);
   }, [found, onFound]);
+  const onAdded = useCallback(
+    (id: string, notice: ContactNotice) => {
+      added.current = true;
+      props.onOpen(id, notice);
+    },
+    [props.onOpen],
+  );
 
   const back = (
     <Link className="btn" to={backHref}>
       ← Back to all contacts
     </Link>
   );
+  const here =
+    scopes.find((s) => s.profileId === profileId)?.name ?? (profileId ? 'this profile' : 'this account');
 
+  if (everywhere) {
+    return (
+      <div className="lookup-miss">
+        <EmptyState title={`${pretty} in all your profiles`} icon={<PhoneIcon />} action={back} />
+        <div className="lookup-panels">
+          <ScopeResults scopes={scopes} phone={phone} ready={ready} title="Where the number lives" />
+          <NumberSummary profileId={profileId} phone={phone} ready={ready} />
+        </div>
+      </div>
+    );
+  }
   if (lookup.isError) {
     return (
       <FailurePanel
@@ -63,13 +102,30 @@ export function LookupResult({ profileId, ready, phone, onFound, detailHref, bac
     );
   }
   if (lookup.data === null) {
+    const others = scopes.filter((s) => s.profileId !== profileId);
     return (
-      <EmptyState title={`No contact with ${pretty}`} action={back} icon={<PhoneIcon />}>
-        <p>
-          Nobody in this account has that number. Check the digits with the caller, or try another default
-          region.
-        </p>
-      </EmptyState>
+      <div className="lookup-miss">
+        <EmptyState
+          title={`No contact with ${pretty}`}
+          icon={<PhoneIcon />}
+          action={
+            <div className="lookup-actions">
+              {props.canAdd ? <AddAsContact profileId={profileId} phone={phone} onAdded={onAdded} /> : null}
+              {back}
+            </div>
+          }
+        >
+          <p>
+            Nobody in {here} has that number. Check the digits with the caller, or try another default region.
+          </p>
+        </EmptyState>
+        <div className="lookup-panels">
+          <NumberSummary profileId={profileId} phone={phone} ready={ready} />
+          {others.length ? (
+            <ScopeResults scopes={others} phone={phone} ready={ready} title="In your other profiles" />
+          ) : null}
+        </div>
+      </div>
     );
   }
   const contact = lookup.data;

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { CodeOptions } from '../../components/CodeOptions';
 import { HiddenFields } from '../../components/HiddenFields';
-import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
-import { loadPhoneLib } from '../../lib/phone';
+import { renderedOptions, useTypedBeforeHydration } from '../../components/typedBeforeHydration';
+import { loadPhoneLib, phoneLibIfLoaded } from '../../lib/phone';
 import type { RegionOption } from '../../lib/phoneLib';
 import { regionName } from '../../lib/regions';
 import { defaultRegion, savePref, usePrefs } from '../../prefs/prefs';
@@ -17,20 +17,29 @@ import { useListFormFields } from '../../url-state/useListParams';
 export function PhoneLookup({
   onLookup,
   typed,
+  everywhere,
 }: {
-  onLookup: (e164: string) => void;
+  onLookup: (e164: string, everywhere: boolean) => void;
   /** A number that came in the URL from the plain form: shown as typed, with its region and problem. */
   typed: { text: string | undefined; region: string | undefined; problem: string | undefined };
+  /** "All my profiles" as the URL has it; undefined: the person has only one place to look. */
+  everywhere?: boolean;
 }) {
   const id = useId();
   const [text, setText] = useState(typed.text ?? '');
   useTypedBeforeHydration(`${id}-phone`, setText);
   const prefs = usePrefs();
-  const fields = useListFormFields('phone', 'region');
+  const fields = useListFormFields('phone', 'region', 'in');
+  const [all, setAll] = useState(everywhere ?? false);
   // The region the user chose last, else the browser's (the same languages the server rendered with).
   const [region, setRegion] = useState(() => typed.region ?? defaultRegion(prefs));
   const [problem, setProblem] = useState<string | null>(typed.problem ?? null);
-  const [regions, setRegions] = useState<RegionOption[] | null>(null);
+  // Every region, as the server rendered it (a national number from another country can be looked up
+  // before the app's JavaScript runs, or without it); the browser adopts that list while it hydrates.
+  const [regions, setRegions] = useState<RegionOption[] | null>(
+    () => renderedOptions(`${id}-region`) ?? phoneLibIfLoaded()?.regionOptions() ?? null,
+  );
+  useTypedBeforeHydration(`${id}-region`, setRegion);
 
   const loadRegions = () => {
     if (regions) return;
@@ -46,7 +55,7 @@ export function PhoneLookup({
       return;
     }
     setProblem(null);
-    onLookup(result.e164);
+    onLookup(result.e164, all);
   };
 
   const options = regions ?? [{ code: region, label: regionName(region) }];
@@ -96,6 +105,18 @@ export function PhoneLookup({
           Look up
         </button>
       </div>
+      {everywhere === undefined ? null : (
+        <label className="lookup-all">
+          <input
+            type="checkbox"
+            name="in"
+            value="all"
+            checked={all}
+            onChange={(e) => setAll(e.target.checked)}
+          />
+          All my profiles
+        </label>
+      )}
       {problem ? (
         <p id={`${id}-problem`} className="field-problem" role="alert">
           {problem}

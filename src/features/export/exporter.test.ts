@@ -314,7 +314,7 @@ describe('ContactExporter', () => {
       sink: memorySink(),
       now: () => clock,
       sleep: async (ms) => void sleeps.push(ms),
-      rateLimit: () => ({ limit: 200, remaining: 3, reset: 0, mode: null }),
+      rateLimit: () => ({ limit: 200, remaining: 3, reset: 0, mode: null, windowRemaining: null }),
     });
     await exporter.run();
     // 200/min = one request every 300 ms; the clock stands still, so each waits one more slot.

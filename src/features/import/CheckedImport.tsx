@@ -4,6 +4,7 @@ import { defaultRegion, usePrefs } from '../../prefs/prefs';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { IMPORT_MAX_ROWS } from '../../shared/imports';
 import { CheckStep } from './CheckStep';
+import { toSend } from './check';
 import { detectLayout } from './detect';
 import { count } from './estimate';
 import { type Mapping, MappingStep } from './MappingStep';
@@ -36,7 +37,7 @@ export function CheckedImport(props: {
   const existing = useExistingNumbers(
     selection.profileId,
     check.rows !== null && selection.ready,
-    check.firstPass?.counts.ready ?? 0,
+    check.firstPass ? toSend(check.firstPass.counts) : 0,
     attempt,
     check.run,
   );

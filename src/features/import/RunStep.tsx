@@ -8,7 +8,7 @@ import { useStartImport } from '../../queries/imports';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { useRateLimit } from '../../queries/rateLimit';
 import { IMPORT_MAX_ROWS } from '../../shared/imports';
-import { type CheckedRow, type Classification, importRows, setAsideCount } from './check';
+import { type CheckedRow, type Classification, importRows, setAsideCount, toSend } from './check';
 import { count, estimateImport, formatDuration } from './estimate';
 import { jobPath } from './labels';
 import type { SourceTable } from './readSource';
@@ -73,7 +73,8 @@ export function RunStep(props: {
   const start = useStartImport();
   const rate = useRateLimit();
   const { counts } = props.classification;
-  const estimate = estimateImport(counts.ready, rate?.limit ?? null);
+  const sending = toSend(counts);
+  const estimate = estimateImport(sending, rate?.limit ?? null);
   const run = () =>
     start.mutate(
       {
@@ -94,7 +95,7 @@ export function RunStep(props: {
     <section className="card import-step" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>4. Import</h2>
       <p className="import-plan">
-        <strong>{count(counts.ready)}</strong> number{counts.ready === 1 ? '' : 's'} will be added
+        <strong>{count(sending)}</strong> number{sending === 1 ? '' : 's'} will be added
         {setAside
           ? `; ${count(setAside)} ${setAside === 1 ? 'is' : 'are'} set aside and listed in the receipt`
           : ''}
@@ -129,12 +130,10 @@ export function RunStep(props: {
       <button
         type="button"
         className="btn btn-primary"
-        disabled={counts.ready === 0 || tooMany || start.isPending}
+        disabled={sending === 0 || tooMany || start.isPending}
         onClick={run}
       >
-        {start.isPending
-          ? 'Starting…'
-          : `Import ${count(counts.ready)} number${counts.ready === 1 ? '' : 's'}`}
+        {start.isPending ? 'Starting…' : `Import ${count(sending)} number${sending === 1 ? '' : 's'}`}
       </button>
     </section>
   );

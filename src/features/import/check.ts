@@ -5,9 +5,11 @@
 // library, time-sliced by the caller); classifying is a cheap pass over the results, rerun after every fix
 // or drop.
 import type { ImportRowInput, RowProblem } from '../../shared/imports';
+import { LINE_WARNING_REASONS, type LineWarning } from './lineTypeWarnings';
 import { splitNumbers } from './split';
 
-export const STATUSES = ['ready', 'invalid', 'duplicate', 'exists', 'dropped'] as const;
+// 'landline' and 'voip' are ready rows with a warning (lineTypeWarnings.ts): sent unless dropped.
+export const STATUSES = ['ready', 'landline', 'voip', 'invalid', 'duplicate', 'exists', 'dropped'] as const;
 export type RowStatus = (typeof STATUSES)[number];
 
 /**
@@ -21,10 +23,14 @@ export const SET_ASIDE = {
 } as const satisfies Partial<Record<RowStatus, RowProblem>>;
 export type SetAsideStatus = keyof typeof SET_ASIDE;
 export const isSetAside = (status: RowStatus): status is SetAsideStatus => status in SET_ASIDE;
+/** A valid number sent unless dropped, with a warning that a text may not reach it (lineTypeWarnings.ts). */
+export const isWarned = (status: RowStatus) => status === 'landline' || status === 'voip';
 export const setAsideCount = (counts: Record<RowStatus, number>) =>
   (Object.keys(SET_ASIDE) as SetAsideStatus[]).reduce((n, status) => n + counts[status], 0);
 
-export type Normalise = (input: string) => { ok: true; e164: string } | { ok: false; reason: string };
+export type Normalise = (
+  input: string,
+) => { ok: true; e164: string; warning?: LineWarning | null } | { ok: false; reason: string };
 
 export interface CheckedRow {
   /** Row number in the file (a vCard's card number). */
@@ -38,6 +44,8 @@ export interface CheckedRow {
   e164: string | null;
   /** Why `input` is not a phone number (null when it is one). */
   invalid: string | null;
+  /** A valid number that a text will not (or may not) reach. */
+  warning?: LineWarning | null;
 }
 
 /** How a number's source is said: "row 3", or with several columns "row 3, Mobile Phone" ("card 3, …"). */
@@ -73,10 +81,12 @@ export function checkCell(
   input: string,
   normalise: Normalise,
   unit: SourceNaming['unit'] = 'row',
-): Pick<CheckedRow, 'e164' | 'invalid'> {
+): Pick<CheckedRow, 'e164' | 'invalid' | 'warning'> {
   if (!input.trim()) return { e164: null, invalid: `No number in this ${unit}.` };
   const result = normalise(input);
-  return result.ok ? { e164: result.e164, invalid: null } : { e164: null, invalid: result.reason };
+  return result.ok
+    ? { e164: result.e164, invalid: null, warning: result.warning ?? null }
+    : { e164: null, invalid: result.reason };
 }
 
 export function checkedRow(
@@ -142,7 +152,11 @@ export class Classifier {
         verdict = { status: 'duplicate', reason: `Duplicate of ${sourceOf(first, this.naming)}.` };
       } else {
         this.firstOf.set(row.e164, row);
-        verdict = this.existing?.has(row.e164) ? EXISTS : READY;
+        verdict = this.existing?.has(row.e164)
+          ? EXISTS
+          : row.warning
+            ? { status: row.warning, reason: LINE_WARNING_REASONS[row.warning] }
+            : READY;
       }
     }
     this.counts[verdict.status]++;
@@ -164,6 +178,9 @@ export function classify(
   for (const row of rows) classifier.add(row);
   return classifier.result();
 }
+
+/** Numbers that will be sent: ready ones, with or without a line-type warning. */
+export const toSend = (counts: Record<RowStatus, number>) => counts.ready + counts.landline + counts.voip;
 
 /**
  * The rows of POST /__imports, one per number with its source. Numbers set aside go too (stored and

@@ -17,6 +17,8 @@ export interface CheckItem {
 
 export const STATUS_LABELS: Record<RowStatus, [label: string, tone: BadgeTone]> = {
   ready: ['Ready', 'success'],
+  landline: ['Landline', 'warning'],
+  voip: ['VoIP', 'warning'],
   invalid: ['Invalid', 'danger'],
   duplicate: ['Duplicate', 'warning'],
   exists: ['Already there', 'info'],

@@ -1,6 +1,6 @@
 // What the check's "Show" menu offers: every number, those set aside, or one verdict. One list, so another
 // kind of finding (a warning beside the problems) is one more entry here, not a change in every screen part.
-import { type Classification, isSetAside, STATUSES, setAsideCount, type Verdict } from './check';
+import { type Classification, isSetAside, isWarned, STATUSES, setAsideCount, type Verdict } from './check';
 import { STATUS_LABELS } from './checkColumns';
 
 export interface CheckFilter {
@@ -15,8 +15,9 @@ export const CHECK_FILTERS: readonly CheckFilter[] = [
   {
     value: 'problems',
     label: 'Numbers with problems',
-    keep: (verdict) => isSetAside(verdict.status),
-    count: (c) => setAsideCount(c.counts),
+    // Landlines and VoIP numbers are sent unless dropped, but worth a look like the problems.
+    keep: (verdict) => isSetAside(verdict.status) || isWarned(verdict.status),
+    count: (c) => setAsideCount(c.counts) + c.counts.landline + c.counts.voip,
   },
   ...STATUSES.map(
     (status): CheckFilter => ({

@@ -13,6 +13,7 @@ import {
   type SourceNaming,
 } from './check';
 import { columnLetter } from './detect';
+import { type LineWarningOf, loadLineWarnings } from './lineTypeWarnings';
 import { type SourceTable, unitOf } from './readSource';
 import { forEachSliced } from './slices';
 import { withoutExtension } from './split';
@@ -49,9 +50,11 @@ export interface RowCheck {
 
 /** The number without its extension: a contact is the line. */
 const normaliser =
-  (lib: PhoneLib, region: string): Normalise =>
-  (input) =>
-    lib.toE164(withoutExtension(input), region);
+  (lib: PhoneLib, region: string, lineWarning: LineWarningOf | null): Normalise =>
+  (input) => {
+    const result = lib.toE164(withoutExtension(input), region);
+    return result.ok && lineWarning ? { ...result, warning: lineWarning(result.e164) } : result;
+  };
 
 /** The chosen columns by name: the header's cell, or "Column B". */
 export function columnNames(table: SourceTable, headerIndex: number | null, columns: readonly number[]) {
@@ -76,6 +79,7 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
   const [run, setRun] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [lib, setLib] = useState<PhoneLib | null>(null);
+  const [lineWarning, setLineWarning] = useState<LineWarningOf | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -83,9 +87,10 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
     setDone(0);
     setError(null);
     const run = async () => {
-      const loaded = await loadPhoneLib();
+      const [loaded, warnings] = await Promise.all([loadPhoneLib(), loadLineWarnings()]);
       setLib(() => loaded);
-      const normalise = normaliser(loaded, region);
+      setLineWarning(() => warnings);
+      const normalise = normaliser(loaded, region, warnings);
       const picked = key ? key.split(',').map(Number) : [];
       const names = columnNames(table, headerIndex, picked);
       const checked: CheckedRow[] = [];
@@ -139,7 +144,7 @@ export function useRowCheck({ table, headerIndex, columns, region }: CheckInput)
     total,
     error,
     fix: (index, input) => {
-      if (lib) update(index, (row) => fixRow(row, input, normaliser(lib, region)));
+      if (lib) update(index, (row) => fixRow(row, input, normaliser(lib, region, lineWarning)));
     },
     setDropped: (index, dropped) => update(index, (row) => ({ ...row, dropped })),
   };
