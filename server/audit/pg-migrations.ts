@@ -1,6 +1,7 @@
 // PostgreSQL schema, as numbered migrations recorded in audit_migrations (applied by ../migrations.ts).
 import type { Pool } from 'pg';
 import { migratePg } from '../migrations.ts';
+import { pgV2 } from './pg-partitioned.ts';
 
 const MIGRATION_LOCK = 7_263_524_101;
 /** Serializes appends and retention across every replica writing to the database. */
@@ -65,7 +66,7 @@ CREATE TRIGGER audit_guard_truncate BEFORE TRUNCATE ON audit_entries
   FOR EACH STATEMENT EXECUTE FUNCTION audit_guard();
 ${APPEND_V1}`;
 
-export const PG_MIGRATIONS: readonly string[] = [V1];
+export const PG_MIGRATIONS: readonly string[] = [V1, pgV2(CHAIN_LOCK)];
 
 export function migrate(pool: Pool): Promise<void> {
   return migratePg(pool, { table: 'audit_migrations', lock: MIGRATION_LOCK, migrations: PG_MIGRATIONS });

@@ -13,7 +13,7 @@ import { keyIdOf, type SigningKey } from './keys.ts';
 import { PgAuditStore } from './pg-store.ts';
 import type { RecordInput } from './recorder.ts';
 import { SqliteAuditStore } from './sqlite-store.ts';
-import type { AuditStore } from './store.ts';
+import type { AuditStore, ChainRow } from './store.ts';
 
 export function testSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -182,4 +182,16 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
+}
+
+/** A store's entries in chain order (what verification reads). */
+export async function* chainOf(store: AuditStore): AsyncGenerator<ChainRow> {
+  let after = 0;
+  for (;;) {
+    const rows = await store.chainRows(after, Number.MAX_SAFE_INTEGER, 500);
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last) return;
+    after = last.seq;
+  }
 }

@@ -140,7 +140,7 @@ describe('a job', () => {
     );
     const { entries } = await h.trail.audit.service.store.query(
       { actions: ['contacts.import'] },
-      { page: 1, pageSize: 50 },
+      { pageSize: 50 },
     );
     const steps = entries
       .filter((e) => e.details.import_id === job.id)
@@ -165,7 +165,7 @@ describe('a job', () => {
     expect(lines[1]).toMatch(/^2,"'\+447400000201","'\+447400000201",created,,[0-9a-f-]{36}$/);
     const exported = await h.trail.audit.service.store.query(
       { actions: ['contacts.export'] },
-      { page: 1, pageSize: 1 },
+      { pageSize: 1 },
     );
     expect(exported.entries[0]?.details).toMatchObject({
       filters: { import_id: job.id, rows: 'created' },
