@@ -50,7 +50,9 @@ export class PgAuditStore implements AuditStore {
       dialect: DIALECT,
       run: async ({ sql, params }) => (await pool.query(sql, params)).rows,
       size: async () => {
-        const { rows } = await pool.query('SELECT max(seq) - min(seq) + 1 AS n FROM audit_entries');
+        const { rows } = await pool.query(
+          'SELECT (SELECT max(seq) FROM audit_entries) - (SELECT min(seq) FROM audit_entries) + 1 AS n',
+        );
         return Number(rows[0]?.n ?? 0);
       },
     };

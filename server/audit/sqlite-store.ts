@@ -86,7 +86,11 @@ export class SqliteAuditStore implements AuditStore {
       dialect: DIALECT,
       run: async ({ sql, params }) => this.db.prepare(sql).all(params) as Row[],
       size: async () => {
-        const row = this.db.prepare('SELECT max(seq) - min(seq) + 1 AS n FROM audit_entries').get() as Row;
+        const row = this.db
+          .prepare(
+            'SELECT (SELECT max(seq) FROM audit_entries) - (SELECT min(seq) FROM audit_entries) + 1 AS n',
+          )
+          .get() as Row;
         return Number(row.n ?? 0);
       },
     };

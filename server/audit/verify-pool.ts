@@ -16,15 +16,12 @@ export class VerifyPool {
   private constructor(private readonly workers: Worker[]) {}
 
   static async start(count: number, setup: WorkerSetup): Promise<VerifyPool> {
-    // Workers run TypeScript through tsx, as `npm run audit:verify` itself does.
-    const workers = Array.from(
-      { length: count },
-      () =>
-        new Worker(new URL('./verify-worker.ts', import.meta.url), {
-          workerData: setup,
-          execArgv: ['--import', 'tsx'],
-        }),
-    );
+    // Workers run TypeScript through tsx, as `npm run audit:verify` itself does (a worker does not inherit
+    // the loader, and `--import tsx` in its execArgv is not honoured by Node 20: it registers tsx itself).
+    const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+    const entry = JSON.stringify(new URL('./verify-worker.ts', import.meta.url).href);
+    const boot = `import(${tsx}).then(({ register }) => { register(); return import(${entry}); })`;
+    const workers = Array.from({ length: count }, () => new Worker(boot, { eval: true, workerData: setup }));
     const pool = new VerifyPool(workers);
     await Promise.all(
       workers.map(

@@ -20,6 +20,8 @@ export interface VerifyRunOptions {
   parallelFrom?: number;
   /** Entries per range handed to a worker. */
   chunk?: number;
+  /** Workers already started (with the same keys), kept running after: for a test running many checks. */
+  pool?: VerifyPool;
 }
 
 /** An anchor a previous run verified: an incremental run starts after its entry. */
@@ -84,14 +86,14 @@ export async function runVerification(
   let ranges: RangeResult[];
   let goodSignatures: Set<number> | null = null;
   if (parallel) {
-    const pool = await VerifyPool.start(workers, { source: input.source, keys: [...input.keys] });
+    const pool = options.pool ?? (await VerifyPool.start(workers, { keys: [...input.keys] }));
     try {
       [ranges, goodSignatures] = await Promise.all([
-        checkInRanges(pool, start.seq, upTo, anchored, options.chunk),
+        checkInRanges(pool, input.source, start.seq, upTo, anchored, options.chunk),
         checkSignatures(pool, input.anchors),
       ]);
     } finally {
-      await pool.close();
+      if (!options.pool) await pool.close();
     }
   } else {
     const rows = input.store.chainRows.bind(input.store);
@@ -111,17 +113,21 @@ export async function runVerification(
 
 function checkInRanges(
   pool: VerifyPool,
+  source: ChainSourceSpec,
   after: number,
   upTo: number,
   anchored: ReadonlySet<number>,
   chunk?: number,
 ): Promise<RangeResult[]> {
   const size = chunk ?? Math.min(1_000_000, Math.max(50_000, Math.ceil((upTo - after) / 32)));
+  const seqs = [...anchored].sort((a, b) => a - b);
   const tasks: Promise<RangeResult>[] = [];
-  for (let from = after; from < upTo; from += size) {
+  for (let from = after, i = 0; from < upTo; from += size) {
     const to = Math.min(from + size, upTo);
-    const own = [...anchored].filter((seq) => seq > from && seq <= to);
-    tasks.push(pool.run<RangeResult>({ kind: 'range', after: from, upTo: to, anchored: own }));
+    const own: number[] = [];
+    for (; i < seqs.length && (seqs[i] as number) <= to; i++)
+      if ((seqs[i] as number) > from) own.push(seqs[i] as number);
+    tasks.push(pool.run<RangeResult>({ kind: 'range', source, after: from, upTo: to, anchored: own }));
   }
   return Promise.all(tasks);
 }
