@@ -9,11 +9,11 @@
 import pg from 'pg';
 import { inTransaction } from '../pg-transaction.ts';
 import { canonicalJson, type EntryContent, type StoredEntry } from './entry.ts';
+import { countAll, type PagingSource, readPage, scanOldestFirst } from './paging.ts';
 import { CHAIN_LOCK, migrate } from './pg-migrations.ts';
 import { PG_LAST_TWO } from './pg-partitioned.ts';
 import { prunePartitions } from './pg-retention.ts';
 import type { Dialect } from './plan.ts';
-import { countAll, type PagingSource, readPage, scanOldestFirst } from './paging.ts';
 import {
   CHECKPOINT_COLUMNS,
   chainRowsSql,

@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { migrateSqlite } from '../migrations.ts';
 import type { SqliteSync } from './config.ts';
 import { chainEntry, type EntryContent, GENESIS_HASH, type StoredEntry } from './entry.ts';
-import type { Dialect } from './plan.ts';
 import { countAll, type PagingSource, readPage, scanOldestFirst } from './paging.ts';
+import type { Dialect } from './plan.ts';
 import {
   CHECKPOINT_COLUMNS,
   chainRowsSql,

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AnchorLine, signAnchor } from './anchor.ts';
 import type { ChainSourceSpec } from './chain-source.ts';
 import { BACKENDS, chainOfSamples, type OpenedTrail, testSigningKey, useTrail } from './test-support.ts';
-import { runVerification } from './verify-run.ts';
 import { VerifyPool } from './verify-pool.ts';
+import { runVerification } from './verify-run.ts';
 
 const key = testSigningKey();
 const entries = chainOfSamples(1000);

@@ -3,8 +3,8 @@
 // `store.query` (page of 50 + its count + the older/newer probes), and for a name fragment the people lookup
 // first.
 import type { Action } from '../audit/entry.ts';
-import { COUNT_CAP, type AuditFilter, type AuditStore, type Cursor } from '../audit/store.ts';
-import { type Contact, people, PROFILES, random } from './audit-scale-data.ts';
+import { type AuditFilter, type AuditStore, COUNT_CAP, type Cursor } from '../audit/store.ts';
+import { type Contact, PROFILES, people, random } from './audit-scale-data.ts';
 import { ms, percentile } from './stats.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,0 +1,80 @@
+// Every filter the Activity screen offers, and their combinations, is one index range read on SQLite: the page
+// in the index's order (no sort of the matches), the count from the index alone (no row read). The plans
+// are SQLite's own (EXPLAIN QUERY PLAN), on the migrated schema.
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countSql, type Dialect, existsSql, pageSql, type Sql } from './plan.ts';
+import { sqlitePlaceholder } from './sql.ts';
+import { SQLITE_LAST_TWO } from './sqlite-schema.ts';
+import { SqliteAuditStore } from './sqlite-store.ts';
+import type { AuditFilter } from './store.ts';
+import { tempDir } from './test-support.ts';
+
+const temp = tempDir();
+const store = new SqliteAuditStore(join(temp.dir, 'plans.sqlite'));
+afterAll(async () => {
+  await store.close();
+  temp.remove();
+});
+const dialect: Dialect = {
+  ph: sqlitePlaceholder,
+  lastTwo: SQLITE_LAST_TWO,
+  indexHint: (i) => `INDEXED BY ${i} `,
+};
+const plan = ({ sql, params }: Sql) =>
+  (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+
+const day = { from: '2025-03-04T00:00:00.000Z', to: '2025-03-05T00:00:00.000Z' };
+const cursor = { at: '2025-03-04T12:00:00.000Z', seq: 500 };
+const FILTERS: [string, AuditFilter, string, ('covering' | 'rows')?][] = [
+  ['nothing', {}, 'audit_by_at'],
+  ['a day', day, 'audit_by_at'],
+  ['a person', { actor: 'u-1' }, 'audit_by_actor'],
+  ['a person + a day', { actor: 'u-1', ...day }, 'audit_by_actor'],
+  ['a person + an action', { actor: 'u-1', actions: ['contact.edit'] }, 'audit_by_actor'],
+  ['a person + last digits', { actor: 'u-1', number: { lastTwo: '23' } }, 'audit_by_actor'],
+  ['an action', { actions: ['lookup'] }, 'audit_by_action'],
+  ['an action + a day', { actions: ['lookup'], ...day }, 'audit_by_action'],
+  ['last digits', { number: { lastTwo: '23' } }, 'audit_by_last_two'],
+  ['last digits + an action', { number: { lastTwo: '23' }, actions: ['lookup'] }, 'audit_by_last_two'],
+  ['a number', { number: { hash: 'ab'.repeat(32) } }, 'audit_by_phone'],
+  // A contact has few entries: its count may read them to check the person.
+  ['a contact + a person', { contactId: 'c-1', actor: 'u-1' }, 'audit_by_contact', 'rows'],
+  ['a profile + a day', { profileId: 'p-1', ...day }, 'audit_by_profile'],
+  ['a profile + an action', { profileId: 'p-1', actions: ['lookup'] }, 'audit_by_profile'],
+];
+
+describe('SQLite query plans', () => {
+  it.each(FILTERS)('%s: one ordered range of %s', (_what, filter, index, count = 'covering') => {
+    for (const scan of [
+      { filter, direction: 'newest' as const, limit: 51 },
+      { filter, direction: 'newest' as const, before: cursor, limit: 51 },
+      { filter, direction: 'oldest' as const, after: cursor, limit: 51 },
+    ]) {
+      const steps = plan(pageSql(dialect, scan));
+      expect(steps).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^SEARCH audit_entries USING INDEX ${index} \\(|^SCAN audit_entries USING INDEX ${index}$`,
+          ),
+        ),
+      ]);
+    }
+    expect(plan(countSql(dialect, filter, 10_000))).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`audit_entries USING ${count === 'covering' ? 'COVERING ' : ''}INDEX ${index}\\b`),
+      ),
+    );
+    expect(plan(existsSql(dialect, filter, 'before', cursor)).join('\n')).toContain(`INDEX ${index}`);
+  });
+
+  it('several actions: one ordered read per action, merged', () => {
+    const steps = plan(
+      pageSql(dialect, { filter: { actions: ['lookup', 'contact.open'] }, direction: 'newest', limit: 51 }),
+    );
+    expect(
+      steps.filter((s) => s.startsWith('SEARCH audit_entries USING INDEX audit_by_action (action=?)')),
+    ).toHaveLength(2);
+    expect(steps.join('\n')).not.toMatch(/SCAN audit_entries(?! USING)/);
+  });
+});
