@@ -34,7 +34,7 @@ const RAW_JSON = new Set<string>(['actor_groups', 'details']);
  * stored in canonical form (as they are now); when not (older SQLite rows), the hash will not match and the
  * slow path parses them. A match is proof either way: the bytes hashed are the bytes stored.
  */
-function storedText(row: ChainRow): string {
+export function canonicalRowText(row: Omit<ChainRow, 'seq' | 'prev_hash' | 'hash'>): string {
   let text = '{';
   for (const key of SORTED_KEYS) {
     const value = row[key];
@@ -59,7 +59,7 @@ function parsedContent(row: ChainRow | StoredEntry): EntryContent | null {
 export function rowHolds(row: ChainRow | StoredEntry): boolean {
   if (typeof row.details === 'string') {
     const fast = createHash('sha256')
-      .update(`${row.prev_hash}\n${row.seq}\n${storedText(row as ChainRow)}`)
+      .update(`${row.prev_hash}\n${row.seq}\n${canonicalRowText(row as ChainRow)}`)
       .digest('hex');
     if (fast === row.hash) return true;
   }

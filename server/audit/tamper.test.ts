@@ -38,7 +38,12 @@ describe.each(BACKENDS.map((make) => make()))('$name trail tampered by its datab
     recorder = new AuditRecorder({ store: trail.store, phoneKey: PHONE_KEY });
     const anchorFile = join(suite.dir, `anchors-${Math.random()}.jsonl`);
     anchorer = new Anchorer({ store: trail.store, key, file: anchorFile });
-    env = { ...trail.env, AUDIT_ANCHOR_FILE: anchorFile, AUDIT_SIGNING_KEY: pem };
+    env = {
+      ...trail.env,
+      AUDIT_ANCHOR_FILE: anchorFile,
+      AUDIT_VERIFY_STATE: `${anchorFile}.verified.json`,
+      AUDIT_SIGNING_KEY: pem,
+    };
     for (let i = 1; i <= 5; i++) await recorder.record(sampleRecord('contact.open', i));
     await anchorer.tick(); // anchors #5
   });

@@ -3,13 +3,16 @@
 // restore would do), and the head anchored every `anchorEvery` entries: 69 is what the Anchorer writes for
 // the issue's 100,000 entries a day at its default AUDIT_ANCHOR_INTERVAL_S (one a minute). The result
 // verifies like a trail the gateway wrote.
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { signAnchor } from '../audit/anchor.ts';
-import { chainEntry, ENTRY_COLUMNS, GENESIS_HASH, type StoredEntry } from '../audit/entry.ts';
+import { canonicalRowText } from '../audit/chain-check.ts';
+import { canonicalJson, ENTRY_COLUMNS, GENESIS_HASH } from '../audit/entry.ts';
 import type { SigningKey } from '../audit/keys.ts';
-import { entryParams, insertSql, sqlitePlaceholder } from '../audit/sql.ts';
+import { insertSql, sqlitePlaceholder } from '../audit/sql.ts';
+import type { ChainRow } from '../audit/store.ts';
 import { type Contact, entryContent, random } from './audit-scale-data.ts';
 
 export interface SeedPlan {
@@ -24,18 +27,30 @@ export interface SeedPlan {
 
 const BATCH = 5000;
 
-/** The chain in batches, anchoring the head whenever the simulated clock passes an anchor interval. */
-async function* batches(plan: SeedPlan): AsyncGenerator<StoredEntry[]> {
+/**
+ * The chain in batches of rows as stored (JSON columns as canonical text), hashed from that text as
+ * verification's fast path reads it (chain-check.ts): the same bytes entryHash covers, built once.
+ */
+async function* batches(plan: SeedPlan): AsyncGenerator<ChainRow[]> {
   const next = random(42);
   const anchors = createWriteStream(plan.anchorFile, { flags: 'a', mode: 0o600 });
   let prev = { seq: 0, hash: GENESIS_HASH };
-  let batch: StoredEntry[] = [];
+  let batch: ChainRow[] = [];
   for (let n = 0; n < plan.count; n++) {
     const content = entryContent(n, plan.count, plan, plan.contacts, next);
     if (n > 0 && n % plan.anchorEvery === 0) {
       anchors.write(`${JSON.stringify(signAnchor('head', prev, content.at, plan.key))}\n`);
     }
-    const entry = chainEntry(prev.hash, prev.seq + 1, content);
+    const stored = {
+      ...content,
+      actor_groups: canonicalJson(content.actor_groups),
+      details: canonicalJson(content.details),
+    };
+    const seq = prev.seq + 1;
+    const hash = createHash('sha256')
+      .update(`${prev.hash}\n${seq}\n${canonicalRowText(stored)}`)
+      .digest('hex');
+    const entry: ChainRow = { ...stored, seq, prev_hash: prev.hash, hash };
     batch.push(entry);
     prev = entry;
     if (batch.length === BATCH) {
@@ -50,8 +65,10 @@ async function* batches(plan: SeedPlan): AsyncGenerator<StoredEntry[]> {
   await new Promise((resolve) => anchors.end(resolve));
 }
 
+const values = (row: ChainRow) => ENTRY_COLUMNS.map((column) => row[column]);
+
 /** (actor, profile) pairs seen, for the people directory. */
-function peopleOf(entries: StoredEntry[], into: Map<string, StoredEntry>): void {
+function peopleOf(entries: ChainRow[], into: Map<string, ChainRow>): void {
   for (const e of entries) into.set(`${e.actor_id}\u0000${e.profile_id ?? ''}`, e);
 }
 
@@ -64,10 +81,10 @@ export async function seedSqlite(db: Database.Database, plan: SeedPlan): Promise
   for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
   db.pragma('synchronous = OFF');
   const insert = db.prepare(insertSql(sqlitePlaceholder));
-  const write = db.transaction((entries: StoredEntry[]) => {
-    for (const e of entries) insert.run(entryParams(e));
+  const write = db.transaction((entries: ChainRow[]) => {
+    for (const e of entries) insert.run(values(e));
   });
-  const seen = new Map<string, StoredEntry>();
+  const seen = new Map<string, ChainRow>();
   for await (const entries of batches(plan)) {
     write(entries);
     peopleOf(entries, seen);
@@ -94,13 +111,12 @@ export async function seedPostgres(pool: pg.Pool, plan: SeedPlan): Promise<void>
   for (const { indexname } of indexes) await pool.query(`DROP INDEX ${indexname}`);
   const columns = ENTRY_COLUMNS.map((c, i) => `$${i + 1}::${PG_TYPES[c] ?? 'text'}[]`).join(', ');
   const sql = `INSERT INTO audit_entries SELECT * FROM unnest(${columns})`;
-  const seen = new Map<string, StoredEntry>();
+  const seen = new Map<string, ChainRow>();
   let writing: Promise<unknown> = Promise.resolve();
   for await (const entries of batches(plan)) {
-    const params = entries.map(entryParams);
-    const values = ENTRY_COLUMNS.map((_, i) => params.map((p) => p[i]));
+    const columns = ENTRY_COLUMNS.map((column) => entries.map((e) => e[column]));
     await writing; // the next batch was built while this one was written
-    writing = pool.query(sql, values);
+    writing = pool.query(sql, columns);
     peopleOf(entries, seen);
   }
   await writing;
