@@ -72,7 +72,10 @@ test('pages a long trail with older and newer links, which stay put while entrie
   await expect(page.getByText('25 of 30 entries')).toBeVisible();
   const newest = await seqs();
   expect(newest).toHaveLength(25);
-  await expect(page.getByRole('link', { name: 'Newer', exact: true })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('link', { name: 'Newer', exact: true })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
 
   const older = page.getByRole('link', { name: 'Older', exact: true });
   await expect(older).toHaveAttribute('href', /[?&]before=\d+\.\d+/); // a real link
@@ -83,7 +86,10 @@ test('pages a long trail with older and newer links, which stay put while entrie
   const oldest = await seqs();
   expect(oldest).toHaveLength(5);
   expect(Math.max(...oldest)).toBeLessThan(Math.min(...newest));
-  await expect(page.getByRole('link', { name: 'Older', exact: true })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('link', { name: 'Older', exact: true })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
 
   await page.getByRole('link', { name: 'Newer', exact: true }).click();
   await expect(page).toHaveURL(/after=/);
@@ -117,7 +123,12 @@ test.describe('a signed-in viewer', () => {
     baseURL,
     allowHttpErrors,
   }) => {
-    for (const path of ['/__audit', '/__audit?number=%2B447700900123', '/__audit/export.csv']) {
+    for (const path of [
+      '/__audit',
+      '/__audit?number=%2B447700900123',
+      '/__audit/people?q=a',
+      '/__audit/export.csv',
+    ]) {
       const response = await request.get(`${baseURL}${path}`);
       expect(response.status(), path).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: 'AUDIT_FORBIDDEN' } });

@@ -8,6 +8,7 @@
 // (autoscaled replicas come and go) and anchors per chain, and a whole replica's chain could vanish unseen.
 import pg from 'pg';
 import { inTransaction } from '../pg-transaction.ts';
+import { pgChainRows } from './chain-source.ts';
 import { canonicalJson, type EntryContent, type StoredEntry } from './entry.ts';
 import { countAll, type PagingSource, readPage, scanOldestFirst } from './paging.ts';
 import { CHAIN_LOCK, migrate } from './pg-migrations.ts';
@@ -16,11 +17,9 @@ import { prunePartitions } from './pg-retention.ts';
 import type { Dialect } from './plan.ts';
 import {
   CHECKPOINT_COLUMNS,
-  chainRowsSql,
   ITERATE_BATCH,
   peopleQuery,
   pgPlaceholder as ph,
-  rowToChainRow,
   rowToCheckpoint,
   rowToPerson,
 } from './sql.ts';
@@ -44,8 +43,10 @@ const MONTH_MS = 31 * 24 * 60 * 60 * 1000;
 export class PgAuditStore implements AuditStore {
   readonly kind = 'postgres';
   private readonly paging: PagingSource;
+  private readonly chain: ReturnType<typeof pgChainRows>;
 
   private constructor(private readonly pool: pg.Pool) {
+    this.chain = pgChainRows(pool);
     this.paging = {
       dialect: DIALECT,
       run: async ({ sql, params }) => (await pool.query(sql, params)).rows,
@@ -106,8 +107,8 @@ export class PgAuditStore implements AuditStore {
     return scanOldestFirst(this.paging, filter, ITERATE_BATCH);
   }
 
-  async chainRows(after: number, upTo: number, limit: number): Promise<ChainRow[]> {
-    return (await this.pool.query(chainRowsSql(ph), [after, upTo, limit])).rows.map(rowToChainRow);
+  chainRows(after: number, upTo: number, limit: number): Promise<ChainRow[]> {
+    return this.chain(after, upTo, limit);
   }
 
   async head(): Promise<ChainHead | null> {

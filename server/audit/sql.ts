@@ -1,7 +1,7 @@
 // SQL both stores share: columns, inserts, rows ↔ entries (the filters' SQL is plan.ts). SQLite takes `?`
 // placeholders and PostgreSQL `$1`, so the builders take the placeholder style as an argument.
 import { canonicalJson, ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
-import type { AuditPerson, ChainRow, Checkpoint } from './store.ts';
+import type { AuditPerson, Checkpoint } from './store.ts';
 
 export type Placeholder = (n: number) => string;
 // better-sqlite3 binds plain `?` in order (it rejects numbered `?1`); every builder uses each parameter once, in order.
@@ -58,20 +58,14 @@ export const CHECKPOINT_COLUMNS = 'seq, hash, at, pruned_at, key_id, sig';
 /** Rows per read of an export or a verification (small enough to keep the event loop responsive). */
 export const ITERATE_BATCH = 500;
 
-/** A database row as verification reads it (JSON columns kept as their text). */
-export function rowToChainRow(row: Row): ChainRow {
-  return {
-    ...(row as unknown as ChainRow),
-    seq: Number(row.seq),
-    at: iso(row.at),
-    actor_groups: String(row.actor_groups),
-    details: String(row.details),
-  };
-}
+/** PostgreSQL writes `at` in the stored ISO form itself: cheaper than a Date per row. */
+const PG_ISO_AT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`;
 
 /** Entries in chain order with seq in (after, upTo], for verification. */
-export const chainRowsSql = (ph: Placeholder) =>
-  `SELECT ${COLUMNS_SQL} FROM audit_entries WHERE seq > ${ph(1)} AND seq <= ${ph(2)} ORDER BY seq LIMIT ${ph(3)}`;
+export const chainRowsSql = (ph: Placeholder) => {
+  const columns = ph === pgPlaceholder ? COLUMNS_SQL.replace(/\bat\b/, PG_ISO_AT) : COLUMNS_SQL;
+  return `SELECT ${columns} FROM audit_entries WHERE seq > ${ph(1)} AND seq <= ${ph(2)} ORDER BY seq LIMIT ${ph(3)}`;
+};
 
 const likeFragment = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -8,19 +8,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateSqlite } from '../migrations.ts';
+import { sqliteChainRows } from './chain-source.ts';
 import type { SqliteSync } from './config.ts';
 import { chainEntry, type EntryContent, GENESIS_HASH, type StoredEntry } from './entry.ts';
 import { countAll, type PagingSource, readPage, scanOldestFirst } from './paging.ts';
 import type { Dialect } from './plan.ts';
 import {
   CHECKPOINT_COLUMNS,
-  chainRowsSql,
   entryParams,
   ITERATE_BATCH,
   insertSql,
   peopleQuery,
   sqlitePlaceholder as ph,
-  rowToChainRow,
   rowToCheckpoint,
   rowToPerson,
 } from './sql.ts';
@@ -56,6 +55,7 @@ export class SqliteAuditStore implements AuditStore {
   private readonly appendTx: (content: EntryContent) => StoredEntry;
   private readonly pruneStep: (upTo: number, seal: Seal) => Checkpoint | null;
   private readonly paging: PagingSource;
+  private readonly chain: ReturnType<typeof sqliteChainRows>;
 
   constructor(path: string, sync: SqliteSync = 'full') {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -82,6 +82,7 @@ export class SqliteAuditStore implements AuditStore {
     this.appendTx = (content) => append.immediate(content);
     const step = this.db.transaction((upTo: number, seal: Seal) => this.pruneStepSync(upTo, seal));
     this.pruneStep = (upTo, seal) => step.immediate(upTo, seal);
+    this.chain = sqliteChainRows(this.db);
     this.paging = {
       dialect: DIALECT,
       run: async ({ sql, params }) => this.db.prepare(sql).all(params) as Row[],
@@ -148,8 +149,8 @@ export class SqliteAuditStore implements AuditStore {
     return scanOldestFirst(this.paging, filter, ITERATE_BATCH);
   }
 
-  async chainRows(after: number, upTo: number, limit: number): Promise<ChainRow[]> {
-    return (this.db.prepare(chainRowsSql(ph)).all(after, upTo, limit) as Row[]).map(rowToChainRow);
+  chainRows(after: number, upTo: number, limit: number): Promise<ChainRow[]> {
+    return this.chain(after, upTo, limit);
   }
 
   async head(): Promise<ChainHead | null> {

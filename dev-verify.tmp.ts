@@ -1,0 +1,10 @@
+import { readAnchors } from './server/audit/anchor.ts';
+import { SqliteAuditStore } from './server/audit/sqlite-store.ts';
+import { runVerification } from './server/audit/verify-run.ts';
+const store = new SqliteAuditStore('/tmp/audit-scale/dev.sqlite');
+const anchors = readAnchors('/tmp/audit-scale/dev-anchors.jsonl');
+const cpu = process.cpuUsage();
+const r = await runVerification({ store, source: { kind: 'sqlite', path: '/tmp/audit-scale/dev.sqlite' }, anchors, keys: [] }, { workers: 0 });
+const used = process.cpuUsage(cpu);
+console.log(r.ok, r.message ?? '', r.entries, r.seconds.toFixed(2), 's wall', ((used.user + used.system) / 1e6).toFixed(2), 's cpu');
+await store.close();
