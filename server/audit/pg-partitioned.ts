@@ -74,6 +74,7 @@ DROP TABLE audit_entries_v1;
 CREATE INDEX audit_by_seq ON audit_entries (seq);
 CREATE INDEX audit_by_at ON audit_entries (at, seq);
 CREATE INDEX audit_by_actor ON audit_entries (actor_id, at, seq);
+CREATE INDEX audit_by_actor_action ON audit_entries (actor_id, action, at, seq);
 CREATE INDEX audit_by_action ON audit_entries (action, at, seq);
 CREATE INDEX audit_by_last_two ON audit_entries ((${PG_LAST_TWO}), at, seq);
 CREATE INDEX audit_by_profile ON audit_entries (profile_id, at, seq);

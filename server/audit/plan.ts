@@ -1,11 +1,11 @@
 // How a filter is read from the trail, the same for both stores: every Activity filter and combination is
 // served by one index, newest first by (at, seq), so a page reads about its own rows however long the trail.
 //
-// The most selective equality the filter has drives the scan (contact, exact number, person, last digits,
-// profile, action, else time): its index is (column, at, seq, …), so equality + a time range + the keyset
-// cursor are one index range read in order, and the other conditions are checked on the way (in SQLite from
-// columns the index also carries, before the row itself is read). A driving condition with several values
-// (actions "a,b") becomes one ordered scan per value, merged (UNION ALL … ORDER BY … LIMIT).
+// The most selective index the filter's conditions fit drives the scan (contact, exact number, person and
+// action, person, last digits, profile, action, else time): it is (columns, at, seq, …), so the equalities +
+// a time range + the keyset cursor are one index range read in order, and the other conditions are checked on
+// the way (in SQLite from columns the index also carries, before the row itself is read). A driving condition
+// with several values (actions "a,b") becomes one ordered scan per value, merged (UNION ALL … ORDER BY …).
 // Counts read at most COUNT_CAP + 1 index entries per scan.
 import { ENTRY_COLUMNS } from './entry.ts';
 import type { Placeholder } from './sql.ts';
@@ -19,16 +19,29 @@ export interface Dialect {
   indexHint(index: string): string;
 }
 
-/** Equality conditions, most selective first: the first one the filter has drives the scan. */
-const TERMS = [
-  { key: 'contact', column: 'contact_id', index: 'audit_by_contact' },
-  { key: 'phone', column: 'phone_hash', index: 'audit_by_phone' },
-  { key: 'actor', column: 'actor_id', index: 'audit_by_actor' },
-  { key: 'lastTwo', column: null, index: 'audit_by_last_two' },
-  { key: 'profile', column: 'profile_id', index: 'audit_by_profile' },
-  { key: 'action', column: 'action', index: 'audit_by_action' },
-] as const;
-type TermKey = (typeof TERMS)[number]['key'];
+type TermKey = 'contact' | 'phone' | 'actor' | 'lastTwo' | 'profile' | 'action';
+
+/** The column of each equality condition (null: the dialect's last-two-digits expression). */
+const COLUMNS: Record<TermKey, string | null> = {
+  contact: 'contact_id',
+  phone: 'phone_hash',
+  actor: 'actor_id',
+  lastTwo: null,
+  profile: 'profile_id',
+  action: 'action',
+};
+
+/** Indexes, most selective first: the first whose conditions the filter all has drives the scan. */
+const DRIVERS: { keys: readonly TermKey[]; index: string }[] = [
+  { keys: ['contact'], index: 'audit_by_contact' },
+  { keys: ['phone'], index: 'audit_by_phone' },
+  // "What did this person edit": exact, however rarely they do it.
+  { keys: ['actor', 'action'], index: 'audit_by_actor_action' },
+  { keys: ['actor'], index: 'audit_by_actor' },
+  { keys: ['lastTwo'], index: 'audit_by_last_two' },
+  { keys: ['profile'], index: 'audit_by_profile' },
+  { keys: ['action'], index: 'audit_by_action' },
+];
 
 function termValues(filter: AuditFilter): Map<TermKey, readonly string[]> {
   const values = new Map<TermKey, readonly string[]>();
@@ -73,19 +86,18 @@ function builder(dialect: Dialect) {
   return { params, p };
 }
 
-/** The WHERE clause of one scan, with the driving column fixed to `driving` (when there is one). */
+/** The WHERE clause of one scan, with the driving conditions fixed to one value each (`fixed`). */
 function conditions(
   dialect: Dialect,
   p: (value: unknown) => string,
   scan: Omit<Scan, 'limit' | 'direction'>,
-  driver: TermKey | null,
-  driving: string | null,
+  fixed: ReadonlyMap<TermKey, string>,
 ): string {
   const parts: string[] = [];
   for (const [key, values] of termValues(scan.filter)) {
-    const term = TERMS.find((t) => t.key === key);
-    const column = term?.column ?? dialect.lastTwo;
-    if (key === driver) parts.push(`${column} = ${p(driving)}`);
+    const column = COLUMNS[key] ?? dialect.lastTwo;
+    const own = fixed.get(key);
+    if (own !== undefined) parts.push(`${column} = ${p(own)}`);
     else if (values.length === 1) parts.push(`${column} = ${p(values[0])}`);
     else parts.push(`${column} IN (${values.map((v) => p(v)).join(', ')})`);
   }
@@ -101,16 +113,19 @@ function conditions(
   return parts.length ? parts.join(' AND ') : '1=1';
 }
 
-function driverOf(filter: AuditFilter): { key: TermKey; index: string; values: readonly string[] } | null {
+/** The driving index and its arms: one ordered read per combination of its conditions' values. */
+function driverOf(filter: AuditFilter): { index: string; arms: ReadonlyMap<TermKey, string>[] } {
   const values = termValues(filter);
-  for (const term of TERMS) {
-    const own = values.get(term.key);
-    if (own) return { key: term.key, index: term.index, values: own };
+  const driver = DRIVERS.find((d) => d.keys.every((key) => values.has(key)));
+  if (!driver) return { index: 'audit_by_at', arms: [new Map()] };
+  let arms: Map<TermKey, string>[] = [new Map()];
+  for (const key of driver.keys) {
+    arms = arms.flatMap((arm) => (values.get(key) ?? []).map((value) => new Map(arm).set(key, value)));
   }
-  return null;
+  return { index: driver.index, arms };
 }
 
-/** One index-served read per value of the driving condition, merged when there are several. */
+/** One index-served read per arm of the driving index, merged when there are several. */
 function scans(
   dialect: Dialect,
   scan: Omit<Scan, 'limit' | 'direction'>,
@@ -118,14 +133,11 @@ function scans(
   tail: (p: (value: unknown) => string) => string,
 ): Sql {
   const { params, p } = builder(dialect);
-  const driver = driverOf(scan.filter);
-  const index = driver?.index ?? 'audit_by_at';
-  const one = (driving: string | null) =>
-    `SELECT ${select} FROM audit_entries ${dialect.indexHint(index)}WHERE ${conditions(dialect, p, scan, driver?.key ?? null, driving)} ${tail(p)}`;
-  const values = driver?.values ?? [null];
-  if (values.length === 1) return { sql: one(values[0] ?? null), params };
-  const arms = values.map((value, i) => `SELECT * FROM (${one(value)}) AS arm${i}`);
-  return { sql: arms.join(' UNION ALL '), params };
+  const { index, arms } = driverOf(scan.filter);
+  const one = (fixed: ReadonlyMap<TermKey, string>) =>
+    `SELECT ${select} FROM audit_entries ${dialect.indexHint(index)}WHERE ${conditions(dialect, p, scan, fixed)} ${tail(p)}`;
+  if (arms.length === 1) return { sql: one(arms[0] as ReadonlyMap<TermKey, string>), params };
+  return { sql: arms.map((arm, i) => `SELECT * FROM (${one(arm)}) AS arm${i}`).join(' UNION ALL '), params };
 }
 
 const order = (direction: Direction) =>
@@ -133,7 +145,7 @@ const order = (direction: Direction) =>
 
 /** The entries of one page (or export batch), in `direction` order. */
 export function pageSql(dialect: Dialect, scan: Scan): Sql {
-  const merged = driverOf(scan.filter)?.values.length ?? 1;
+  const merged = driverOf(scan.filter).arms.length;
   const built = scans(
     dialect,
     scan,

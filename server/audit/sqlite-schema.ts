@@ -40,6 +40,7 @@ DROP INDEX audit_by_actor;
 DROP INDEX audit_by_contact;
 DROP INDEX audit_by_phone;
 CREATE INDEX audit_by_actor ON audit_entries (actor_id, at, seq, action, ${SQLITE_LAST_TWO}, profile_id);
+CREATE INDEX audit_by_actor_action ON audit_entries (actor_id, action, at, seq, ${SQLITE_LAST_TWO}, profile_id);
 CREATE INDEX audit_by_action ON audit_entries (action, at, seq, ${SQLITE_LAST_TWO}, profile_id);
 CREATE INDEX audit_by_last_two ON audit_entries (${SQLITE_LAST_TWO}, at, seq, action, profile_id);
 CREATE INDEX audit_by_profile ON audit_entries (profile_id, at, seq, action);
