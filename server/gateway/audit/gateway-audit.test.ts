@@ -295,7 +295,9 @@ describe('who may read the trail', () => {
     expect(viewerCsv.status).toBe(403);
     expect(viewerPeople.status).toBe(403); // who appears in the trail is the trail's too
     expect(admin.status).toBe(200);
-    expect(await adminPeople.json()).toMatchObject({ data: [{ id: 'u-admin', kind: 'person', role: 'admin' }] });
+    expect(await adminPeople.json()).toMatchObject({
+      data: [{ id: 'u-admin', kind: 'person', role: 'admin' }],
+    });
     expect(opened).toMatchObject({
       actor_kind: 'person',
       actor_id: 'u-admin',
