@@ -31,14 +31,20 @@ function parsedContent(row: ChainRow | StoredEntry): EntryContent | null {
   }
 }
 
+/** A row as far as the chain goes: its place, its link and its own hash. */
+export interface Linked {
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Does `text` (canonical content) hash to the row's hash, after its own prev_hash? */
+export const textHolds = (row: Linked, text: string): boolean =>
+  createHash('sha256').update(`${row.prev_hash}\n${row.seq}\n${text}`).digest('hex') === row.hash;
+
 /** Does the row's content match its own hash (given its own prev_hash)? */
 export function rowHolds(row: ChainRow | StoredEntry): boolean {
-  if (typeof row.details === 'string') {
-    const fast = createHash('sha256')
-      .update(`${row.prev_hash}\n${row.seq}\n${canonicalRowText(row as ChainRow)}`)
-      .digest('hex');
-    if (fast === row.hash) return true;
-  }
+  if (typeof row.details === 'string' && textHolds(row, canonicalRowText(row as ChainRow))) return true;
   const content = parsedContent(row);
   return content !== null && entryHash(row.prev_hash, row.seq, content) === row.hash;
 }
@@ -63,13 +69,16 @@ const missing = (expected: number, next: number): ChainProblem => ({
   firstBadSeq: expected,
 });
 
-/** Checks rows of one range in seq order; `push` returns false once a problem was found. */
+/**
+ * Checks rows of one range in seq order, each with the verdict on its own content (`holds`: rowHolds, or the
+ * chain source's hash of the text the database built); `push` returns false once a problem was found.
+ */
 export class RangeChecker {
   private result: RangeResult = { first: null, last: null, count: 0, problem: null, anchored: [] };
 
   constructor(private readonly anchoredSeqs: ReadonlySet<number>) {}
 
-  push(row: ChainRow | StoredEntry): boolean {
+  push(row: Linked, holds: boolean): boolean {
     const r = this.result;
     if (r.last) {
       const expected = r.last.seq + 1;
@@ -83,7 +92,7 @@ export class RangeChecker {
     } else {
       r.first = { seq: row.seq, prev_hash: row.prev_hash };
     }
-    if (!rowHolds(row)) {
+    if (!holds) {
       return this.fail({
         message: `Entry #${row.seq} was changed: its content does not match its hash.`,
         firstBadSeq: row.seq,

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { Anchor, AnchorLine } from './anchor.ts';
 import { joinRanges, type RangeResult, rowHolds } from './chain-check.ts';
-import { type ChainSourceSpec, checkRange } from './chain-source.ts';
+import { type ChainSourceSpec, checkRange, openChainSource } from './chain-source.ts';
 import { GENESIS_HASH } from './entry.ts';
 import type { VerifyKey } from './keys.ts';
 import type { AuditStore, ChainHead } from './store.ts';
@@ -96,8 +96,12 @@ export async function runVerification(
       if (!options.pool) await pool.close();
     }
   } else {
-    const rows = input.store.chainRows.bind(input.store);
-    ranges = [await checkRange({ rows }, start.seq, upTo, anchored)];
+    const source = await openChainSource(input.source);
+    try {
+      ranges = [await checkRange(source, start.seq, upTo, anchored)];
+    } finally {
+      await source.close();
+    }
   }
   const label = since ? `the last verified anchor (entry #${since.seq})` : undefined;
   const chainStart = { start: since ?? checkpoint, checkpoint };

@@ -2,7 +2,7 @@
 // the keys): the first problem found is the answer, naming the first bad entry or the anchor that disagrees.
 // Order: the checkpoint's seal, then the chain from its start, then every anchor against the chain.
 import { type Anchor, type AnchorLine, anchorSignedBy, checkpointAnchor } from './anchor.ts';
-import { type JoinedChain, joinRanges, RangeChecker } from './chain-check.ts';
+import { type JoinedChain, joinRanges, RangeChecker, rowHolds } from './chain-check.ts';
 import { GENESIS_HASH, type StoredEntry } from './entry.ts';
 import type { VerifyKey } from './keys.ts';
 import type { ChainHead, ChainRow, Checkpoint } from './store.ts';
@@ -75,7 +75,7 @@ export async function verifyTrail(input: VerifyInput): Promise<VerifyResult> {
   if (sealProblem) return sealProblem;
   const start = { seq: checkpoint?.seq ?? 0, hash: checkpoint?.hash ?? GENESIS_HASH };
   const checker = new RangeChecker(anchoredSeqs(input.anchors, start.seq));
-  for await (const entry of input.entries) if (!checker.push(entry)) break;
+  for await (const entry of input.entries) if (!checker.push(entry, rowHolds(entry))) break;
   return verifyAnchors(
     joinRanges(start, [checker.done()]),
     { start: checkpoint, checkpoint },
