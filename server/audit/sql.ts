@@ -56,7 +56,7 @@ export function rowToCheckpoint(row: Row | undefined): Checkpoint | null {
 export const CHECKPOINT_COLUMNS = 'seq, hash, at, pruned_at, key_id, sig';
 
 /** Rows per read of an export or a verification (small enough to keep the event loop responsive). */
-export const ITERATE_BATCH = 500;
+export const ITERATE_BATCH = 250;
 
 /** PostgreSQL writes `at` in the stored ISO form itself: cheaper than a Date per row. */
 const PG_ISO_AT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`;

@@ -44,7 +44,7 @@ import type {
 const DIALECT: Dialect = { ph, lastTwo: SQLITE_LAST_TWO, indexHint: (index) => `INDEXED BY ${index} ` };
 
 /** Entries deleted per retention transaction: each holds the write lock for a few milliseconds. */
-export const PRUNE_BATCH = 1000;
+export const PRUNE_BATCH = 250;
 
 type Row = Record<string, unknown>;
 

@@ -9,7 +9,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { keyIdOf, type SigningKey } from '../audit/keys.ts';
@@ -18,7 +18,7 @@ import { SqliteAuditStore } from '../audit/sqlite-store.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { startPostgres } from '../tools/postgres-server.ts';
 import { contacts } from './audit-scale-data.ts';
-import { appendsDuring, exportPace, perSecond, verifyFigures } from './audit-scale-ops.ts';
+import { appendsAlone, appendsDuring, exportPace, perSecond, verifyFigures } from './audit-scale-ops.ts';
 import { measureQueries } from './audit-scale-queries.ts';
 import { type SeedPlan, seedPostgres, seedSqlite } from './audit-scale-seed.ts';
 import { printTable } from './stats.ts';
@@ -29,6 +29,11 @@ const REPS = Number(process.env.AUDIT_SCALE_REPS ?? 21);
 const EXPORT_ROWS = Number(process.env.AUDIT_SCALE_EXPORT_ROWS ?? 200_000);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',');
 const DAY = 24 * 60 * 60 * 1000;
+/** The machine is shared: each table says how busy it was. */
+const load = () =>
+  ` (load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')})`;
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const key: SigningKey = { privateKey, publicKey, keyId: keyIdOf(publicKey) };
@@ -47,12 +52,16 @@ async function run(
 ) {
   const anchorFile = join(dir, `${name}-anchors.jsonl`);
   const plan: SeedPlan = { count: N, startMs, endMs, contacts: pool, key, anchorFile, anchorEvery: 69 };
-  let started = performance.now();
+  const started = performance.now();
   await seed(plan);
   const seedSeconds = (performance.now() - started) / 1000;
-  console.log(`\n## ${name}: ${N.toLocaleString('en')} entries seeded in ${seedSeconds.toFixed(0)} s`);
+  console.log(
+    `\n## ${name}: ${N.toLocaleString('en')} entries seeded in ${seedSeconds.toFixed(0)} s${load()}`,
+  );
   const store = await open();
-  console.log('\nActivity questions (page of 50 with its count; p50/p95 of', REPS, 'variants each):\n');
+  console.log(
+    `\nActivity questions (page of 50 with its count; p50/p95 of ${REPS} variants each)${load()}:\n`,
+  );
   printTable(
     ['question', 'p50', 'p95', 'count shown'],
     await measureQueries(store, { startMs, endMs }, pool, REPS),
@@ -74,9 +83,7 @@ async function run(
     ]);
   }
   console.log(
-    '\nCSV export (GET /export.csv through the route, up to',
-    EXPORT_ROWS.toLocaleString('en'),
-    'rows):\n',
+    `\nCSV export (GET /export.csv through the route, up to ${EXPORT_ROWS.toLocaleString('en')} rows)${load()}:\n`,
   );
   printTable(['export', 'rows', 'time', 'rows/s'], exportRows);
 
@@ -88,7 +95,7 @@ async function run(
     AUDIT_VERIFY_STATE: join(dir, `${name}-verified.json`),
   };
   const { full, incremental } = await verifyFigures(verifyEnv, RECENT);
-  console.log('\nVerification (audit:verify):\n');
+  console.log(`\nVerification (audit:verify)${load()}:\n`);
   printTable(
     ['run', 'entries', 'time', 'entries/s'],
     [
@@ -107,7 +114,7 @@ async function run(
     ],
   );
 
-  started = performance.now();
+  const alone = await appendsAlone(store, 1000);
   const during = await appendsDuring(
     store,
     key,
@@ -117,11 +124,12 @@ async function run(
     1000,
   );
   console.log(
-    '\nAppends (one after another) while retention drops the oldest month and an export of the last 30 days streams:\n',
+    `\nAppends (one after another), alone and while retention drops the oldest month and an export of the last 30 days streams${load()}:\n`,
   );
   printTable(
     ['appends', 'p50', 'p95', 'p99', 'max', 'retention', 'export'],
     [
+      [alone.appends, alone.p50, alone.p95, alone.p99, alone.max, 'not running', 'not running'],
       [
         during.appends,
         during.p50,
