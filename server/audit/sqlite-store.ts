@@ -81,7 +81,19 @@ export class SqliteAuditStore implements AuditStore {
     });
     this.appendTx = (content) => append.immediate(content);
     const step = this.db.transaction((upTo: number, seal: Seal) => this.pruneStepSync(upTo, seal));
-    this.pruneStep = (upTo, seal) => step.immediate(upTo, seal);
+    const level = sync === 'full' ? 'FULL' : 'NORMAL';
+    // A retention step is not fsynced (the thread would wait for the disk meanwhile, and appends with it):
+    // lost in a power cut, its rows and its checkpoint come back together and the next run deletes them
+    // again; the next fsynced append makes it durable. Set and reset around the step itself, so no append
+    // ever runs without its fsync.
+    this.pruneStep = (upTo, seal) => {
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        return step.immediate(upTo, seal);
+      } finally {
+        this.db.pragma(`synchronous = ${level}`);
+      }
+    };
     this.chain = sqliteChainRows(this.db);
     this.paging = {
       dialect: DIALECT,

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chainEntry, type StoredEntry } from './entry.ts';
 import { AuditRecorder } from './recorder.ts';
-import { PRUNE_BATCH } from './sqlite-store.ts';
+import { PRUNE_BATCH, type SqliteAuditStore } from './sqlite-store.ts';
 import { COUNT_CAP, type Cursor } from './store.ts';
 import {
   BACKENDS,
@@ -131,15 +131,19 @@ describe.each(BACKENDS.map((make) => make()))('$name: pages, counts, people', (b
 describe('SQLite retention', () => {
   const suite = useTrail(sqliteBackend());
 
-  it('deletes in transactions of PRUNE_BATCH entries, each sealing the new start', async () => {
+  it('deletes in transactions of PRUNE_BATCH entries, each sealing the new start, none of them fsynced', async () => {
     const trail = suite.trail();
     await trail.bulk(chainOfSamples(2 * PRUNE_BATCH + 500)); // a minute apart from 2025-03-04T10:00Z
     const seals: number[] = [];
+    const db = (trail.store as SqliteAuditStore).db;
+    const synchronous = () => db.pragma('synchronous', { simple: true });
     const cutoff = new Date(Date.parse('2025-03-04T10:00:00.000Z') + (2 * PRUNE_BATCH + 100) * 60_000);
     const checkpoint = await trail.store.prune(cutoff.toISOString(), (last) => {
       seals.push(last.seq);
+      expect(synchronous()).toBe(1); // NORMAL inside a step: its commit does not wait for the disk
       return { at: cutoff.toISOString(), key: 'k', sig: 's' };
     });
+    expect(synchronous()).toBe(2); // FULL again for appends
     expect(seals).toEqual([PRUNE_BATCH, 2 * PRUNE_BATCH, 2 * PRUNE_BATCH + 100]);
     expect(checkpoint).toMatchObject({ seq: 2 * PRUNE_BATCH + 100 });
     expect((await trail.store.query({}, { pageSize: 1 })).entries[0]?.seq).toBe(2 * PRUNE_BATCH + 500);
