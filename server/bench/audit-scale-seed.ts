@@ -89,6 +89,7 @@ export async function seedSqlite(db: Database.Database, plan: SeedPlan): Promise
     write(entries);
     peopleOf(entries, seen);
   }
+  db.pragma('cache_size = -262144'); // 256 MB for the index builds' sorts (this connection only)
   for (const { sql } of indexes) db.exec(sql);
   const person = db.prepare('INSERT OR REPLACE INTO audit_people VALUES (?, ?, ?, ?, ?)');
   for (const e of seen.values())
