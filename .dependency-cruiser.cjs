@@ -94,6 +94,30 @@ module.exports = {
       from: { path: '^(server|e2e)/' },
       to: { path: '^src/', pathNot: '^src/shared/' },
     },
+    {
+      name: 'production-not-test-tree',
+      severity: 'error',
+      comment:
+        'Fakes, harnesses and test servers live in server/testing; production code never imports them (tests, tools and benchmarks may).',
+      from: { path: '^(server|src)/', pathNot: ['^server/(testing|tools|bench)/', '\\.test\\.tsx?$'] },
+      to: { path: '^server/testing/' },
+    },
+    {
+      name: 'imports-not-gateway',
+      severity: 'error',
+      comment:
+        'Contact imports get what they need of the gateway through server/imports/host.ts; the gateway mounts them, never the other way round.',
+      from: { path: '^server/imports/' },
+      to: { path: '^server/gateway/' },
+    },
+    {
+      name: 'one-gateway-composition',
+      severity: 'error',
+      comment:
+        'The gateway app is built in one place: compose.ts, which every entry point and harness calls.',
+      from: { pathNot: '^server/gateway/compose\\.ts$' },
+      to: { path: '^server/gateway/app\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

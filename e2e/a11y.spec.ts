@@ -1,6 +1,6 @@
 // axe (with its experimental rules, see support/axe.ts) over every screen of the console, in both colour
 // schemes, and as served before (or without) JavaScript: any serious or critical violation fails the test.
-import { holdAppScripts } from '../server/tools/hold-app-scripts.ts';
+import { holdAppScripts } from '../server/testing/hold-app-scripts.ts';
 import { seriousViolations } from './support/axe';
 import {
   apiList,

@@ -2,7 +2,7 @@
 // taken in that window must not be lost nor done twice: it completes as a plain navigation, and the app
 // that then starts does not repeat it.
 import type { Page, Request } from '@playwright/test';
-import { holdAppScripts } from '../server/tools/hold-app-scripts.ts';
+import { holdAppScripts } from '../server/testing/hold-app-scripts.ts';
 import { apiList, expect, test, visibleNumbers } from './support/fixtures';
 
 interface EarlyPage {

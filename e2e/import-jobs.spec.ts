@@ -97,7 +97,7 @@ test('run-through: progress, receipt, the failed-rows CSV, then remove what it c
   await page.getByRole('link', { name: /^Download failed rows/ }).click();
   const failedCsv = await readFile((await (await failed).path()) ?? '', 'utf8');
   const [header, ...lines] = failedCsv.trim().split('\r\n');
-  expect(header).toBe('row,input,phone,state,reason,contact_id');
+  expect(header).toBe('row,column,input,phone,state,reason,contact_id');
   expect(lines).toHaveLength(2);
   expect(failedCsv).toContain('duplicate of row 2');
   for (const number of good) expect(await contactsWith(base, number)).toBe(1);
@@ -112,6 +112,36 @@ test('run-through: progress, receipt, the failed-rows CSV, then remove what it c
   for (const number of good) expect(await contactsWith(base, number)).toBe(0);
   await page.goto(`${base}/import`);
   await expect(page.getByRole('link', { name: 'patients.csv' }).first()).toBeVisible();
+});
+
+test('a Google Contacts export: a number per phone column and cell, each source kept in the receipt and CSV', async ({
+  page,
+}) => {
+  const base = (await startGateway(180)).url;
+  await page.goto(`${base}/import`);
+  await page.getByLabel(/^A file/).setInputFiles({
+    name: 'google.csv',
+    mimeType: 'text/csv',
+    buffer: await readFile('src/features/import/fixtures/google-contacts.csv'),
+  });
+  await page.getByLabel('Numbers without a country code are in').selectOption('GB');
+  await page.getByRole('button', { name: 'Import 8 numbers' }).click();
+  await expect(page.locator('.badge').filter({ hasText: 'Done' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-count="created"] dd')).toHaveText('8');
+  await expect(
+    page.locator('.import-receipt div').filter({ hasText: 'Numbers from' }).locator('dd'),
+  ).toHaveText('Phone 1 - Value, Phone 2 - Value');
+  // Bo's two numbers, typed in one cell, are two contacts.
+  for (const number of ['+447400900124', '+447400900125']) expect(await contactsWith(base, number)).toBe(1);
+
+  const failed = page.waitForEvent('download');
+  await page.getByRole('link', { name: /^Download failed rows/ }).click();
+  const lines = (await readFile((await (await failed).path()) ?? '', 'utf8')).trim().split('\r\n');
+  expect(lines).toEqual([
+    'row,column,input,phone,state,reason,contact_id',
+    '4,Phone 2 - Value,"\'+44 7400 900123","\'+447400900123",duplicate,"duplicate of row 2, Phone 1 - Value",',
+    '5,,,,invalid,no number in this row,',
+  ]);
 });
 
 test('pause, resume and cancel: a cancelled import sends nothing more', async ({ page }) => {

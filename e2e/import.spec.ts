@@ -49,9 +49,10 @@ test('an admin checks a file: flags and counts, fixes a row, drops one, filters 
   await expect(
     page.getByText('patients.csv: 7 rows, separated by comma, 1 empty rows skipped.'),
   ).toBeVisible();
-  // The header row and the phone column were guessed.
+  // The header row and the phone column were guessed: only "mobile" is ticked.
   await expect(page.getByLabel('Header row')).toHaveValue('0');
-  await expect(page.getByLabel('Phone number column')).toHaveValue('1');
+  await expect(page.getByRole('checkbox', { name: /^mobile 5 numbers in 5 of 6 rows/ })).toBeChecked();
+  await expect(page.locator('.import-columns input:checked')).toHaveCount(1);
   expect(await counts(page)).toMatchObject({ Ready: '3', Invalid: '2', Duplicate: '1', Dropped: '0' });
   await expect(row(page, 2).locator('[data-col="number"]')).toHaveText('+442079460958');
   await expect(row(page, 4)).toContainText('Duplicate of row 2.');
@@ -119,7 +120,7 @@ test('numbers already in the profile are found when reading the list is cheaper 
   await expect(page.locator('tbody tr[data-row]')).toHaveCount(25);
   await page.getByRole('link', { name: 'Next page' }).click();
   await expect(row(page, 32)).toContainText('Already in this profile.');
-  await expect(page.locator('.range')).toHaveText('26–50 of 60 rows');
+  await expect(page.locator('.range')).toHaveText('26–50 of 60 numbers');
 });
 
 test('a spreadsheet: a big sheet is read (no blob: worker for the CSP to refuse), another sheet can be picked', async ({

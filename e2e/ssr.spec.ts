@@ -1,5 +1,5 @@
 import type { Browser } from '@playwright/test';
-import { holdAppScripts } from '../server/tools/hold-app-scripts.ts';
+import { holdAppScripts } from '../server/testing/hold-app-scripts.ts';
 import {
   apiList,
   clientRendered,

@@ -10,11 +10,13 @@ import { LazyImportPage } from './features/import/LazyImportPage';
 import { SignedInAs } from './features/person/SignedInAs';
 import { PrivacyToggle } from './features/privacy/PrivacyToggle';
 import { AccountSwitcher } from './features/profiles/AccountSwitcher';
+import { LazySignedInPage } from './features/sessions/LazySignedInPage';
 import { type Prefs, PrefsContext } from './prefs/prefs';
 import { ApiCapabilitiesContext, type ApiVersion, capabilitiesOf } from './queries/capabilities';
 import { useCan } from './queries/person';
 import { useProfileSelection } from './queries/profileSelection';
 import { useRateLimit } from './queries/rateLimit';
+import { SIGNED_IN_PAGE } from './shared/sessions';
 import { profileOnlySearch, useRequestedProfile } from './url-state/useListParams';
 
 /** What the gateway says of the team's budget (X-RateLimit-Mode), after the figures. */
@@ -99,6 +101,14 @@ function Shell() {
           element={
             <Suspense fallback={<Loading title="Activity" note="Loading activity…" />}>
               <LazyActivityPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path={SIGNED_IN_PAGE}
+          element={
+            <Suspense fallback={<Loading title="Signed in" note="Loading who is signed in…" />}>
+              <LazySignedInPage />
             </Suspense>
           }
         />

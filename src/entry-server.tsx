@@ -11,6 +11,7 @@ import { setTransport, type Transport } from './api/client';
 import { loadScreenFor } from './features/contacts/lazyScreens';
 import { prepareTableLayout } from './features/contacts/tableLayout';
 import { loadImportScreenFor } from './features/import/LazyImportPage';
+import { loadSignedInScreenFor } from './features/sessions/LazySignedInPage';
 import { parseAcceptLanguage, readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
 import { WantedQueries, type WantedQuery } from './queries/serverRender';
@@ -58,7 +59,12 @@ export function renderPage(request: RenderRequest): Promise<RenderedPage | null>
     const prefs = readPrefs(request.cookies, parseAcceptLanguage(request.acceptLanguage));
     // What the screen renders synchronously (the phone library for a lookup), as the browser does before hydrating.
     const url = new URL(request.url, 'http://render');
-    await Promise.all([prepareTableLayout(prefs.layout), loadScreenFor(url), loadImportScreenFor(url)]);
+    await Promise.all([
+      prepareTableLayout(prefs.layout),
+      loadScreenFor(url),
+      loadImportScreenFor(url),
+      loadSignedInScreenFor(url),
+    ]);
     // The browser's defaults (stale times above all: with another one, a query would render as "fetching"
     // here and not there), except that the server never waits to retry, and renders a failed query as
     // its error (not as a retry in progress).

@@ -8,6 +8,7 @@ import { rememberTypedInputs } from './components/typedBeforeHydration';
 import { loadScreenFor } from './features/contacts/lazyScreens';
 import { prepareTableLayout } from './features/contacts/tableLayout';
 import { loadImportScreenFor } from './features/import/LazyImportPage';
+import { loadSignedInScreenFor } from './features/sessions/LazySignedInPage';
 import { whenIdle } from './lib/idle';
 import { readPrefs } from './prefs/prefs';
 import { createQueryClient } from './queries/queryClient';
@@ -16,6 +17,8 @@ import './styles.css';
 // The detail screen's controls are in server-rendered HTML: their styles must be there at first paint, not
 // arrive with the detail chunk.
 import './features/contacts/edit.css';
+// The Signed-in screen's too: its sign-out forms are used before hydration and without JavaScript.
+import './features/sessions/sessions.css';
 
 /**
  * Declarative mode, chosen by measurement: react-router adds 13.5 kB gzip this way against 29.6 kB as a
@@ -49,7 +52,11 @@ const hydrating = Boolean(server && root?.firstElementChild);
 void Promise.all([
   prepareTableLayout(prefs.layout),
   hydrating
-    ? Promise.all([loadScreenFor(window.location), loadImportScreenFor(window.location)]).catch(() => {})
+    ? Promise.all([
+        loadScreenFor(window.location),
+        loadImportScreenFor(window.location),
+        loadSignedInScreenFor(window.location),
+      ]).catch(() => {})
     : null,
 ]).then(() => {
   if (!root) return;

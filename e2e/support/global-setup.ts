@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbeddedApi } from '../../server/api/server.ts';
-import { startAppServer } from '../../server/tools/app-server.ts';
+import { startAppServer } from '../../server/testing/app-server.ts';
+import { startRedisServer } from '../../server/testing/redis-server.ts';
+import { startTempAudit } from '../../server/testing/temp-audit.ts';
 import { buildApp } from '../../server/tools/build-app.ts';
-import { startRedisServer } from '../../server/tools/redis-server.ts';
-import { startTempAudit } from '../../server/tools/temp-audit.ts';
 import { startStaffSignInServer } from './oidc-server.ts';
 
 /** One server per key the specs need; their URLs reach the workers through the environment. */
@@ -46,7 +46,7 @@ export default async function globalSetup() {
     api,
     apiKey: SERVERS.E2E_URL,
     audit,
-    testPerson: { sub: 'u-vera', name: 'Vera Viewer', role: 'viewer', groups: ['front-desk'] },
+    actingAs: { sub: 'u-vera', name: 'Vera Viewer', role: 'viewer', groups: ['front-desk'] },
   });
   process.env.E2E_URL_VIEWER = viewer.url;
   servers.push(viewer);

@@ -1,9 +1,9 @@
 // The console in OIDC mode for e2e: the real gateway with staff sign-in against a real OpenID provider
-// (server/tools/oidc-provider.ts: users ana (agent, Clinics UK), vic (viewer), ida (admin), nob (no group)).
+// (server/testing/oidc-provider.ts: users ana (agent, Clinics UK), vic (viewer), ida (admin), nob (no group)).
 import { createStaffSignIn } from '../../server/gateway/identity/staff-sign-in.ts';
-import { testSettings } from '../../server/gateway/identity/test-app.ts';
-import { startAppServer } from '../../server/tools/app-server.ts';
-import { startTestProvider, type TestProvider } from '../../server/tools/oidc-provider.ts';
+import { startAppServer } from '../../server/testing/app-server.ts';
+import { testSettings } from '../../server/testing/identity-app.ts';
+import { startTestProvider, type TestProvider } from '../../server/testing/oidc-provider.ts';
 
 export async function startStaffSignInServer(
   distDir: string,

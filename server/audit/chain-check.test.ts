@@ -2,11 +2,11 @@
 // fast path is the one taken), a row written by the old code (JSON not in canonical order) still holds
 // through the slow path, and a changed row does not.
 import { describe, expect, it } from 'vitest';
+import { EVERY_ACTION, PHONE_KEY, sampleRecord } from '../testing/audit-stores.ts';
 import { canonicalRowText, rowHolds } from './chain-check.ts';
 import { canonicalJson, chainEntry, GENESIS_HASH, type StoredEntry } from './entry.ts';
 import { AuditRecorder } from './recorder.ts';
 import type { ChainRow } from './store.ts';
-import { EVERY_ACTION, PHONE_KEY, sampleRecord } from './test-support.ts';
 
 const recorder = new AuditRecorder({ store: {} as never, phoneKey: PHONE_KEY });
 const stored = (entry: StoredEntry, json = canonicalJson): ChainRow => ({

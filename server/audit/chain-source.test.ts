@@ -2,10 +2,10 @@
 // text with quotes, backslashes, control characters, accents and emoji, and null fields; on SQLite and on a
 // real PostgreSQL.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { BACKENDS, type OpenedTrail, PHONE_KEY, sampleRecord, useTrail } from '../testing/audit-stores.ts';
 import { openChainSource } from './chain-source.ts';
 import { canonicalJson, chainEntry, contentOf, GENESIS_HASH, type StoredEntry } from './entry.ts';
 import { AuditRecorder } from './recorder.ts';
-import { BACKENDS, type OpenedTrail, PHONE_KEY, sampleRecord, useTrail } from './test-support.ts';
 
 const recorder = new AuditRecorder({ store: {} as never, phoneKey: PHONE_KEY });
 const TRICKY = [

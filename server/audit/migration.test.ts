@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg, migrateSqlite } from '../migrations.ts';
-import { type PostgresServer, startPostgres } from '../tools/postgres-server.ts';
+import { alice, PHONE_KEY, sampleRecord, tempDir } from '../testing/audit-stores.ts';
+import { type PostgresServer, startPostgres } from '../testing/postgres-server.ts';
 import { runVerify } from './cli-verify.ts';
 import { canonicalJson, chainEntry, ENTRY_COLUMNS, GENESIS_HASH, type StoredEntry } from './entry.ts';
 import { PG_MIGRATIONS } from './pg-migrations.ts';
@@ -14,7 +15,6 @@ import { PgAuditStore } from './pg-store.ts';
 import { AuditRecorder } from './recorder.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-schema.ts';
 import { SqliteAuditStore } from './sqlite-store.ts';
-import { alice, PHONE_KEY, sampleRecord, tempDir } from './test-support.ts';
 
 const temp = tempDir();
 afterAll(() => temp.remove());

@@ -4,13 +4,8 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Anchorer } from './anchor.ts';
-import { chainEntry, GENESIS_HASH, type StoredEntry } from './entry.ts';
-import { AuditRecorder } from './recorder.ts';
-import { applyRetention } from './service.ts';
+import { chainOf, chainOfSamples } from '../testing/audit-chains.ts';
 import {
-  chainOf,
-  chainOfSamples,
   collect,
   type OpenedTrail,
   PHONE_KEY,
@@ -18,7 +13,11 @@ import {
   sampleRecord,
   testSigningKey,
   useTrail,
-} from './test-support.ts';
+} from '../testing/audit-stores.ts';
+import { Anchorer } from './anchor.ts';
+import { chainEntry, GENESIS_HASH, type StoredEntry } from './entry.ts';
+import { AuditRecorder } from './recorder.ts';
+import { applyRetention } from './service.ts';
 import { verifyTrail } from './verify.ts';
 
 const key = testSigningKey();

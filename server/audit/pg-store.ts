@@ -28,6 +28,7 @@ import type {
   AuditPage,
   AuditPerson,
   AuditStore,
+  AuditVisibility,
   ChainHead,
   ChainRow,
   Checkpoint,
@@ -98,8 +99,8 @@ export class PgAuditStore implements AuditStore {
     return countAll(this.paging, filter);
   }
 
-  async people(fragment: string, limit: number): Promise<AuditPerson[]> {
-    const { sql, params } = peopleQuery(ph, fragment, limit);
+  async people(fragment: string, limit: number, visible?: AuditVisibility): Promise<AuditPerson[]> {
+    const { sql, params } = peopleQuery(ph, fragment, limit, visible);
     return (await this.pool.query(sql, params)).rows.map(rowToPerson);
   }
 

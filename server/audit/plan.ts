@@ -2,11 +2,14 @@
 // served by one index, newest first by (at, seq), so a page reads about its own rows however long the trail.
 //
 // The most selective index the filter's conditions fit drives the scan (contact, exact number, person and
-// action, person, last digits, profile, action, else time): it is (columns, at, seq, …), so the equalities +
+// action, person, last digits, profile and action, profile, action, else time): it is (columns, at, seq, …), so the equalities +
 // a time range + the keyset cursor are one index range read in order, and the other conditions are checked on
 // the way (in SQLite from columns the index also carries, before the row itself is read). A driving condition
 // with several values (actions "a,b") becomes one ordered scan per value, merged (UNION ALL … ORDER BY …).
-// Counts read at most COUNT_CAP + 1 index entries per scan.
+// Counts read at most COUNT_CAP + 1 index entries per scan. What the reader may see (`visible`: an admin's
+// profiles, and entries of no profile when organization-wide) is the profile condition, one value per
+// profile, so a scoped admin's questions are served by the same indexes (profile first where nothing more
+// selective drives).
 import { ENTRY_COLUMNS } from './entry.ts';
 import type { Placeholder } from './sql.ts';
 import type { AuditFilter, Cursor } from './store.ts';
@@ -39,17 +42,33 @@ const DRIVERS: { keys: readonly TermKey[]; index: string }[] = [
   { keys: ['actor', 'action'], index: 'audit_by_actor_action' },
   { keys: ['actor'], index: 'audit_by_actor' },
   { keys: ['lastTwo'], index: 'audit_by_last_two' },
+  // An admin of some profiles asking for a rare action: their entries of it, not every entry of it.
+  { keys: ['profile', 'action'], index: 'audit_by_profile_action' },
   { keys: ['profile'], index: 'audit_by_profile' },
   { keys: ['action'], index: 'audit_by_action' },
 ];
 
-function termValues(filter: AuditFilter): Map<TermKey, readonly string[]> {
-  const values = new Map<TermKey, readonly string[]>();
+/** A condition's value; null only for the profile: entries of no profile. */
+type Value = string | null;
+
+/** The profiles a filter reads: its own profile within what the reader may see (none: nothing matches). */
+function profileValues(filter: AuditFilter): readonly Value[] | undefined {
+  const visible = filter.visible;
+  if (!visible || visible.profiles === '*') return filter.profileId ? [filter.profileId] : undefined;
+  const allowed = new Set<Value>(visible.profiles);
+  if (visible.organizationWide) allowed.add(null);
+  if (filter.profileId) return allowed.has(filter.profileId) ? [filter.profileId] : [];
+  return [...allowed];
+}
+
+function termValues(filter: AuditFilter): Map<TermKey, readonly Value[]> {
+  const values = new Map<TermKey, readonly Value[]>();
   if (filter.contactId) values.set('contact', [filter.contactId]);
   if (filter.number && 'hash' in filter.number) values.set('phone', [filter.number.hash]);
   if (filter.actor) values.set('actor', [filter.actor]);
   if (filter.number && 'lastTwo' in filter.number) values.set('lastTwo', [filter.number.lastTwo]);
-  if (filter.profileId) values.set('profile', [filter.profileId]);
+  const profiles = profileValues(filter);
+  if (profiles) values.set('profile', profiles);
   if (filter.actions?.length) values.set('action', [...new Set(filter.actions)]);
   return values;
 }
@@ -86,20 +105,28 @@ function builder(dialect: Dialect) {
   return { params, p };
 }
 
+/** `column` is one of `values` (null: IS NULL); no value at all: nothing matches. */
+function oneOf(column: string, values: readonly Value[], p: (value: unknown) => string): string {
+  const named = values.filter((v) => v !== null);
+  const either: string[] = [];
+  if (named.length === 1) either.push(`${column} = ${p(named[0])}`);
+  if (named.length > 1) either.push(`${column} IN (${named.map((v) => p(v)).join(', ')})`);
+  if (named.length < values.length) either.push(`${column} IS NULL`);
+  if (either.length === 0) return '1=0';
+  return either.length === 1 ? (either[0] as string) : `(${either.join(' OR ')})`;
+}
+
 /** The WHERE clause of one scan, with the driving conditions fixed to one value each (`fixed`). */
 function conditions(
   dialect: Dialect,
   p: (value: unknown) => string,
   scan: Omit<Scan, 'limit' | 'direction'>,
-  fixed: ReadonlyMap<TermKey, string>,
+  fixed: ReadonlyMap<TermKey, Value>,
 ): string {
   const parts: string[] = [];
   for (const [key, values] of termValues(scan.filter)) {
     const column = COLUMNS[key] ?? dialect.lastTwo;
-    const own = fixed.get(key);
-    if (own !== undefined) parts.push(`${column} = ${p(own)}`);
-    else if (values.length === 1) parts.push(`${column} = ${p(values[0])}`);
-    else parts.push(`${column} IN (${values.map((v) => p(v)).join(', ')})`);
+    parts.push(oneOf(column, fixed.has(key) ? [fixed.get(key) as Value] : values, p));
   }
   if (scan.filter.from) parts.push(`at >= ${p(scan.filter.from)}`);
   if (scan.filter.to) parts.push(`at < ${p(scan.filter.to)}`);
@@ -114,11 +141,12 @@ function conditions(
 }
 
 /** The driving index and its arms: one ordered read per combination of its conditions' values. */
-function driverOf(filter: AuditFilter): { index: string; arms: ReadonlyMap<TermKey, string>[] } {
+function driverOf(filter: AuditFilter): { index: string; arms: ReadonlyMap<TermKey, Value>[] } {
   const values = termValues(filter);
-  const driver = DRIVERS.find((d) => d.keys.every((key) => values.has(key)));
+  // A condition no value can meet drives nothing (its 1=0 is decided before any read).
+  const driver = DRIVERS.find((d) => d.keys.every((key) => values.get(key)?.length));
   if (!driver) return { index: 'audit_by_at', arms: [new Map()] };
-  let arms: Map<TermKey, string>[] = [new Map()];
+  let arms: Map<TermKey, Value>[] = [new Map()];
   for (const key of driver.keys) {
     arms = arms.flatMap((arm) => (values.get(key) ?? []).map((value) => new Map(arm).set(key, value)));
   }
@@ -134,9 +162,9 @@ function scans(
 ): Sql {
   const { params, p } = builder(dialect);
   const { index, arms } = driverOf(scan.filter);
-  const one = (fixed: ReadonlyMap<TermKey, string>) =>
+  const one = (fixed: ReadonlyMap<TermKey, Value>) =>
     `SELECT ${select} FROM audit_entries ${dialect.indexHint(index)}WHERE ${conditions(dialect, p, scan, fixed)} ${tail(p)}`;
-  if (arms.length === 1) return { sql: one(arms[0] as ReadonlyMap<TermKey, string>), params };
+  if (arms.length === 1) return { sql: one(arms[0] as ReadonlyMap<TermKey, Value>), params };
   return { sql: arms.map((arm, i) => `SELECT * FROM (${one(arm)}) AS arm${i}`).join(' UNION ALL '), params };
 }
 

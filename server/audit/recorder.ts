@@ -114,7 +114,8 @@ export class AuditRecorder {
       actor_name: person ? person.name : (r.actor as { client: string | null }).client,
       actor_role: person?.role ?? null,
       actor_groups: person ? [...person.groups].sort() : [],
-      profile_id: r.profileId,
+      // Profile ids compare as the gateway's scope spells them (lower case), whatever a caller sent.
+      profile_id: r.profileId?.toLowerCase() ?? null,
       contact_id: r.contactId,
       phone_masked: phone?.phone_masked ?? (r.phone ? maskPhone(r.phone) : null),
       phone_hash: phone?.phone_hash ?? null,

@@ -1,11 +1,11 @@
 // The admin query API over HTTP (Hono's app.request): filters, paging, bad parameters, CSV export.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alice, NUMBER, PHONE_KEY, sampleRecord, tempDir } from '../testing/audit-stores.ts';
 import type { StoredEntry } from './entry.ts';
 import { AuditRecorder } from './recorder.ts';
 import { auditRoutes } from './routes.ts';
 import { SqliteAuditStore } from './sqlite-store.ts';
-import { alice, NUMBER, PHONE_KEY, sampleRecord, tempDir } from './test-support.ts';
 
 const temp = tempDir();
 const store = new SqliteAuditStore(join(temp.dir, 'routes.sqlite'));

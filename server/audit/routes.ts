@@ -11,11 +11,13 @@ import * as v from 'valibot';
 import { csvRow } from '../../src/shared/csv.ts';
 import { ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
 import { AuditQueryError, formatCursor, type ParsedQuery, parseAuditQuery } from './query.ts';
-import type { AuditStore } from './store.ts';
+import type { AuditStore, AuditVisibility } from './store.ts';
 
 export interface AuditRoutesOptions {
   store: AuditStore;
   phoneKey: Buffer;
+  /** What the caller may see (applied to the query, the CSV and their counts); absent: every entry. */
+  visibleTo?: (c: Context) => AuditVisibility;
   onExport?: (c: Context, exported: { filters: Record<string, string>; rowCount: number }) => Promise<void>;
 }
 
@@ -43,7 +45,10 @@ export const entryCsvRow = (entry: StoredEntry) => csvRow(ENTRY_COLUMNS.map((col
 
 export function auditRoutes(opts: AuditRoutesOptions): Hono {
   const app = new Hono();
-  const parse = (c: Context): ParsedQuery => parseAuditQuery(new URL(c.req.url).searchParams, opts.phoneKey);
+  const parse = (c: Context): ParsedQuery => {
+    const parsed = parseAuditQuery(new URL(c.req.url).searchParams, opts.phoneKey);
+    return { ...parsed, filter: { ...parsed.filter, visible: opts.visibleTo?.(c) } };
+  };
 
   app.onError((error, c) => {
     if (!(error instanceof AuditQueryError)) throw error;
@@ -70,7 +75,7 @@ export function auditRoutes(opts: AuditRoutesOptions): Hono {
   app.get('/people', vValidator('query', PeopleQuery, peopleRefusal), async (c) => {
     const { q, limit } = c.req.valid('query');
     c.header('cache-control', 'no-store');
-    return c.json({ data: await opts.store.people(q, limit) });
+    return c.json({ data: await opts.store.people(q, limit, opts.visibleTo?.(c)) });
   });
 
   app.get('/export.csv', async (c) => {

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sampleRecord, tempDir } from '../testing/audit-stores.ts';
 import { readAnchors } from './anchor.ts';
 import { parseAuditConfig } from './config.ts';
 import { RETENTION_EVERY_MS, startAudit } from './service.ts';
-import { sampleRecord, tempDir } from './test-support.ts';
 
 const temp = tempDir();
 afterAll(() => temp.remove());

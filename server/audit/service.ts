@@ -47,6 +47,7 @@ export interface AuditServiceOptions {
   schedule?: Schedule;
   onError?: (error: unknown) => void;
   onExport?: AuditRoutesOptions['onExport'];
+  visibleTo?: AuditRoutesOptions['visibleTo'];
 }
 
 export interface AuditService {
@@ -82,7 +83,7 @@ export async function startAudit(
     store,
     recorder,
     anchorer,
-    routes: auditRoutes({ store, phoneKey, onExport: options.onExport }),
+    routes: auditRoutes({ store, phoneKey, onExport: options.onExport, visibleTo: options.visibleTo }),
     async stop() {
       for (const cancel of cancels) cancel();
       await anchorer.tick().catch(onError);

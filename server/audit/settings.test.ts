@@ -3,9 +3,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/audit-stores.ts';
 import { AuditConfigError, parseAuditConfig } from './config.ts';
 import { AuditKeyError, type KeySource, loadPhoneHashKey, loadSigningKey, loadVerifyKey } from './keys.ts';
-import { tempDir } from './test-support.ts';
 
 describe('audit settings', () => {
   it('defaults to SQLite under .data/, 400 days, an anchor a minute, keys in .data/', () => {

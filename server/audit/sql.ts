@@ -1,7 +1,7 @@
 // SQL both stores share: columns, inserts, rows ↔ entries (the filters' SQL is plan.ts). SQLite takes `?`
 // placeholders and PostgreSQL `$1`, so the builders take the placeholder style as an argument.
 import { canonicalJson, ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
-import type { AuditPerson, Checkpoint } from './store.ts';
+import type { AuditPerson, AuditVisibility, Checkpoint } from './store.ts';
 
 export type Placeholder = (n: number) => string;
 // better-sqlite3 binds plain `?` in order (it rejects numbered `?1`); every builder uses each parameter once, in order.
@@ -69,18 +69,33 @@ export const chainRowsSql = (ph: Placeholder) => {
 
 const likeFragment = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** People whose id or name contains the fragment, one row per person (the directory is kept per profile). */
+/**
+ * People whose id or name contains the fragment, one row per person (the directory is kept per profile), among
+ * those who appear in a profile the reader may see (`''`: entries of no profile, for organization-wide readers).
+ */
 export function peopleQuery(
   ph: Placeholder,
   fragment: string,
   limit: number,
+  visible?: AuditVisibility,
 ): { sql: string; params: unknown[] } {
+  const params: unknown[] = [likeFragment(fragment), likeFragment(fragment)];
+  const p = (value: unknown) => {
+    params.push(value);
+    return ph(params.length);
+  };
+  let scope = '';
+  if (visible && visible.profiles !== '*') {
+    const keys = [...visible.profiles, ...(visible.organizationWide ? [''] : [])];
+    scope = keys.length ? `AND profile_key IN (${keys.map(p).join(', ')})` : 'AND 1=0';
+  }
   return {
     sql: `SELECT actor_id AS id, max(actor_name) AS name, max(actor_kind) AS kind, max(actor_role) AS role
       FROM audit_people
-      WHERE lower(actor_id) LIKE ${ph(1)} ESCAPE '\\' OR lower(coalesce(actor_name, '')) LIKE ${ph(2)} ESCAPE '\\'
-      GROUP BY actor_id ORDER BY lower(coalesce(max(actor_name), actor_id)), actor_id LIMIT ${ph(3)}`,
-    params: [likeFragment(fragment), likeFragment(fragment), limit],
+      WHERE (lower(actor_id) LIKE ${ph(1)} ESCAPE '\\' OR lower(coalesce(actor_name, '')) LIKE ${ph(2)} ESCAPE '\\')
+        ${scope}
+      GROUP BY actor_id ORDER BY lower(coalesce(max(actor_name), actor_id)), actor_id LIMIT ${p(limit)}`,
+    params,
   };
 }
 

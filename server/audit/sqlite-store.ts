@@ -34,6 +34,7 @@ import type {
   AuditPage,
   AuditPerson,
   AuditStore,
+  AuditVisibility,
   ChainHead,
   ChainRow,
   Checkpoint,
@@ -152,8 +153,8 @@ export class SqliteAuditStore implements AuditStore {
     return countAll(this.paging, filter);
   }
 
-  async people(fragment: string, limit: number): Promise<AuditPerson[]> {
-    const { sql, params } = peopleQuery(ph, fragment, limit);
+  async people(fragment: string, limit: number, visible?: AuditVisibility): Promise<AuditPerson[]> {
+    const { sql, params } = peopleQuery(ph, fragment, limit, visible);
     return (this.db.prepare(sql).all(params) as Row[]).map(rowToPerson);
   }
 

@@ -2,14 +2,10 @@
 // fails the tests). Recording, querying, retention, append-only guards, and two replicas writing at once.
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Anchorer, readAnchors } from './anchor.ts';
-import { phoneHash } from './phone.ts';
-import { AuditRecorder } from './recorder.ts';
-import { applyRetention } from './service.ts';
+import { chainOf } from '../testing/audit-chains.ts';
 import {
   BACKENDS,
   CONTACT,
-  chainOf,
   collect,
   EVERY_ACTION,
   NUMBER,
@@ -19,7 +15,11 @@ import {
   sampleRecord,
   testSigningKey,
   useTrail,
-} from './test-support.ts';
+} from '../testing/audit-stores.ts';
+import { Anchorer, readAnchors } from './anchor.ts';
+import { phoneHash } from './phone.ts';
+import { AuditRecorder } from './recorder.ts';
+import { applyRetention } from './service.ts';
 import { verifyTrail } from './verify.ts';
 
 const key = testSigningKey();

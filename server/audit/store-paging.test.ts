@@ -2,21 +2,20 @@
 // stop at COUNT_CAP, a combination of filters narrows, the people directory follows names; SQLite's
 // retention deletes in small transactions.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { chainEntry, type StoredEntry } from './entry.ts';
-import { AuditRecorder } from './recorder.ts';
-import { PRUNE_BATCH, type SqliteAuditStore } from './sqlite-store.ts';
-import { COUNT_CAP, type Cursor } from './store.ts';
+import { chainOf, chainOfSamples } from '../testing/audit-chains.ts';
 import {
   BACKENDS,
-  chainOf,
-  chainOfSamples,
   collect,
   type OpenedTrail,
   PHONE_KEY,
   sampleRecord,
   sqliteBackend,
   useTrail,
-} from './test-support.ts';
+} from '../testing/audit-stores.ts';
+import { chainEntry, type StoredEntry } from './entry.ts';
+import { AuditRecorder } from './recorder.ts';
+import { PRUNE_BATCH, type SqliteAuditStore } from './sqlite-store.ts';
+import { COUNT_CAP, type Cursor } from './store.ts';
 
 const seqs = (entries: StoredEntry[]) => entries.map((e) => e.seq);
 

@@ -34,11 +34,22 @@ export type ChainRow = Omit<StoredEntry, 'actor_groups' | 'details'> & {
 export type Seal = (last: ChainHead) => { at: string; key: string; sig: string };
 
 /**
+ * Which entries a reader may see at all (the gateway's decision: an admin sees the entries of their profiles;
+ * entries of no profile, the organization's own, only with `organizationWide`). `'*'`: every entry.
+ */
+export interface AuditVisibility {
+  profiles: readonly string[] | '*';
+  organizationWide: boolean;
+}
+
+/**
  * Query filter; every field narrows (AND). Each field is an equality an index serves (see plan.ts): a person
  * is chosen by id from `people` (a name fragment finds people, not entries), a number is its keyed hash or
  * the last two digits its masked form shows.
  */
 export interface AuditFilter {
+  /** Applied to every query, count and export besides the filters the reader chose (served like `profileId`). */
+  visible?: AuditVisibility;
   /** Actor id, exact. */
   actor?: string;
   profileId?: string;
@@ -93,8 +104,11 @@ export interface AuditStore {
   query(filter: AuditFilter, page: PageRequest): Promise<AuditPage>;
   /** Exact number of matches (for an export's own entry: it reads every match anyway). */
   countAll(filter: AuditFilter): Promise<number>;
-  /** People whose id starts with, or whose name contains, `fragment` (case-insensitive); by name. */
-  people(fragment: string, limit: number): Promise<AuditPerson[]>;
+  /**
+   * People whose id or name contains `fragment` (case-insensitive); by name. Only those with entries the reader
+   * may see (`visible`, as in AuditFilter).
+   */
+  people(fragment: string, limit: number, visible?: AuditVisibility): Promise<AuditPerson[]>;
   /** Matching entries oldest first (time, then seq), in index-served batches: the CSV export. */
   iterate(filter?: AuditFilter): AsyncIterable<StoredEntry>;
   /** Entries in chain order with seq in (after, upTo], at most `limit`: verification. */

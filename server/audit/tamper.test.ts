@@ -3,9 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Anchorer } from './anchor.ts';
-import { runVerify } from './cli-verify.ts';
-import { AuditRecorder } from './recorder.ts';
 import {
   BACKENDS,
   type OpenedTrail,
@@ -13,7 +10,10 @@ import {
   sampleRecord,
   testSigningKey,
   useTrail,
-} from './test-support.ts';
+} from '../testing/audit-stores.ts';
+import { Anchorer } from './anchor.ts';
+import { runVerify } from './cli-verify.ts';
+import { AuditRecorder } from './recorder.ts';
 
 const key = testSigningKey();
 const pem = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

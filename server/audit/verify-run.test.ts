@@ -2,9 +2,10 @@
 // answer of one pass from the start, whatever was tampered with and wherever it falls against the ranges,
 // on SQLite and on a real PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chainOfSamples } from '../testing/audit-chains.ts';
+import { BACKENDS, type OpenedTrail, testSigningKey, useTrail } from '../testing/audit-stores.ts';
 import { type AnchorLine, signAnchor } from './anchor.ts';
 import type { ChainSourceSpec } from './chain-source.ts';
-import { BACKENDS, chainOfSamples, type OpenedTrail, testSigningKey, useTrail } from './test-support.ts';
 import { VerifyPool } from './verify-pool.ts';
 import { runVerification } from './verify-run.ts';
 

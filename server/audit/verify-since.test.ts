@@ -2,10 +2,11 @@
 // run verified, checks only what came after, and still notices the anchored entry itself being rewritten.
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { chainOfSamples } from '../testing/audit-chains.ts';
+import { BACKENDS, type OpenedTrail, testSigningKey, useTrail } from '../testing/audit-stores.ts';
 import { appendAnchor, signAnchor } from './anchor.ts';
 import { runVerify } from './cli-verify.ts';
 import type { StoredEntry } from './entry.ts';
-import { BACKENDS, chainOfSamples, type OpenedTrail, testSigningKey, useTrail } from './test-support.ts';
 
 const key = testSigningKey();
 const pem = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PHONE_KEY, sampleRecord, tempDir, testSigningKey } from '../testing/audit-stores.ts';
 import { Anchorer, type AnchorLine, anchorSignedBy, readAnchors, signAnchor } from './anchor.ts';
 import { chainEntry, GENESIS_HASH, type StoredEntry } from './entry.ts';
 import { AuditRecorder } from './recorder.ts';
 import type { AuditStore, Checkpoint } from './store.ts';
-import { PHONE_KEY, sampleRecord, tempDir, testSigningKey } from './test-support.ts';
 import { verifyTrail } from './verify.ts';
 
 const key = testSigningKey();

@@ -3,7 +3,13 @@
 // `store.query` (page of 50 + its count + the older/newer probes), and for a name fragment the people lookup
 // first.
 import type { Action } from '../audit/entry.ts';
-import { type AuditFilter, type AuditStore, COUNT_CAP, type Cursor } from '../audit/store.ts';
+import {
+  type AuditFilter,
+  type AuditStore,
+  type AuditVisibility,
+  COUNT_CAP,
+  type Cursor,
+} from '../audit/store.ts';
 import { type Contact, PROFILES, people, random } from './audit-scale-data.ts';
 import { ms, percentile } from './stats.ts';
 
@@ -21,7 +27,12 @@ interface Question {
   ask: (i: number) => Promise<{ total: number; exact: boolean }>;
 }
 
-function questions(store: AuditStore, span: Span, contacts: Contact[]): Question[] {
+function questions(
+  store: AuditStore,
+  span: Span,
+  contacts: Contact[],
+  visible: AuditVisibility | undefined,
+): Question[] {
   const next = random(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
   const person = () => pick(people).id;
@@ -40,7 +51,7 @@ function questions(store: AuditStore, span: Span, contacts: Contact[]): Question
     return { at: new Date(at).toISOString(), seq: Number.MAX_SAFE_INTEGER };
   };
   const page = async (filter: AuditFilter, cursor: { before?: Cursor; after?: Cursor } = {}) => {
-    const result = await store.query(filter, { pageSize: PAGE, ...cursor });
+    const result = await store.query({ ...filter, visible }, { pageSize: PAGE, ...cursor });
     return { total: result.total, exact: result.totalExact };
   };
   const action = (a: Action) => ({ actions: [a] });
@@ -50,7 +61,7 @@ function questions(store: AuditStore, span: Span, contacts: Contact[]): Question
     {
       name: 'a name fragment → people → their entries',
       ask: async () => {
-        const [first] = await store.people(pick(people).name.split(' ')[0]?.slice(0, 3) ?? 'a', 20);
+        const [first] = await store.people(pick(people).name.split(' ')[0]?.slice(0, 3) ?? 'a', 20, visible);
         return page({ actor: first?.id ?? 'nobody' });
       },
     },
@@ -94,9 +105,11 @@ export async function measureQueries(
   span: Span,
   contacts: Contact[],
   reps: number,
+  /** Asked as an admin who sees only these profiles (the gateway's grant); absent: an admin of all. */
+  visible?: AuditVisibility,
 ): Promise<string[][]> {
   const rows: string[][] = [];
-  for (const question of questions(store, span, contacts)) {
+  for (const question of questions(store, span, contacts, visible)) {
     await question.ask(-1); // warm-up
     const samples: number[] = [];
     const totals: { total: number; exact: boolean }[] = [];

@@ -10,7 +10,7 @@ import { measureAppendLatency } from '../audit/bench.ts';
 import { PgAuditStore } from '../audit/pg-store.ts';
 import { SqliteAuditStore } from '../audit/sqlite-store.ts';
 import type { AuditStore } from '../audit/store.ts';
-import { startPostgres } from '../tools/postgres-server.ts';
+import { startPostgres } from '../testing/postgres-server.ts';
 import { ms, printTable } from './stats.ts';
 
 const COUNT = Number(process.env.BENCH_APPENDS ?? 1000);

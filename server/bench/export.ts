@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi } from '../api/server.ts';
-import { startAppServer } from '../tools/app-server.ts';
+import { startAppServer } from '../testing/app-server.ts';
 import { buildApp } from '../tools/build-app.ts';
 import { chromiumLaunchOptions } from '../tools/chromium.ts';
 import { percentile, printTable } from './stats.ts';

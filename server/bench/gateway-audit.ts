@@ -2,7 +2,7 @@
 // SQLite (AUDIT_SQLITE_SYNC=full: an fsync per entry) and in a real PostgreSQL 15 (fsync on). One client,
 // lookups one after another (hits and misses alternating), the targets interleaved in rounds so that
 // whatever else the machine does falls on all of them alike. Prints p50/p95 and the difference.
-import { startPostgres } from '../tools/postgres-server.ts';
+import { startPostgres } from '../testing/postgres-server.ts';
 import { spawnServer } from './gateway-servers.ts';
 import { ms, percentile, printTable } from './stats.ts';
 

@@ -3,26 +3,36 @@
 // request, the CPU time it has used.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import Redis from 'ioredis';
 import { createEmbeddedApi, startApiServer } from '../api/server.ts';
-import { startGateway } from '../gateway/server.ts';
-import { createTeam, type Team } from '../gateway/team/create.ts';
+import { composeGateway, type GatewayParts } from '../gateway/compose.ts';
+import { createRedisReadCounter } from '../gateway/reads/redis-counter.ts';
+import { serveGateway } from '../gateway/server.ts';
 import { embeddedUpstream, remoteUpstream, type Upstream } from '../gateway/upstream.ts';
-import { startTempAudit } from '../tools/temp-audit.ts';
+import { actAs } from '../testing/act-as.ts';
+import { testParts } from '../testing/parts.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
 
 export const KEY = 'sk_test_org_demo';
 
-/** The gateway as `npm start` runs it on loopback, minus what each bench sets itself (upstream, team, log). */
-export const BENCH_GATEWAY = {
+/** The gateway's settings as `npm start` has them, minus the console and the request log (each bench sets its own). */
+export const BENCH_SETTINGS: GatewayParts['settings'] = {
   apiVersion: 'v3',
-  accessSecret: null,
   timeoutMs: 15_000,
-  testControls: false,
-  distDir: null,
-} as const;
+  renderBudgetMs: 0,
+  log: null,
+};
 
 /** gateway-team: gateway-remote with the team budget and cache in front (a budget nothing reaches). */
 /** audit-*: the in-process gateway without a trail, with one in SQLite (fsync per entry), in PostgreSQL. */
+/**
+ * reads-*: the in-process gateway for a signed-in person: an admin (the export right, so no read limit), an agent
+ * counted in this process, an agent counted in Redis (`upstreamUrl` is REDIS_URL). The limit is never reached.
+ */
 export type Role =
+  | 'reads-off'
+  | 'reads-memory'
+  | 'reads-redis'
   | 'api'
   | 'gateway-remote'
   | 'gateway-embedded'
@@ -31,7 +41,24 @@ export type Role =
   | 'audit-sqlite'
   | 'audit-postgres';
 
-/** For audit-postgres, `upstreamUrl` is the DATABASE_URL. */
+/** The person and read counter of a reads-* role (nothing for the others). */
+function readers(role: Role, redisUrl: string | undefined): Partial<GatewayParts> {
+  if (!role.startsWith('reads-')) return {};
+  const person = { sub: 'bench', name: 'Bench', role: role === 'reads-off' ? 'admin' : 'agent' };
+  const extend = { afterSignIn: [actAs(person)] };
+  const config = { perHour: 1e9 };
+  if (role !== 'reads-redis' || !redisUrl) return { extend, reads: { config } };
+  const redis = new Redis(redisUrl);
+  const counter = createRedisReadCounter({
+    redis,
+    prefix: 'bench:',
+    clock: { now: Date.now },
+    log: console.error,
+  });
+  return { extend, reads: { config, counter } };
+}
+
+/** For audit-postgres, `upstreamUrl` is the DATABASE_URL; for reads-redis, the REDIS_URL. */
 async function serve(role: Role, upstreamUrl: string | undefined): Promise<void> {
   let url: string;
   if (role === 'api') {
@@ -47,30 +74,22 @@ async function serve(role: Role, upstreamUrl: string | undefined): Promise<void>
             })
           ).audit
         : null;
-    let team: Team | null = null;
+    let team: GatewayParts['team'] = null;
     if ((role === 'gateway-remote' || role === 'gateway-team') && upstreamUrl) {
       upstream = remoteUpstream(upstreamUrl, KEY);
       if (role === 'gateway-team') {
-        const config = { perMinute: 1e9, burst: 1e6, maxWaitMs: 10_000, redisUrl: null };
-        team = await createTeam(config, upstream);
-        upstream = team.upstream;
+        team = { config: { perMinute: 1e9, burst: 1e6, maxWaitMs: 10_000, redisUrl: null } };
       }
     } else {
       const api = createEmbeddedApi({ rateLimit: false });
       await api.ready;
       upstream = embeddedUpstream(api, KEY);
     }
-    const gateway = await startGateway({
-      host: '127.0.0.1',
-      port: 0,
-      upstream,
-      team,
-      audit,
-      ...BENCH_GATEWAY,
-      // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
-      log: (line) => process.stdout.write(`${line}\n`),
-    });
-    url = gateway.url;
+    // Real log lines are formatted and written (stdout goes to /dev/null): logging is part of the cost.
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const settings = { ...BENCH_SETTINGS, log };
+    const parts = testParts(upstream, { settings, team, audit, ...readers(role, upstreamUrl) });
+    url = (await serveGateway(await composeGateway(parts), '127.0.0.1', 0)).url;
   }
   process.send?.({ url });
   // CPU time spent so far, on request: a contention-proof measure of the work per request.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import`: one import of IMPORT_ROWS (10,000) new numbers through the gateway (createGatewayApp
+ * `npm run bench:import`: one import of IMPORT_ROWS (10,000) new numbers through the gateway (composeGateway
  * with the team budget, the audit trail and the import worker) into the embedded API with its rate limit on,
  * while the 20 staff of staff.ts browse. Prints the import's pace against what the staff left of the team's
  * share, the staff's interactive latency meanwhile, duplicates (contacts per imported number: must be 0
@@ -14,14 +14,15 @@ import { join } from 'node:path';
 import { type ImportJob, type ImportRequest, sha256Hex } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi, DEFAULTS } from '../api/server.ts';
-import { createGatewayApp } from '../gateway/app.ts';
+import { composeGateway } from '../gateway/compose.ts';
 import { parseTeamConfig } from '../gateway/team/config.ts';
-import { BACKGROUND_RESERVE_SHARE, createTeam } from '../gateway/team/create.ts';
+import { BACKGROUND_RESERVE_SHARE } from '../gateway/team/create.ts';
 import { embeddedUpstream, type Upstream } from '../gateway/upstream.ts';
 import { DEFAULT_LEASE_MS } from '../imports/config.ts';
 import { startImports } from '../imports/service.ts';
-import { startTempAudit } from '../tools/temp-audit.ts';
-import { BENCH_GATEWAY } from './gateway-servers.ts';
+import { testParts } from '../testing/parts.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
+import { BENCH_SETTINGS } from './gateway-servers.ts';
 import {
   gatewaySend,
   newLoadResult,
@@ -119,28 +120,17 @@ async function main() {
   const api = createEmbeddedApi({ contactsPerProfile: CONTACTS, rateLimit: limit });
   await api.ready;
   const sent: Sent[] = [];
-  const team = await createTeam(teamConfig, watched(embeddedUpstream(api, KEY), sent), { log: () => {} });
   const trail = await startTempAudit();
-  const imports = await startImports({
-    settings: {
-      ...BENCH_GATEWAY,
-      imports: {
-        store: { kind: 'sqlite', path: join(trail.dir, 'imports.sqlite') },
-        leaseMs: DEFAULT_LEASE_MS,
-      },
-      team: teamConfig,
-    },
-    upstream: team.upstream,
-    audit: trail.audit,
-  });
-  const app = createGatewayApp({
-    ...BENCH_GATEWAY,
-    upstream: team.upstream,
-    team,
-    log: null,
-    imports,
-    audit: trail.audit,
-  });
+  const store = { kind: 'sqlite', path: join(trail.dir, 'imports.sqlite') } as const;
+  const gateway = await composeGateway(
+    testParts(watched(embeddedUpstream(api, KEY), sent), {
+      settings: BENCH_SETTINGS,
+      team: { config: teamConfig, options: { log: () => {} } },
+      audit: trail.audit,
+      imports: (deps) => startImports({ config: { store, leaseMs: DEFAULT_LEASE_MS } }, deps),
+    }),
+  );
+  const app = gateway.app;
   const headers = { host: '127.0.0.1:5173', accept: 'application/json', 'content-type': 'application/json' };
 
   const numbers = numbersFor(ROWS);
@@ -184,7 +174,7 @@ async function main() {
   const seconds = (Date.now() - t0) / 1000;
   done = true;
   await staff;
-  await imports.stop();
+  await gateway.stop();
 
   const during = sent.filter((s) => s.at >= t0 && s.at <= t0 + seconds * 1000);
   const perMin = (kind: Sent['kind']) => (during.filter((s) => s.kind === kind).length / seconds) * 60;
@@ -239,7 +229,6 @@ async function main() {
   );
   const parse = join('server', 'bench', 'import-parse.ts');
   console.log(existsSync(parse) ? '\nparse/check (browser): run npm run bench:import-parse' : '');
-  await team.upstream.close();
   await trail.close();
   api.close();
 }

@@ -152,7 +152,28 @@ export async function readPool(contactsPerProfile: number): Promise<Pool> {
 
 const sessionOf = (who: string) => createHash('sha256').update(who).digest('base64url').slice(0, 22);
 
-async function answerOf(res: Response): Promise<Answer> {
+/**
+ * Whether the team's cache answered each request, read from the gateway's request log (the browser is not told:
+ * x-cache stays in the log and /metrics). Pass `sink` as the gateway app's `log`.
+ */
+export function cacheLog() {
+  const outcomes = new Map<string, string>();
+  return {
+    sink: (line: string) => {
+      const m = / request_id=(\S+) .* cache=(\w+)/.exec(line);
+      if (m?.[1] && m[2]) outcomes.set(m[1], m[2]);
+    },
+    /** The outcome for the response's request id, forgotten once read. */
+    take(res: Response): string | null {
+      const id = res.headers.get('x-request-id') ?? '';
+      const outcome = outcomes.get(id) ?? null;
+      outcomes.delete(id);
+      return outcome;
+    },
+  };
+}
+
+async function answerOf(res: Response, cache: string | null): Promise<Answer> {
   const body = (await res.json().catch(() => null)) as {
     data?: { pagination?: { has_more?: boolean } };
     error?: { code?: string };
@@ -160,14 +181,20 @@ async function answerOf(res: Response): Promise<Answer> {
   return {
     status: res.status,
     code: body?.error?.code ?? null,
-    cache: res.headers.get('x-cache'),
+    cache,
     retryAfterS: Number(res.headers.get('retry-after') ?? 1),
     hasMore: body?.data?.pagination?.has_more ?? false,
   };
 }
 
-/** One person's request to a gateway app (each person their own session, as browsers), `pick` choosing the app. */
-export function gatewaySend(pick: () => { fetch(req: Request): Response | Promise<Response> }): Send {
+/**
+ * One person's request to a gateway app (each person their own session, as browsers), `pick` choosing the app;
+ * `cache` (the apps' log) tells which answers came from the team's cache.
+ */
+export function gatewaySend(
+  pick: () => { fetch(req: Request): Response | Promise<Response> },
+  cache?: ReturnType<typeof cacheLog>,
+): Send {
   return async ({ path, profile, who, priority }) => {
     const headers: Record<string, string> = {
       host: '127.0.0.1:5173',
@@ -176,7 +203,8 @@ export function gatewaySend(pick: () => { fetch(req: Request): Response | Promis
       'x-profile-id': profile,
     };
     if (priority === 'background') headers['x-sent-priority'] = 'background';
-    return answerOf(await pick().fetch(new Request(`http://127.0.0.1:5173${path}`, { headers })));
+    const res = await pick().fetch(new Request(`http://127.0.0.1:5173${path}`, { headers }));
+    return answerOf(res, cache?.take(res) ?? null);
   };
 }
 

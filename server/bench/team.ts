@@ -1,5 +1,5 @@
 /**
- * `npm run bench:team` (issue 12): 20 support staff for BENCH_SECONDS (60) through the gateway (createGatewayApp
+ * `npm run bench:team` (issue 12): 20 support staff for BENCH_SECONDS (60) through the gateway (composeGateway
  * with the team, default settings) against the embedded API with Sent's real limit (200/min, burst 50): first
  * 2 replicas sharing a real redis-server (requests alternate between them, as behind one address), then 1
  * replica without Redis. Then the gateway's overhead on a cache miss vs calling the API directly (64 clients,
@@ -7,14 +7,14 @@
  * (the export) and staff.ts (the people).
  */
 import { createEmbeddedApi } from '../api/server.ts';
-import { createGatewayApp } from '../gateway/app.ts';
+import { composeGateway, type Gateway } from '../gateway/compose.ts';
 import { parseTeamConfig } from '../gateway/team/config.ts';
-import { createTeam, type Team } from '../gateway/team/create.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
-import { type RedisServer, startRedisServer } from '../tools/redis-server.ts';
+import { testParts } from '../testing/parts.ts';
+import { type RedisServer, startRedisServer } from '../testing/redis-server.ts';
 import { measureAll } from './gateway-load.ts';
-import { BENCH_GATEWAY, spawnServer } from './gateway-servers.ts';
-import { gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';
+import { BENCH_SETTINGS, spawnServer } from './gateway-servers.ts';
+import { cacheLog, gatewaySend, type LoadResult, type Pool, readPool, STAFF, summary } from './staff.ts';
 import { printTable } from './stats.ts';
 import { busiestWindow, EXPORT_ROWS, runLoad, SECONDS } from './team-load.ts';
 
@@ -43,24 +43,17 @@ async function scenario(replicas: number, redis: RedisServer | null, pool: Pool)
     },
   };
   const config = { ...parseTeamConfig({}), redisUrl: redis?.url ?? null };
-  const teams: Team[] = [];
-  const apps: ReturnType<typeof createGatewayApp>[] = [];
+  const gateways: Gateway[] = [];
+  const cache = cacheLog();
   for (let i = 0; i < replicas; i++) {
-    const team = await createTeam(config, counting, { replicaId: `replica-${i}` });
-    teams.push(team);
-    apps.push(
-      createGatewayApp({
-        upstream: team.upstream,
-        team,
-        ...BENCH_GATEWAY,
-        log: null,
-      }),
-    );
+    const team = { config, options: { replicaId: `replica-${i}` } };
+    const settings = { ...BENCH_SETTINGS, log: cache.sink };
+    gateways.push(await composeGateway(testParts(counting, { settings, team })));
   }
   let turn = 0;
-  const send = gatewaySend(() => apps[turn++ % apps.length] as ReturnType<typeof createGatewayApp>);
+  const send = gatewaySend(() => (gateways[turn++ % gateways.length] as Gateway).app, cache);
   const load = await runLoad(send, structuredClone(pool));
-  for (const t of teams) await t.upstream.close();
+  for (const g of gateways) await g.stop();
   return { load, upstreamTimes, upstream429 };
 }
 

@@ -5,7 +5,7 @@
  * to the contact's own page (the app, hydrated on the answer, opens it).
  */
 import type { Browser } from 'playwright-core';
-import { holdAppScripts } from '../tools/hold-app-scripts.ts';
+import { holdAppScripts } from '../testing/hold-app-scripts.ts';
 
 /** Runs in every document: notes (as epoch ms) when the lookup's answer and then the contact page appear. */
 const PROBE = `

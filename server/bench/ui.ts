@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
-import { startAppServer } from '../tools/app-server.ts';
+import { startAppServer } from '../testing/app-server.ts';
 import { buildIfStale } from '../tools/build-if-stale.ts';
 import { chromiumLaunchOptions } from '../tools/chromium.ts';
 import { percentile, printTable } from './stats.ts';

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { startTestGateway } from '../testing/gateway-harness.ts';
 import { ConfigError, DEMO_ORG_KEY, isLoopbackHost, parseConfig } from './config.ts';
-import { startTestGateway } from './test-helpers.ts';
 
 const TOKEN = 'a-long-enough-access-secret';
 
@@ -19,7 +19,7 @@ function startFailure(env: Record<string, string>) {
 }
 
 describe('parseConfig', () => {
-  it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, 1.5 s render budget, no test controls', () => {
+  it('defaults: loopback, port 5173, embedded API, v3, 15 s timeout, 1.5 s render budget', () => {
     const c = parseConfig({});
     expect(c).toMatchObject({
       host: '127.0.0.1',
@@ -29,8 +29,8 @@ describe('parseConfig', () => {
       accessSecret: null,
       timeoutMs: 15_000,
       renderBudgetMs: 1_500,
-      testControls: false,
     });
+    expect(c).not.toHaveProperty('testControls'); // test controls live in server/testing, not in a setting
     expect(parseConfig({ SSR_BUDGET_MS: '0' }).renderBudgetMs).toBe(0);
     expect(parseConfig({ SSR_BUDGET_MS: '400' }).renderBudgetMs).toBe(400);
   });
@@ -119,7 +119,7 @@ describe('sign-in modes', () => {
 });
 
 describe('non-loopback refusal', () => {
-  it('startGateway refuses 0.0.0.0 without a secret', async () => {
+  it('serving the gateway on 0.0.0.0 without sign-in is refused', async () => {
     await expect(startTestGateway('http://127.0.0.1:1', { host: '0.0.0.0' })).rejects.toThrow(
       /DASHBOARD_TOKEN/,
     );
@@ -129,5 +129,40 @@ describe('non-loopback refusal', () => {
     const err = await startFailure({ HOST: '0.0.0.0', DASHBOARD_TOKEN: '' });
     expect(err?.code).toBe(1);
     expect(err?.stderr).toContain('Refusing to listen on 0.0.0.0');
+  });
+});
+
+describe('sessions, proxies and the operations token', () => {
+  it('defaults: 30 min idle, 12 h at most, the provider asked every 15 min, no trusted proxy, no token', () => {
+    const c = parseConfig({});
+    expect(c.sessions).toEqual({ idleMs: 30 * 60_000, absoluteMs: 720 * 60_000, recheckMs: 15 * 60_000 });
+    expect(c.trustProxy).toBeNull();
+    expect(c.metricsToken).toBeNull();
+    expect(parseConfig({ SESSION_RECHECK_MINUTES: '5' }).sessions.recheckMs).toBe(5 * 60_000);
+    expect(parseConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8 ,fd00::/8' }).trustProxy?.list).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+  });
+
+  it.each([
+    [{ SESSION_RECHECK_MINUTES: '0' }, /SESSION_RECHECK_MINUTES must be a whole number of minutes/],
+    [{ SESSION_RECHECK_MINUTES: '15m' }, /SESSION_RECHECK_MINUTES/],
+    [{ SESSION_IDLE_MINUTES: '-1' }, /SESSION_IDLE_MINUTES/],
+    [{ SESSION_IDLE_MINUTES: '90', SESSION_MAX_MINUTES: '60' }, /SESSION_IDLE_MINUTES must not be longer/],
+    [{ TRUST_PROXY: 'proxy.internal' }, /TRUST_PROXY: "proxy.internal" is not an IP address or CIDR/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY: "10.0.0.0\/33"/],
+    [{ TRUST_PROXY: '10.0.0.0/8/1' }, /TRUST_PROXY/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
+    [{ METRICS_TOKEN: TOKEN, DASHBOARD_TOKEN: TOKEN }, /METRICS_TOKEN must differ from DASHBOARD_TOKEN/],
+  ])('%j stops start-up naming the setting', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('`npm start` with a bad SESSION_RECHECK_MINUTES exits naming it', async () => {
+    const err = await startFailure({ SESSION_RECHECK_MINUTES: 'soon' });
+    expect(err?.code).toBe(1);
+    expect(err?.stderr).toContain('SESSION_RECHECK_MINUTES must be a whole number of minutes');
   });
 });

@@ -2,6 +2,8 @@
 // refusal rules (non-loopback bind without sign-in, half-configured upstream) are unit-testable.
 import { ConfigError, isLoopbackHost } from './config-error.ts';
 import { type IdentityConfig, parseIdentityConfig } from './identity/config.ts';
+import { parseSessionSettings, type SessionSettings } from './sessions/config.ts';
+import { parseTrustProxy, type TrustedProxies } from './trust-proxy.ts';
 
 export { ConfigError, isLoopbackHost };
 
@@ -27,12 +29,16 @@ export interface GatewayConfig {
   accessSecret: string | null;
   /** How people get in: no sign-in (loopback), the access secret, or OpenID Connect. */
   identity: IdentityConfig;
+  /** Session lengths (both sign-in methods) and the OIDC recheck interval. */
+  sessions: SessionSettings;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For names the client; null trusts none. */
+  trustProxy: TrustedProxies | null;
+  /** METRICS_TOKEN: a bearer that may read /healthz, /readyz and /metrics from anywhere. */
+  metricsToken: string | null;
   timeoutMs: number;
   /** Server rendering's wait for data, in ms; 0 turns server rendering off. */
   renderBudgetMs: number;
   distDir: string;
-  /** Forward x-test-latency-ms / x-test-fail (and enable the embedded API's test controls). */
-  testControls: boolean;
   log: boolean;
 }
 
@@ -98,6 +104,15 @@ export function parseConfig(
   if (accessSecret !== null && accessSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`DASHBOARD_TOKEN must be at least ${MIN_SECRET_LENGTH} characters long.`);
   }
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  }
+  if (metricsToken !== null && metricsToken === accessSecret) {
+    throw new ConfigError(
+      'METRICS_TOKEN must differ from DASHBOARD_TOKEN (it opens /metrics, not the console).',
+    );
+  }
   const version = env.SENT_API_VERSION?.trim() || 'v3';
   if (version !== 'v3' && version !== 'v1') {
     throw new ConfigError(`SENT_API_VERSION must be "v3" or "v1", got "${version}".`);
@@ -109,10 +124,12 @@ export function parseConfig(
     apiVersion: version,
     accessSecret,
     identity,
+    sessions: parseSessionSettings(env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken,
     timeoutMs: parseMs('SENT_API_TIMEOUT_MS', env.SENT_API_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, false),
     renderBudgetMs: parseMs('SSR_BUDGET_MS', env.SSR_BUDGET_MS, DEFAULT_RENDER_BUDGET_MS, true),
     distDir: env.DIST_DIR || 'dist',
-    testControls: env.GATEWAY_TEST_CONTROLS === '1',
     log: env.GATEWAY_LOG !== 'off',
   };
 }

@@ -1,8 +1,9 @@
-// `npm run dev` applies the gateway's rules in front of Vite: server key added, browser credentials dropped,
-// allowlist enforced, and the app itself still served by Vite.
+// `npm run dev` is the whole gateway in front of Vite: server key added, browser credentials dropped, allowlist
+// enforced, the gateway's own paths answered, and the app itself still served by Vite, hot reloading included.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_KEY, deadUrl, type FakeApi, SERVER_KEY, startFakeApi } from './test-helpers.ts';
+import { BROWSER_KEY, deadUrl, type FakeApi, SERVER_KEY, startFakeApi } from '../testing/gateway-harness.ts';
 
 let api: FakeApi;
 let dev: ChildProcess;
@@ -58,7 +59,7 @@ describe('npm run dev', () => {
     expect(seen['x-api-key']).toBe(SERVER_KEY);
     expect(seen.cookie).toBeUndefined();
     expect(seen['x-profile-id']).toBe('p1');
-    expect(seen['x-sender-id']).toBe('s1');
+    expect(seen['x-sender-id']).toBeUndefined(); // v1's scope header, not checked for a v3 call
     expect(res.headers.get('x-request-id')).toBe('req_fake123');
   });
 
@@ -70,9 +71,49 @@ describe('npm run dev', () => {
     expect(api.seen.length).toBe(before);
   });
 
+  it("answers the gateway's own paths, as npm start does", async () => {
+    const me = await fetch(`${url}/__me`);
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { data: { person: unknown } }).data.person).toBeNull();
+    // Nobody signed in, so no numbers are masked: the gateway's own refusal, not Vite's page.
+    const reveal = await fetch(`${url}/__reveal/c1`, {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    expect(((await reveal.json()) as { error: { code: string } }).error.code).toBe('GATEWAY_003');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
   it('still serves the app through Vite', async () => {
     const res = await fetch(`${url}/`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<div id="root">');
+    expect((await fetch(`${url}/@vite/client`)).headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it("keeps Vite's hot reloading: its websocket upgrades", async () => {
+    const { hostname, port } = new URL(url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({
+        hostname,
+        port,
+        path: '/',
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'sec-websocket-protocol': 'vite-hmr',
+        },
+      });
+      req.on('upgrade', (res, socket) => {
+        socket.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('response', (res) => resolve(res.statusCode ?? 0));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(101);
   });
 });

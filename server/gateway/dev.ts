@@ -1,78 +1,43 @@
-// `npm run dev`: Vite's dev server with the gateway's own API handling in front of it, so development gets the
-// same allowlist, header rules (server-side key, browser x-api-key/cookies dropped, x-profile-id/x-sender-id
-// forwarded) and 502/504 envelopes as production. Upstream: the embedded API on a free loopback port, unless
-// SENT_API_URL / SENT_DM_API_KEY point elsewhere.
-import { mkdirSync } from 'node:fs';
+// `npm run dev`: the same gateway as `npm start` (from-env.ts: every middleware, route and part) in front of
+// Vite's dev server. Each request goes to the gateway first; what it does not answer itself (the app's modules,
+// its HTML, HMR's client) it hands over (hand-off.ts), and Vite serves that with hot reloading as usual.
+import type { IncomingMessage } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createServer, type Plugin } from 'vite';
-import { IMPORTS_PATH } from '../../src/shared/imports.ts';
-import { startApiServer } from '../api/server.ts';
-import { startImports } from '../imports/service.ts';
-import { createGatewayApp } from './app.ts';
-import { openGatewayAudit } from './audit/start.ts';
 import { configOrExit, fail } from './cli.ts';
-import { DEMO_ORG_KEY, isLoopbackHost } from './config.ts';
+import { ConfigError, isLoopbackHost } from './config.ts';
+import { gatewayFromEnv } from './from-env.ts';
+import { isHandedOff } from './hand-off.ts';
 import { injectApiVersion } from './html.ts';
-import { stdoutSink } from './log.ts';
-import { isApiPath } from './proxy.ts';
-import { createTeam } from './team/create.ts';
-import { OPS_PATHS } from './team/health.ts';
-import { remoteUpstream, type Upstream } from './upstream.ts';
 
 const config = configOrExit();
 if (!isLoopbackHost(config.host))
   fail('npm run dev only listens on 127.0.0.1; use npm start with DASHBOARD_TOKEN.');
 
-let upstream: Upstream;
-let stopApi = async () => {};
-if (config.upstream.kind === 'remote') {
-  upstream = remoteUpstream(config.upstream.url, config.upstream.apiKey);
-  console.log(`API: ${config.upstream.url} (the API key stays in this process)`);
-} else {
-  mkdirSync('.data', { recursive: true });
-  const api = await startApiServer({
-    port: 0,
-    dbPath: config.upstream.dbPath,
-    testControls: config.testControls,
-  });
-  // Reached over loopback HTTP, but still the embedded demo API as far as /__config is concerned.
-  upstream = { ...remoteUpstream(api.url, DEMO_ORG_KEY), kind: 'embedded' };
-  stopApi = api.close;
-  console.log(
-    `API: embedded demo API on ${api.url} (data: ${config.upstream.dbPath}; demo organization key)`,
-  );
-}
-
-const audit = await openGatewayAudit();
-const team = await createTeam(config.team, upstream);
-const imports = await startImports({ settings: config, upstream: team.upstream, audit });
-const gatewayApp = createGatewayApp({
-  ...config,
-  audit,
-  upstream: team.upstream,
-  team,
-  imports,
-  accessSecret: null,
-  distDir: null, // Vite serves the app itself
-  log: config.log ? stdoutSink : null,
+const { gateway, ready } = await gatewayFromEnv(config, 'dev').catch((err: unknown) => {
+  if (err instanceof ConfigError) fail(err.message);
+  throw err;
 });
-const handle = getRequestListener(gatewayApp.fetch);
 
-// Registered before Vite's internal middlewares, so /v1, /v3 and /__config get exactly the production gateway's
-// behaviour (vite.config.ts has no proxy of its own).
+/** Vite's next middleware for each request in the gateway's hands. */
+const toVite = new WeakMap<IncomingMessage, () => void>();
+const handle = getRequestListener(async (request, env) => {
+  const res = await gateway.app.fetch(request, env);
+  if (!isHandedOff(res)) return res;
+  toVite.get(env.incoming as IncomingMessage)?.();
+  return RESPONSE_ALREADY_SENT;
+});
+
+// Registered before Vite's internal middlewares, so every request meets the gateway first (vite.config.ts has
+// no proxy of its own).
 const gatewayPlugin: Plugin = {
   name: 'sent-gateway',
   transformIndexHtml: (html) => injectApiVersion(html, config.apiVersion),
   configureServer(server) {
     server.middlewares.use((req, res, next) => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const gatewayPath =
-        path === '/__config' ||
-        path.startsWith('/__audit') ||
-        path.startsWith(IMPORTS_PATH) ||
-        (OPS_PATHS as readonly string[]).includes(path);
-      if (isApiPath(path) || gatewayPath) void handle(req, res);
-      else next();
+      toVite.set(req, next);
+      void handle(req, res);
     });
   },
 };
@@ -85,6 +50,7 @@ const vite = await createServer({
   server: { host: '127.0.0.1', port: config.port },
 });
 await vite.listen();
+await ready;
 vite.printUrls();
 
 let stopping = false;
@@ -92,10 +58,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await vite.close();
-  await imports.stop();
-  await audit.stop();
-  await team.upstream.close();
-  await stopApi();
+  await gateway.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);

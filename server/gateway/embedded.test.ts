@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
-import type { RunningGateway } from './server.ts';
-import { startTestGateway } from './test-helpers.ts';
+import { startTestGateway, type TestGateway } from '../testing/gateway-harness.ts';
+
 import { embeddedUpstream } from './upstream.ts';
 
 interface Contact {
@@ -19,8 +19,8 @@ interface Envelope<T> {
 }
 
 let api: EmbeddedApi;
-let gw: RunningGateway;
-let gwTest: RunningGateway;
+let gw: TestGateway;
+let gwTest: TestGateway;
 
 beforeAll(async () => {
   api = createEmbeddedApi({ contactsPerProfile: 60, testControls: true });

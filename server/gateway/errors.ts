@@ -29,6 +29,10 @@ export const GatewayErrors = {
   NOT_FOUND: { code: 'GATEWAY_015', status: 404 },
   /** Not possible in the resource's current state (pausing a finished import). */
   CONFLICT: { code: 'GATEWAY_016', status: 409 },
+  /** A role without export has read its limit of distinct contacts this hour (READ_LIMIT_PER_HOUR). */
+  READ_LIMIT: { code: 'GATEWAY_017', status: 429 },
+  /** The session store (Redis) cannot be reached: no session can be checked, so none is trusted. */
+  SESSIONS_UNAVAILABLE: { code: 'GATEWAY_018', status: 503 },
 } as const;
 
 export type GatewayError = (typeof GatewayErrors)[keyof typeof GatewayErrors];

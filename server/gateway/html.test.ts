@@ -20,7 +20,7 @@ describe('injectApiVersion', () => {
 
 describe('the gateway serving a v1 account', () => {
   it('marks index.html (every client route) for SENT_API_VERSION=v1 and leaves v3 unmarked', async () => {
-    const { deadUrl, makeFixtureDist, startTestGateway } = await import('./test-helpers.ts');
+    const { deadUrl, makeFixtureDist, startTestGateway } = await import('../testing/gateway-harness.ts');
     const dist = makeFixtureDist();
     const v1 = await startTestGateway(await deadUrl(), { distDir: dist, apiVersion: 'v1' });
     const v3 = await startTestGateway(await deadUrl(), { distDir: dist });

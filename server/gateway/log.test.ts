@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatLogLine, maskDigits, maskPathAndQuery } from './log.ts';
-import type { RunningGateway } from './server.ts';
 import {
   BROWSER_KEY,
   deadUrl,
@@ -8,7 +6,9 @@ import {
   SERVER_KEY,
   startFakeApi,
   startTestGateway,
-} from './test-helpers.ts';
+  type TestGateway,
+} from '../testing/gateway-harness.ts';
+import { formatLogLine, maskDigits, maskPathAndQuery } from './log.ts';
 
 const TOKEN = 'log-test-access-secret';
 const PHONE = '+447700900123';
@@ -43,7 +43,7 @@ describe('masking', () => {
 
 describe('request log', () => {
   let api: FakeApi;
-  let gw: RunningGateway;
+  let gw: TestGateway;
   const lines: string[] = [];
 
   beforeAll(async () => {

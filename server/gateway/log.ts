@@ -58,6 +58,8 @@ export interface RequestLogEntry {
   durationMs: number;
   error?: string;
   cause?: string;
+  /** API calls through the team: whether its cache answered (kept out of the browser's headers). */
+  cache?: string;
   /** For page navigations: `server` (server-rendered) or `shell:<reason>` (see ssr.ts ShellReason). */
   render?: string;
 }
@@ -70,6 +72,7 @@ export function formatLogLine(entry: RequestLogEntry, secrets: readonly string[]
     `path=${JSON.stringify(path)} status=${entry.status} duration_ms=${entry.durationMs.toFixed(1)}`;
   if (entry.error) line += ` error=${entry.error}`;
   if (entry.cause) line += ` cause=${entry.cause}`;
+  if (entry.cache) line += ` cache=${entry.cache}`;
   if (entry.render) line += ` render=${entry.render}`;
   for (const secret of secrets) if (secret) line = line.split(secret).join('[redacted]');
   return line;

@@ -1,35 +1,10 @@
 // `npm start`: build the console if needed, then serve it and forward the API, on the embedded demo API unless
-// SENT_API_URL / SENT_DM_API_KEY point at a real one.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { createEmbeddedApi } from '../api/server.ts';
-import { startImports } from '../imports/service.ts';
-import { openGatewayAudit } from './audit/start.ts';
+// SENT_API_URL / SENT_DM_API_KEY point at a real one. The gateway itself comes from from-env.ts.
 import { buildIsStale, runBuild } from './build.ts';
 import { configOrExit, fail } from './cli.ts';
-import { ConfigError, type GatewayConfig } from './config.ts';
-import { describeIdentity } from './identity/config.ts';
-import { createStaffSignIn } from './identity/staff-sign-in.ts';
-import { stdoutSink } from './log.ts';
-import { startGateway } from './server.ts';
-import { createTeam } from './team/create.ts';
-import { embeddedUpstream, remoteUpstream, type Upstream } from './upstream.ts';
-
-/** The upstream, and a promise that settles when it can answer (the embedded API seeds on first start). */
-function openUpstream(config: GatewayConfig): { upstream: Upstream; ready: Promise<void> } {
-  const up = config.upstream;
-  if (up.kind === 'remote') {
-    console.log(`API: ${up.url} (the API key stays on this server)`);
-    return { upstream: remoteUpstream(up.url, up.apiKey), ready: Promise.resolve() };
-  }
-  if (up.dbPath !== ':memory:') mkdirSync(dirname(up.dbPath), { recursive: true });
-  const api = createEmbeddedApi({ dbPath: up.dbPath, testControls: config.testControls });
-  console.log(
-    `API: embedded demo API in-process (data: ${up.dbPath}; demo organization "Northwind Health").`,
-  );
-  console.log('     Set SENT_API_URL and SENT_DM_API_KEY to use the real Sent API instead.');
-  return { upstream: embeddedUpstream(api), ready: api.ready };
-}
+import { ConfigError } from './config.ts';
+import { gatewayFromEnv } from './from-env.ts';
+import { serveGateway } from './server.ts';
 
 const config = configOrExit();
 
@@ -39,55 +14,25 @@ if (!process.env.DIST_DIR && buildIsStale(config.distDir)) {
   if (!runBuild()) fail('The build failed; see above.');
 }
 
-const audit = await openGatewayAudit();
-const { upstream: api, ready } = openUpstream(config);
-// The team's budget, queues and cache in front of the API (shared through Redis when REDIS_URL is set).
-const team = await createTeam(config.team, api);
-const upstream = team.upstream;
-console.log(
-  `Team budget: ${config.team.perMinute} requests/min, burst ${config.team.burst}` +
-    (config.team.redisUrl ? ', shared through Redis' : ' (this process only; REDIS_URL shares it)'),
-);
-// Contact imports: jobs beside the audit trail, this process's worker sending rows as background work.
-const imports = await startImports({ settings: config, upstream, audit }).catch((err: unknown) =>
-  fail(`Contact imports could not start: ${err instanceof Error ? err.message : String(err)}`),
-);
-console.log(describeIdentity(config.identity));
-// OIDC: the provider's discovery document first; an unreachable or wrong issuer stops start-up naming it.
-const staffSignIn =
-  config.identity.mode === 'oidc'
-    ? await createStaffSignIn({ settings: config.identity.oidc, upstream }).catch((err: unknown) =>
-        fail(err instanceof ConfigError ? err.message : String(err)),
-      )
-    : null;
-const gateway = await startGateway({
-  ...config,
-  audit,
-  upstream,
-  staffSignIn,
-  team,
-  imports,
-  log: config.log ? stdoutSink : null,
-}).catch((err: NodeJS.ErrnoException) => {
+const stopOnError = (err: NodeJS.ErrnoException): never => {
   if (err.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use: set PORT to another one.`);
   if (err instanceof ConfigError) fail(err.message);
   throw err;
-});
+};
+const { gateway, ready } = await gatewayFromEnv(config, 'start').catch(stopOnError);
+const server = await serveGateway(gateway, config.host, config.port).catch(stopOnError);
 
 // Listen first so a busy port fails fast; print the URL once the data is there.
 await ready;
 // A wildcard bind is not a browsable address; localhost reaches it from this machine.
 const wildcard = config.host === '0.0.0.0' || config.host === '::';
-console.log(`Sent console on ${wildcard ? `http://localhost:${gateway.port}` : gateway.url}`);
+console.log(`Sent console on ${wildcard ? `http://localhost:${server.port}` : server.url}`);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await gateway.close();
-  await imports.stop(); // before the trail: the worker's last entries go in it
-  await audit.stop();
-  await upstream.close();
+  await server.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

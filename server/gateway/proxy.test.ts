@@ -6,7 +6,7 @@ import {
   fakeApiAndGateway,
   SERVER_KEY,
   startTestGateway,
-} from './test-helpers.ts';
+} from '../testing/gateway-harness.ts';
 import { embeddedUpstream } from './upstream.ts';
 
 const fixture = fakeApiAndGateway();
@@ -37,9 +37,17 @@ describe('header rules', () => {
     expect(seen['x-test-fail']).toBeUndefined();
     expect(seen['x-test-latency-ms']).toBeUndefined();
     expect(seen['x-profile-id']).toBe(browserHeaders['x-profile-id']);
-    expect(seen['x-sender-id']).toBe(browserHeaders['x-sender-id']);
+    // v3 acts on x-profile-id only: the unchecked v1 scope header stays behind (scope.ts).
+    expect(seen['x-sender-id']).toBeUndefined();
     expect(seen['idempotency-key']).toBe('idem-1');
     expect(seen.accept).toBe('application/json');
+  });
+
+  it('forwards v1 its own scope header, x-sender-id, and not x-profile-id', async () => {
+    await fetch(`${fixture.gw.url}/v1/contacts?page=0&pageSize=5`, { headers: browserHeaders });
+    const seen = fixture.api.seen[0]?.headers ?? {};
+    expect(seen['x-sender-id']).toBe(browserHeaders['x-sender-id']);
+    expect(seen['x-profile-id']).toBeUndefined();
   });
 
   it('forwards test-control headers only in test mode', async () => {

@@ -2,13 +2,12 @@
 // transport failures to the gateway's own 502/504 envelope errors. The deadline is our own, not hono/timeout:
 // it must also abort the upstream call, and tell a deadline from the browser going away.
 import { errorResponse, GatewayErrors } from './errors.ts';
-import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
+import { cacheOutcomeOf, downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import type { Requester, Upstream } from './upstream.ts';
 
 export interface ProxyOptions {
   upstream: Upstream;
   timeoutMs: number;
-  testControls: boolean;
 }
 
 export interface ProxyResult {
@@ -17,6 +16,10 @@ export interface ProxyResult {
   error?: string;
   /** Transport failure cause (e.g. ECONNREFUSED), for the request log only. */
   cause?: string;
+  /** Whether the team's cache answered, for the request log only (never sent to the browser). */
+  cache?: string;
+  /** The body sent on, for middlewares that read it (the read limit) without cloning the response. */
+  body?: Uint8Array;
 }
 
 export function isApiPath(pathname: string): boolean {
@@ -74,7 +77,7 @@ export async function forwardApiRequest(
   try {
     const upstreamReq = new Request(upstream.baseUrl + url.pathname + url.search, {
       method: req.method,
-      headers: upstreamRequestHeaders(req.headers, upstream.apiKey, opts.testControls),
+      headers: upstreamRequestHeaders(req.headers, url.pathname, upstream.apiKey),
       body,
       // The in-process API cannot be interrupted (untilAborted stops waiting for it instead).
       signal: upstream.kind === 'remote' ? signal : undefined,
@@ -84,12 +87,15 @@ export async function forwardApiRequest(
     // Buffer the body inside the deadline: a stalled body is a timeout too, not a truncated 200.
     const buf = await untilAborted(res.arrayBuffer(), signal);
     const noBody = res.status === 204 || res.status === 304;
+    const answer = new Uint8Array(buf);
     return {
       // A Uint8Array body lets @hono/node-server write it in one go (an ArrayBuffer takes its slow path).
-      response: new Response(noBody ? null : new Uint8Array(buf), {
+      response: new Response(noBody ? null : answer, {
         status: res.status,
         headers: downstreamResponseHeaders(res.headers),
       }),
+      cache: cacheOutcomeOf(res.headers),
+      body: answer,
     };
   } catch (err) {
     if (timedOut) {

@@ -2,9 +2,9 @@
 // `SENT_REAL_API_TEST=1 SENT_DM_API_KEY=sk_… npx vitest run server/gateway/real-api.test.ts`: having the key
 // exported in a shell (to run `npm start` against the real API) must not send test traffic there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../testing/gateway-harness.ts';
 import { DEFAULT_REMOTE_URL } from './config.ts';
-import type { RunningGateway } from './server.ts';
-import { startTestGateway } from './test-helpers.ts';
+
 import { remoteUpstream } from './upstream.ts';
 
 const optedIn = process.env.SENT_REAL_API_TEST === '1';
@@ -18,7 +18,7 @@ if (!optedIn || !key) {
 } else {
   describe('real Sent API smoke test', () => {
     const lines: string[] = [];
-    let gw: RunningGateway;
+    let gw: TestGateway;
     beforeAll(async () => {
       const url = process.env.SENT_API_URL || DEFAULT_REMOTE_URL;
       gw = await startTestGateway(url, { upstream: remoteUpstream(url, key), timeoutMs: 15_000 }, (l) =>

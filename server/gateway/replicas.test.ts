@@ -1,19 +1,18 @@
-// Two gateways (createGatewayApp with the team, as `npm start` builds it) sharing one real redis-server, in
+// Two gateways (compose.ts with the team, as `npm start` builds it) sharing one real redis-server, in
 // front of the embedded API with Sent's rate limit on: together they spend one budget, and what reaches the
 // API is counted there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
-import { type RedisServer, startRedisServer } from '../tools/redis-server.ts';
-import { createGatewayApp } from './app.ts';
-import { createTeam, type Team } from './team/create.ts';
+import { testParts } from '../testing/parts.ts';
+import { type RedisServer, startRedisServer } from '../testing/redis-server.ts';
+import { composeGateway, type Gateway } from './compose.ts';
 import { embeddedUpstream } from './upstream.ts';
 
 let redis: RedisServer;
 let api: EmbeddedApi;
 const reached: string[] = [];
 const upstream429: string[] = [];
-const teams: Team[] = [];
-let gateways: ReturnType<typeof createGatewayApp>[] = [];
+const gateways: Gateway[] = [];
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -32,30 +31,18 @@ beforeAll(async () => {
   // A small share so the test stays short: 10 at once, 30 a minute, at most 1 s of waiting.
   const config = { perMinute: 30, burst: 10, maxWaitMs: 1_000, redisUrl: redis.url };
   for (let i = 0; i < 2; i++) {
-    const team = await createTeam(config, counting, { replicaId: `gw-${i}`, log: () => {} });
-    teams.push(team);
+    const team = { config, options: { replicaId: `gw-${i}`, log: () => {} } };
+    gateways.push(await composeGateway(testParts(counting, { team })));
   }
-  gateways = teams.map((team) =>
-    createGatewayApp({
-      upstream: team.upstream,
-      team,
-      apiVersion: 'v3',
-      accessSecret: null,
-      timeoutMs: 5_000,
-      testControls: false,
-      distDir: null,
-      log: null,
-    }),
-  );
 });
 afterAll(async () => {
-  for (const t of teams) await t.upstream.close();
+  for (const g of gateways) await g.stop();
   api?.close();
   await redis?.stop();
 });
 
 const get = (i: number, path: string) =>
-  (gateways[i % 2] as (typeof gateways)[number]).request(path, { headers: { host: '127.0.0.1:5173' } });
+  (gateways[i % 2] as Gateway).app.request(path, { headers: { host: '127.0.0.1:5173' } });
 
 describe('two gateway replicas over one Redis', () => {
   it('spend one budget between them: the API sees the share, never a 429; the rest wait or get GATEWAY_011', async () => {

@@ -1,40 +1,55 @@
-// Runs the gateway app on a Node HTTP server and hands back its URL and a close() that really stops it.
+// Runs the gateway on a Node HTTP server and hands back its URL and a close() that really stops it: listening
+// first, then the gateway's parts (compose.ts's order).
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createGatewayApp, type GatewayAppOptions } from './app.ts';
+import { type HttpBindings, serve } from '@hono/node-server';
+import type { Gateway } from './compose.ts';
 import { ConfigError, isLoopbackHost } from './config.ts';
 
-export interface StartGatewayOptions extends GatewayAppOptions {
-  host: string;
-  port: number;
-}
-
-export interface RunningGateway {
+export interface Listening {
   url: string;
   port: number;
   close(): Promise<void>;
 }
 
-export async function startGateway(opts: StartGatewayOptions): Promise<RunningGateway> {
-  // Checked here too, not only in parseConfig, so no caller can skip the rule.
-  if (!isLoopbackHost(opts.host) && !opts.accessSecret && !opts.staffSignIn) {
-    throw new ConfigError(`Refusing to listen on ${opts.host} without sign-in (OIDC or DASHBOARD_TOKEN).`);
-  }
-  const app = createGatewayApp(opts);
-  const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port });
+/** What answers requests: the gateway app's fetch, or a wrapper of it; `env` carries the socket. */
+export type Fetch = (request: Request, env: HttpBindings) => Response | Promise<Response>;
+
+/** A Node HTTP server for `fetch` on host:port (0: a free one), once it listens. */
+export async function listen(fetch: Fetch, host: string, port: number): Promise<Listening> {
+  const server = serve({ fetch: (req, env) => fetch(req, env as HttpBindings), hostname: host, port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const { port } = server.address() as AddressInfo;
-  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  const address = server.address() as AddressInfo;
+  const name = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${host}:${port}`,
-    port,
+    url: `http://${name}:${address.port}`,
+    port: address.port,
     close: () =>
       new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** The composed gateway on host:port; `fetch` wraps its app (the test tree's test controls). */
+export async function serveGateway(
+  gateway: Pick<Gateway, 'app' | 'open' | 'stop'>,
+  host: string,
+  port: number,
+  fetch: Fetch = (req, env) => gateway.app.fetch(req, env),
+): Promise<Listening> {
+  try {
+    // Checked here too, not only in parseConfig, so no caller can skip the rule.
+    if (!isLoopbackHost(host) && gateway.open) {
+      throw new ConfigError(`Refusing to listen on ${host} without sign-in (OIDC or DASHBOARD_TOKEN).`);
+    }
+    const server = await listen(fetch, host, port);
+    return { ...server, close: () => server.close().then(() => gateway.stop()) };
+  } catch (error) {
+    await gateway.stop();
+    throw error;
+  }
 }

@@ -4,9 +4,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningGateway } from './server.ts';
+import {
+  type FakeApi,
+  makeFixtureDist,
+  SERVER_KEY,
+  startFakeApi,
+  startTestGateway,
+  type TestGateway,
+} from '../testing/gateway-harness.ts';
+
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
-import { type FakeApi, makeFixtureDist, SERVER_KEY, startFakeApi, startTestGateway } from './test-helpers.ts';
 
 // Renders what the API answered for the first list page, and fails on demand (?fail), hangs (?hang) or waits
 // until the test opens the gate (?gate, globalThis.ssrTestGate: the renderer runs in this process).
@@ -22,10 +29,10 @@ export async function renderPage({ url, api, cookies }) {
 
 const logged: string[] = [];
 let api: FakeApi;
-let gateway: RunningGateway;
-let plain: RunningGateway;
+let gateway: TestGateway;
+let plain: TestGateway;
 /** A render budget no test reaches: what it shows cannot depend on how fast the machine is. */
-let patient: RunningGateway;
+let patient: TestGateway;
 const page = (base: string, path: string, headers: Record<string, string> = {}) =>
   fetch(base + path, { headers: { accept: 'text/html', ...headers } });
 

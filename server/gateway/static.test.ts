@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningGateway } from './server.ts';
+import {
+  deadUrl,
+  makeFixtureDist,
+  rawGet,
+  startTestGateway,
+  type TestGateway,
+} from '../testing/gateway-harness.ts';
+
 import { IMMUTABLE, isHashedAsset } from './static.ts';
-import { deadUrl, makeFixtureDist, rawGet, startTestGateway } from './test-helpers.ts';
 
 // No 'unsafe-inline' or 'unsafe-eval' anywhere, no framing.
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-let gw: RunningGateway;
+let gw: TestGateway;
 
 beforeAll(async () => {
   gw = await startTestGateway(await deadUrl(), { distDir: makeFixtureDist() });
@@ -53,20 +59,26 @@ describe('static serving', () => {
     expect(again.status).toBe(304);
   });
 
-  it.each([
-    '/assets/index-missing1.js',
-    '/nope.png',
-    '/.env',
-    '/assets/../.env',
-    '/..%2f..%2fetc%2fpasswd',
-    '/assets/..%5c..%5cpackage.json',
-  ])('answers 404 (neither a file outside dist nor the app) for %s', async (path) => {
-    const res = await rawGet(gw.url, path);
-    expect(res.status).toBe(404);
-    expect(res.body).not.toContain('<div id="root">');
-    expect(res.body).not.toContain('SECRET');
-    expect(res.body).not.toContain('root:');
-  });
+  it.each(['/assets/index-missing1.js', '/nope.png', '/.env', '/assets/../.env'])(
+    'answers 404 (neither a file outside dist nor the app) for %s',
+    async (path) => {
+      const res = await rawGet(gw.url, path);
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('<div id="root">');
+      expect(res.body).not.toContain('SECRET');
+      expect(res.body).not.toContain('root:');
+    },
+  );
+
+  it.each(['/..%2f..%2fetc%2fpasswd', '/assets/..%5c..%5cpackage.json'])(
+    'refuses the encoded separators of %s before anything reads the path (400)',
+    async (path) => {
+      const res = await rawGet(gw.url, path);
+      expect(res.status).toBe(400);
+      expect(res.body).not.toContain('<div id="root">');
+      expect(res.body).not.toContain('SECRET');
+    },
+  );
 
   it('keeps URL-normalised traversal inside dist', async () => {
     // The URL parser turns /%2e%2e/%2e%2e/etc/passwd into /etc/passwd: a client route, so the app.

@@ -1,5 +1,12 @@
 // Serves the Vite build: hashed assets cached for a year, everything else revalidated, and index.html for
 // client-side routes (paths without a file extension) so deep links and reloads work.
+//
+// Why not @hono/node-server's serveStatic (evaluated for issue 19): it sends no ETag, so the `no-cache`
+// revalidation of index.html and unhashed files would download them again each time instead of a 304; it
+// serves dotfiles (a build's .env) unless a guard is put in front; it compresses only from .br/.gz files
+// precompressed on disk (here: once in memory, on first use); it stats the disk synchronously on every
+// request; and index.html is rewritten at runtime (the API version marker, html.ts), which it cannot do.
+// Each of those would be code around it; this file is that code without it.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -82,21 +89,28 @@ export function createStaticHandler(distDir: string, transformHtml?: (html: stri
     return new Response(req.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   }
 
-  return async function serveStatic(req: Request): Promise<Response> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
-    }
+  /** The path as a file under dist/, or null for anything that cannot be one (traversal, dotfiles, NUL). */
+  function fileOf(req: Request): { rel: string; file: string } | null | 'bad' {
     let rel: string;
     try {
       rel = decodeURIComponent(new URL(req.url).pathname).replace(/^\/+/, '');
     } catch {
-      return new Response('Bad request', { status: 400 });
+      return 'bad';
     }
     // No dotfiles, no traversal, no NUL: anything odd is simply not a file we serve.
     const safe = !rel.split('/').some((seg) => seg.startsWith('.')) && !rel.includes('\0');
     const file = join(root, rel);
-    if (!safe || (rel !== '' && !file.startsWith(root + sep)))
-      return new Response('Not found', { status: 404 });
+    return safe && (rel === '' || file.startsWith(root + sep)) ? { rel, file } : null;
+  }
+
+  async function serveStatic(req: Request): Promise<Response> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+    }
+    const found = fileOf(req);
+    if (found === 'bad') return new Response('Bad request', { status: 400 });
+    if (!found) return new Response('Not found', { status: 404 });
+    const { rel, file } = found;
     if (rel !== '') {
       const entry = await load(file);
       if (entry) return respond(req, entry, file, isHashedAsset(rel) ? IMMUTABLE : REVALIDATE);
@@ -108,5 +122,22 @@ export function createStaticHandler(distDir: string, transformHtml?: (html: stri
     if (!entry)
       return new Response('The console has not been built (dist/index.html is missing).', { status: 503 });
     return respond(req, entry, index, REVALIDATE);
-  };
+  }
+
+  /**
+   * A real built file under dist/assets/ (hashed JS, CSS: no data, no secrets, a test scans dist/), or null for
+   * anything else, which then needs a session like every page. Served before sign-in, so a page whose session
+   * ended can still load its chunks and show why it must sign in again.
+   */
+  async function builtAsset(req: Request): Promise<Response | null> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+    const found = fileOf(req);
+    if (!found || found === 'bad' || !found.file.startsWith(join(root, 'assets') + sep)) return null;
+    const entry = await load(found.file);
+    return entry ? respond(req, entry, found.file, isHashedAsset(found.rel) ? IMMUTABLE : REVALIDATE) : null;
+  }
+
+  return Object.assign(serveStatic, { builtAsset });
 }
+
+export type StaticHandler = ReturnType<typeof createStaticHandler>;

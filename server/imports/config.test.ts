@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../gateway/config-error.ts';
-import { parseImportsConfig } from './config.ts';
+import { ImportsConfigError, parseImportsConfig } from './config.ts';
 
 describe('import settings', () => {
   it('keeps jobs beside the audit trail', () => {
@@ -23,7 +22,9 @@ describe('import settings', () => {
 
   it.each(['soon', '500', '1500.5', '-1'])('stops start-up on IMPORT_LEASE_MS=%s, naming it', (value) => {
     expect(() => parseImportsConfig({ IMPORT_LEASE_MS: value })).toThrow(
-      new ConfigError(`IMPORT_LEASE_MS must be a whole number of milliseconds ≥ 1000, got "${value}".`),
+      new ImportsConfigError(
+        `IMPORT_LEASE_MS must be a whole number of milliseconds ≥ 1000, got "${value}".`,
+      ),
     );
   });
 

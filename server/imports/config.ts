@@ -1,12 +1,16 @@
 // Import settings from the environment. Jobs are stored beside the audit trail: in its PostgreSQL database
 // (DATABASE_URL, tables of their own) or in imports.sqlite next to its SQLite file (AUDIT_DB). Pure: env in,
-// settings or a ConfigError naming the bad setting out.
+// settings or an ImportsConfigError naming the bad setting out (the gateway stops start-up with its message).
 import { dirname, join } from 'node:path';
 import { AuditConfigError, parseAuditConfig } from '../audit/config.ts';
-import { ConfigError } from '../gateway/config-error.ts';
 import { PgImportStore } from './pg-store.ts';
 import { SqliteImportStore } from './sqlite-store.ts';
 import type { ImportStore } from './store.ts';
+
+/** A bad import setting; the message names it. */
+export class ImportsConfigError extends Error {
+  override name = 'ImportsConfigError';
+}
 
 export type ImportStoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -23,7 +27,7 @@ function parseLease(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_LEASE_MS;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < MIN_LEASE_MS) {
-    throw new ConfigError(
+    throw new ImportsConfigError(
       `IMPORT_LEASE_MS must be a whole number of milliseconds ≥ ${MIN_LEASE_MS}, got "${raw}".`,
     );
   }
@@ -44,7 +48,7 @@ export function parseImportsConfig(env: Record<string, string | undefined>): Imp
   try {
     audit = parseAuditConfig(env);
   } catch (error) {
-    throw error instanceof AuditConfigError ? new ConfigError(error.message) : error;
+    throw error instanceof AuditConfigError ? new ImportsConfigError(error.message) : error;
   }
   return { store: importStoreBeside(audit.store), leaseMs: parseLease(env.IMPORT_LEASE_MS) };
 }

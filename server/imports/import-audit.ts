@@ -54,7 +54,7 @@ export async function recordRow(
     contactId,
     phone: row.phone,
     requestId,
-    details: { import_id: job.id, row: row.row, ...extra },
+    details: { import_id: job.id, row: row.row, ...(row.column ? { column: row.column } : {}), ...extra },
   });
 }
 

@@ -41,5 +41,6 @@ export async function jobView(store: ImportStore, job: StoredJob, o: ViewOptions
     finished_at: job.finishedAt === null ? null : iso(job.finishedAt),
     rows_per_min: rowsPerMin,
     eta_seconds: left ? Math.ceil((left / pace) * 60) : null,
+    columns: job.columns,
   };
 }

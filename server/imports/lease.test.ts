@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { importRowKey } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
-import type { GatewayCall } from '../gateway/routes/api.ts';
 import {
   contactsWith,
   type Envelope,
@@ -13,9 +12,10 @@ import {
   LEASE_MS,
   runToEnd,
   startImport,
-} from './test-gateway.ts';
-import { toolsFor } from './test-tools.ts';
-import type { ImportWorker } from './worker.ts';
+} from '../testing/imports-harness.ts';
+import { toolsFor } from '../testing/imports-tools.ts';
+import { killable } from '../testing/killable.ts';
+import type { ApiCall } from './host.ts';
 
 const h = harnessForFile({ signIn: 'none' });
 const { fresh, watched, jobOf, entriesOf } = toolsFor(h);
@@ -34,11 +34,15 @@ describe('leases and crashes', () => {
     const inCall = new Promise<void>((resolve) => {
       entered = resolve;
     });
-    // Holds the first call until the worker gives up on it (its signal), as a slow API would.
-    const slow: GatewayCall = async (req) => {
+    // Holds every call until the worker gives up on it (its signal), as a slow API would. The second row's
+    // call may only start after stop() (its key is hashed off the main thread): its signal is then already
+    // aborted, and an 'abort' listener added now would never fire.
+    const slow: ApiCall = (req) => {
       entered();
-      await new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason)));
-      throw new Error('unreachable');
+      return new Promise((_, reject) => {
+        if (req.signal.aborted) reject(req.signal.reason);
+        else req.signal.addEventListener('abort', () => reject(req.signal.reason), { once: true });
+      });
     };
     const a = h.worker({ api: slow, instanceId: 'A' });
     const stepping = a.step();
@@ -56,15 +60,20 @@ describe('leases and crashes', () => {
   it('after a crash, the next worker finishes the job once the lease expires: one contact per number', async () => {
     const numbers = fresh(8);
     const job = await startImport(h, importOf(numbers));
-    let killed: ImportWorker | null = null;
     // The 4th row reaches the API (its contact is created) and then the process dies before recording it.
     const dying = watched();
-    const crashing: GatewayCall = async (req, requester) => {
-      const res = await dying.call(req, requester);
-      if (dying.seen.length === 4) killed?.abandon();
+    const crash = killable({ store: h.store, recorder: h.trail.audit.service.recorder, api: dying.call });
+    const crashing: ApiCall = async (req, requester) => {
+      const res = await crash.api(req, requester);
+      if (dying.seen.length === 4) crash.kill();
       return res;
     };
-    killed = h.worker({ api: crashing, instanceId: 'killed' });
+    const killed = h.worker({
+      store: crash.store,
+      recorder: crash.recorder,
+      api: crashing,
+      instanceId: 'killed',
+    });
     expect(await killed.step()).toEqual({ kind: 'stopped' });
     const after = await jobOf(job.id);
     expect(after.counts.created).toBeLessThan(4);

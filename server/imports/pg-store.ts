@@ -13,7 +13,8 @@ import type { ImportStore, JobFilter, NewJob, NewRow, QueueState, RowChange, Sto
 
 const MIGRATION_LOCK = 7_263_524_201;
 
-const V1 = `
+/** The first schema (one number a row), kept as it shipped: migrations start from it. */
+export const V1 = `
 CREATE TABLE import_jobs (
   id text PRIMARY KEY, profile_id text, file_name text NOT NULL, file_sha256 text NOT NULL,
   default_region text NOT NULL, status text NOT NULL, actor text NOT NULL, created_by text NOT NULL,
@@ -42,13 +43,14 @@ ${q.INDEXES_SQL}`;
 /** Rows per INSERT … SELECT FROM unnest(…): one round trip per batch (100,000 rows in ten). */
 const INSERT_BATCH = 10_000;
 const INSERT_ROWS_SQL = `INSERT INTO import_rows (${q.ROW_INSERT_COLUMNS})
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])`;
+  SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::text[], $10::bigint[])`;
 
 type Row = Record<string, unknown>;
 
 /** Columns of `rows` as arrays, for unnest. */
 function columns(jobId: string, rows: readonly NewRow[]): unknown[][] {
-  const out: unknown[][] = Array.from({ length: 8 }, () => []);
+  const out: unknown[][] = Array.from({ length: q.ROW_INSERT_COUNT }, () => []);
   for (const row of rows) {
     for (const [i, value] of q.rowParams(jobId, row).entries()) out[i]?.push(value);
   }
@@ -62,7 +64,11 @@ export class PgImportStore implements ImportStore {
   static async open(url: string, poolSize = 4): Promise<PgImportStore> {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
     pool.on('error', () => {}); // an idle client losing its server: the next query reports it
-    await migratePg(pool, { table: 'import_migrations', lock: MIGRATION_LOCK, migrations: [V1] });
+    await migratePg(pool, {
+      table: 'import_migrations',
+      lock: MIGRATION_LOCK,
+      migrations: [V1, q.MIGRATION_V2],
+    });
     return new PgImportStore(pool);
   }
 
@@ -134,8 +140,8 @@ export class PgImportStore implements ImportStore {
     return (row?.status as JobStatus | undefined) ?? null;
   }
 
-  async dueRows(id: string, state: QueueState, afterRow: number, nowMs: number, limit: number) {
-    return (await this.rowsOf(q.DUE_ROWS_SQL(ph), q.dueRowsParams(id, state, afterRow, nowMs, limit))).map(
+  async dueRows(id: string, state: QueueState, afterItem: number, nowMs: number, limit: number) {
+    return (await this.rowsOf(q.DUE_ROWS_SQL(ph), q.dueRowsParams(id, state, afterItem, nowMs, limit))).map(
       q.rowToRow,
     );
   }
@@ -145,12 +151,12 @@ export class PgImportStore implements ImportStore {
     return row?.due === null || row?.due === undefined ? null : Number(row.due);
   }
 
-  async saveRow(id: string, row: number, change: RowChange): Promise<void> {
-    await this.pool.query(q.SAVE_ROW_SQL(ph), q.saveRowParams(id, row, change));
+  async saveRow(id: string, item: number, change: RowChange): Promise<void> {
+    await this.pool.query(q.SAVE_ROW_SQL(ph), q.saveRowParams(id, item, change));
   }
 
-  async rows(id: string, states: readonly RowState[], afterRow: number, limit: number) {
-    return (await this.rowsOf(q.rowsSql(ph, states.length), [id, afterRow, ...states, limit])).map(
+  async rows(id: string, states: readonly RowState[], afterItem: number, limit: number) {
+    return (await this.rowsOf(q.rowsSql(ph, states.length), [id, afterItem, ...states, limit])).map(
       q.rowToRow,
     );
   }

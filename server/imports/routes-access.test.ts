@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../src/shared/imports.ts';
 import { DEMO_IDS } from '../api/demo.ts';
-import { type Envelope, harnessForFile, importOf, postJson, startImport } from './test-gateway.ts';
+import {
+  type Envelope,
+  harnessForFile,
+  importOf,
+  postJson,
+  startImport,
+} from '../testing/imports-harness.ts';
 
 const h = harnessForFile({ signIn: 'oidc' });
 const numbers = ['+447400000101', '+447400000102'];

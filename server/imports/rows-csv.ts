@@ -10,7 +10,8 @@ export const ROWS_OF: Record<RowDownload, readonly RowState[]> = {
   created: ['created'],
 };
 
-const HEADER = ['row', 'input', 'phone', 'state', 'reason', 'contact_id'];
+/** `row` is the file's row (a vCard's card), `column` the column the number was in. */
+const HEADER = ['row', 'column', 'input', 'phone', 'state', 'reason', 'contact_id'];
 const PAGE = 1_000;
 
 /** How many rows the download holds (from the job's counts). */
@@ -38,9 +39,9 @@ export function rowsCsv(store: ImportStore, job: StoredJob, which: RowDownload):
     async pull(controller) {
       const rows = await store.rows(job.id, states, after, PAGE);
       if (rows.length > 0) {
-        after = rows.at(-1)?.row ?? after;
+        after = rows.at(-1)?.item ?? after;
         const text = rows
-          .map((r) => csvRow([r.row, r.input, r.phone, r.state, r.reason, r.contactId]))
+          .map((r) => csvRow([r.row, r.column, r.input, r.phone, r.state, r.reason, r.contactId]))
           .join('');
         controller.enqueue(encoder.encode(text));
       }

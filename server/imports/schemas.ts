@@ -13,6 +13,11 @@ const RowSchema = v.pipe(
       v.integer('must be a whole number'),
       v.minValue(1, 'must be 1 or more'),
     ),
+    column: v.optional(
+      v.nullable(
+        v.pipe(v.string('must be a string or null'), v.maxLength(200, 'must be at most 200 characters')),
+      ),
+    ),
     input: v.pipe(v.string('must be a string'), v.maxLength(1_000, 'must be at most 1,000 characters')),
     phone: v.nullable(
       v.pipe(
@@ -54,7 +59,12 @@ export const ImportRequestSchema = v.object({
     v.array(RowSchema, 'must be a list of rows'),
     v.minLength(1, 'must hold at least one row'),
     v.maxLength(IMPORT_MAX_ROWS, `must hold at most ${IMPORT_MAX_ROWS.toLocaleString('en')} rows`),
-    v.check((rows) => new Set(rows.map((r) => r.row)).size === rows.length, 'must not repeat a row number'),
+    // A row may give several numbers, but sends each at most once: file, row and number make its
+    // idempotency key (src/shared/imports.ts importRowKey), so a second would only replay the first.
+    v.check((rows) => {
+      const sent = rows.filter((r) => r.problem === null).map((r) => `${r.row}:${r.phone}`);
+      return new Set(sent).size === sent.length;
+    }, 'must not send the same number twice from one row (mark the others as duplicates)'),
   ),
 });
 

@@ -3,7 +3,7 @@
 // Undoing: DELETE /v3/contacts/{id}. Both through the gateway's own API routes as background work of the team
 // budget, queued as the job's own requester, so people's requests go first.
 import { importRowKey } from '../../src/shared/imports.ts';
-import type { GatewayCall } from '../gateway/routes/api.ts';
+import type { ApiCall } from './host.ts';
 import type { StoredJob, StoredRow } from './store.ts';
 
 export type WorkMode = 'import' | 'undo';
@@ -86,7 +86,7 @@ export function classify(res: Response, body: Body | null, mode: WorkMode): RowA
 
 /** Sends one row; never throws (a failure to call at all is transient). */
 export async function sendRow(
-  api: GatewayCall,
+  api: ApiCall,
   job: StoredJob,
   row: StoredRow,
   mode: WorkMode,

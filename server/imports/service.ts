@@ -1,55 +1,55 @@
 // Contact imports for one gateway process: the job store (beside the audit trail), this process's worker, and
-// the /__imports routes. Started by `npm start`, `npm run dev` and the e2e/bench app server; stopped with them
-// (the worker releases its lease, so another process can go on at once).
+// the /__imports routes. The gateway starts them with what they need of it (ImportsDeps) and stops them with
+// itself (the worker releases its lease, so another process can go on at once).
 import type { Hono } from 'hono';
-import type { GatewayAudit } from '../gateway/audit/trail.ts';
-import type { GatewayConfig } from '../gateway/config.ts';
-import type { GatewayEnv } from '../gateway/env.ts';
-import type { OwnAccount } from '../gateway/identity/enforce.ts';
-import { apiRoutes, gatewayCalls } from '../gateway/routes/api.ts';
-import { type Clock, systemClock } from '../gateway/team/clock.ts';
-import type { TeamConfig } from '../gateway/team/config.ts';
-import { BACKGROUND_RESERVE_SHARE } from '../gateway/team/create.ts';
-import type { Upstream } from '../gateway/upstream.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import { type ImportsConfig, openImportStore } from './config.ts';
-import { importRoutes } from './routes.ts';
+import type { ApiCall, ImportsHost } from './host.ts';
+import type { Recorder } from './import-audit.ts';
+import { type ImportsEnv, importRoutes } from './routes.ts';
 import type { ImportStore } from './store.ts';
 import { ImportWorker, type WorkerOptions } from './worker.ts';
 
+/** What the gateway gives imports when it starts them. */
+export interface ImportsDeps {
+  /** The gateway's own API routes, for the worker's rows (team budget, background priority). */
+  callApi: ApiCall;
+  /** The trail's recorder for the worker's entries; null when the audit is off. */
+  recorder: Recorder;
+  /** The team's requests a minute (a job's ETA). */
+  budgetPerMinute: number;
+  /** Least time between two rows: what background work may ever take of the team's share, evenly. */
+  gapMs: number;
+}
+
+/** The part the gateway mounts at IMPORTS_PATH (after its identity middlewares) and stops. */
+export interface ImportsPart {
+  routes(host: ImportsHost): Hono<ImportsEnv>;
+  stop(): Promise<void>;
+}
+
+export interface Imports extends ImportsPart {
+  store: ImportStore;
+  worker: ImportWorker;
+}
+
 export interface ImportsOptions {
-  /** The gateway's settings (configOrExit's): imports, the API routes' deadline and test controls, the team share. */
-  settings: Pick<GatewayConfig, 'timeoutMs' | 'testControls'> & {
-    imports: ImportsConfig;
-    team: Pick<TeamConfig, 'perMinute'>;
-  };
-  /** The upstream the gateway's API routes forward to (the team's, so rows spend the team budget). */
-  upstream: Upstream;
-  audit: GatewayAudit | null;
+  config: ImportsConfig;
   clock?: Clock;
   worker?: Partial<Pick<WorkerOptions, 'concurrency' | 'pollMs' | 'instanceId'>>;
 }
 
-export interface Imports {
-  store: ImportStore;
-  worker: ImportWorker;
-  /** What app.ts mounts at IMPORTS_PATH, after the identity middlewares. */
-  routes(deps: { ownAccount: OwnAccount }): Hono<GatewayEnv>;
-  stop(): Promise<void>;
-}
-
-export async function startImports(o: ImportsOptions): Promise<Imports> {
+/** Opens the store and starts this process's worker. */
+export async function startImports(o: ImportsOptions, deps: ImportsDeps): Promise<Imports> {
   const clock = o.clock ?? systemClock;
-  const { imports: config, timeoutMs, testControls, team } = o.settings;
-  const store = await openImportStore(config.store);
-  const api = gatewayCalls(apiRoutes({ upstream: o.upstream, timeoutMs, testControls }));
+  const store = await openImportStore(o.config.store);
   const worker = new ImportWorker({
     store,
-    api,
-    recorder: o.audit?.service.recorder ?? null,
-    leaseMs: config.leaseMs,
+    api: deps.callApi,
+    recorder: deps.recorder,
+    leaseMs: o.config.leaseMs,
     clock,
-    // Evenly, at most what background work may ever take of the team's share.
-    gapMs: 60_000 / (team.perMinute * (1 - BACKGROUND_RESERVE_SHARE)),
+    gapMs: deps.gapMs,
     log: (line) => console.error(line),
     ...o.worker,
   });
@@ -57,12 +57,12 @@ export async function startImports(o: ImportsOptions): Promise<Imports> {
   return {
     store,
     worker,
-    routes: ({ ownAccount }) =>
+    routes: (host) =>
       importRoutes({
         store,
         clock,
-        ownAccount,
-        budgetPerMinute: team.perMinute,
+        host,
+        budgetPerMinute: deps.budgetPerMinute,
         nudge: () => worker.nudge(),
       }),
     async stop() {

@@ -2,10 +2,13 @@
 // the engine's placeholder (as server/audit/sql.ts does); every statement uses each parameter once, in order.
 // Counts per state live in import_counts, kept by a trigger on import_rows (see the schemas), so a job's
 // counts are a handful of rows to read whatever its size.
-import { ROW_STATES, type RowCounts, type RowState } from '../../src/shared/imports.ts';
-import type { JobFilter, NewJob, NewRow, QueueState, RowChange, StoredJob, StoredRow } from './store.ts';
+import { ROW_STATES, type RowState } from '../../src/shared/imports.ts';
+import type { JobFilter, NewJob, NewRow, QueueState, RowChange } from './store.ts';
 
-/** The indexes both schemas create: claims by status, lists by date, a job's queue in row order, its pace. */
+/**
+ * The indexes both schemas create: claims by status, lists by date, a job's queue in row order (item order
+ * since V2: its row_no column is renamed item_no, and the index follows), its pace.
+ */
 export const INDEXES_SQL = `
 CREATE INDEX import_jobs_by_status ON import_jobs (status, created_at);
 CREATE INDEX import_jobs_by_created ON import_jobs (created_at);
@@ -34,11 +37,29 @@ const JOB_COLUMNS = [
   'work_since',
   'lease_owner',
   'lease_until',
+  'source_columns',
 ] as const;
 export const JOB_COLUMNS_SQL = JOB_COLUMNS.join(', ');
-export const ROW_COLUMNS_SQL = 'row_no, input, phone, problem, state, reason, contact_id, attempts';
+export const ROW_COLUMNS_SQL =
+  'item_no, row_no, column_name, input, phone, problem, state, reason, contact_id, attempts';
 /** Columns a new row is inserted with, in this order (rowParams). */
-export const ROW_INSERT_COLUMNS = 'job_id, row_no, input, phone, problem, state, reason, due_at';
+export const ROW_INSERT_COLUMNS =
+  'job_id, item_no, row_no, column_name, input, phone, problem, state, reason, due_at';
+export const ROW_INSERT_COUNT = 10;
+
+/**
+ * Schema V2 (both engines): a row of the file may give several numbers. import_rows.row_no becomes item_no
+ * (the key, queue and paging order: the index and primary key follow the rename), the file's row moves to a
+ * new row_no beside column_name, and a job keeps the names of its columns. Rows stored before keep their
+ * number as both item and row, so their idempotency keys are unchanged.
+ */
+export const MIGRATION_V2 = `
+ALTER TABLE import_rows RENAME COLUMN row_no TO item_no;
+ALTER TABLE import_rows ADD COLUMN row_no INTEGER;
+ALTER TABLE import_rows ADD COLUMN column_name TEXT;
+UPDATE import_rows SET row_no = item_no;
+ALTER TABLE import_jobs ADD COLUMN source_columns TEXT NOT NULL DEFAULT '[]';
+`;
 
 const list = (ph: Placeholder, first: number, count: number) =>
   Array.from({ length: count }, (_, i) => ph(first + i)).join(', ');
@@ -65,6 +86,7 @@ export function jobParams(job: NewJob): unknown[] {
     job.nowMs,
     null,
     null,
+    JSON.stringify(job.columns),
   ];
 }
 
@@ -72,7 +94,18 @@ export function jobParams(job: NewJob): unknown[] {
 export const rowDueAt = (row: NewRow): number | null => (row.state === 'pending' ? 0 : null);
 
 export function rowParams(jobId: string, row: NewRow): unknown[] {
-  return [jobId, row.row, row.input, row.phone, row.problem, row.state, row.reason, rowDueAt(row)];
+  return [
+    jobId,
+    row.item,
+    row.row,
+    row.column,
+    row.input,
+    row.phone,
+    row.problem,
+    row.state,
+    row.reason,
+    rowDueAt(row),
+  ];
 }
 
 /** Every state with its count (zeros included: the trigger only moves counts between existing rows). */
@@ -154,30 +187,30 @@ export const RELEASE_SQL = (ph: Placeholder) =>
 
 export const STATUS_SQL = (ph: Placeholder) => `SELECT status FROM import_jobs WHERE id = ${ph(1)}`;
 
-/** Params: jobId, state, afterRow, nowMs, limit. */
+/** Params: jobId, state, afterItem, nowMs, limit. */
 export const DUE_ROWS_SQL = (ph: Placeholder) =>
   `SELECT ${ROW_COLUMNS_SQL} FROM import_rows
-    WHERE job_id = ${ph(1)} AND state = ${ph(2)} AND row_no > ${ph(3)} AND due_at IS NOT NULL AND due_at <= ${ph(4)}
-    ORDER BY row_no LIMIT ${ph(5)}`;
+    WHERE job_id = ${ph(1)} AND state = ${ph(2)} AND item_no > ${ph(3)} AND due_at IS NOT NULL AND due_at <= ${ph(4)}
+    ORDER BY item_no LIMIT ${ph(5)}`;
 
 export const dueRowsParams = (
   id: string,
   state: QueueState,
-  afterRow: number,
+  afterItem: number,
   nowMs: number,
   limit: number,
-) => [id, state, afterRow, nowMs, limit];
+) => [id, state, afterItem, nowMs, limit];
 
 /** Params: jobId, state. */
 export const NEXT_DUE_SQL = (ph: Placeholder) =>
   `SELECT min(due_at) AS due FROM import_rows WHERE job_id = ${ph(1)} AND state = ${ph(2)} AND due_at IS NOT NULL`;
 
-/** Params: state, reason, contactId, attempts, dueAt, doneAt, jobId, row. */
+/** Params: state, reason, contactId, attempts, dueAt, doneAt, jobId, item. */
 export const SAVE_ROW_SQL = (ph: Placeholder) =>
   `UPDATE import_rows SET state = ${ph(1)}, reason = ${ph(2)}, contact_id = ${ph(3)}, attempts = ${ph(4)},
-    due_at = ${ph(5)}, done_at = ${ph(6)} WHERE job_id = ${ph(7)} AND row_no = ${ph(8)}`;
+    due_at = ${ph(5)}, done_at = ${ph(6)} WHERE job_id = ${ph(7)} AND item_no = ${ph(8)}`;
 
-export const saveRowParams = (id: string, row: number, c: RowChange) => [
+export const saveRowParams = (id: string, item: number, c: RowChange) => [
   c.state,
   c.reason,
   c.contactId,
@@ -185,13 +218,13 @@ export const saveRowParams = (id: string, row: number, c: RowChange) => [
   c.dueAt,
   c.doneAt,
   id,
-  row,
+  item,
 ];
 
-/** Params: jobId, afterRow, ...states, limit. */
+/** Params: jobId, afterItem, ...states, limit. */
 export function rowsSql(ph: Placeholder, states: number): string {
-  return `SELECT ${ROW_COLUMNS_SQL} FROM import_rows WHERE job_id = ${ph(1)} AND row_no > ${ph(2)}
-    AND state IN (${list(ph, 3, states)}) ORDER BY row_no LIMIT ${ph(3 + states)}`;
+  return `SELECT ${ROW_COLUMNS_SQL} FROM import_rows WHERE job_id = ${ph(1)} AND item_no > ${ph(2)}
+    AND state IN (${list(ph, 3, states)}) ORDER BY item_no LIMIT ${ph(3 + states)}`;
 }
 
 /** Params: jobId, sinceMs, jobId. */
@@ -199,58 +232,4 @@ export const PROGRESS_SQL = (ph: Placeholder) =>
   `SELECT (SELECT count(*) FROM import_rows WHERE job_id = ${ph(1)} AND done_at >= ${ph(2)}) AS recent,
           (SELECT max(done_at) FROM import_rows WHERE job_id = ${ph(3)}) AS last`;
 
-type Row = Record<string, unknown>;
-const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-export function emptyCounts(): RowCounts {
-  return Object.fromEntries([...ROW_STATES.map((s) => [s, 0]), ['total', 0]]) as RowCounts;
-}
-
-/** Counts per job from import_counts rows (PostgreSQL gives integers as numbers, bigint as text). */
-export function countsByJob(rows: readonly Row[]): Map<string, RowCounts> {
-  const out = new Map<string, RowCounts>();
-  for (const r of rows) {
-    const id = String(r.job_id);
-    const counts = out.get(id) ?? emptyCounts();
-    const n = Number(r.n);
-    counts[r.state as RowState] = n;
-    counts.total += n;
-    out.set(id, counts);
-  }
-  return out;
-}
-
-export function rowToJob(r: Row, counts: RowCounts = emptyCounts()): StoredJob {
-  return {
-    id: String(r.id),
-    profileId: (r.profile_id as string | null) ?? null,
-    fileName: String(r.file_name),
-    fileSha256: String(r.file_sha256),
-    defaultRegion: String(r.default_region),
-    status: r.status as StoredJob['status'],
-    actor: JSON.parse(String(r.actor)),
-    createdBy: String(r.created_by),
-    clientAddress: (r.client_address as string | null) ?? null,
-    userAgent: (r.user_agent as string | null) ?? null,
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-    finishedAt: num(r.finished_at),
-    workSince: num(r.work_since),
-    leaseOwner: (r.lease_owner as string | null) ?? null,
-    leaseUntil: num(r.lease_until),
-    counts,
-  };
-}
-
-export function rowToRow(r: Row): StoredRow {
-  return {
-    row: Number(r.row_no),
-    input: String(r.input),
-    phone: (r.phone as string | null) ?? null,
-    problem: (r.problem as StoredRow['problem']) ?? null,
-    state: r.state as RowState,
-    reason: (r.reason as string | null) ?? null,
-    contactId: (r.contact_id as string | null) ?? null,
-    attempts: Number(r.attempts),
-  };
-}
+export * from './sql-results.ts';

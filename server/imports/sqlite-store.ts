@@ -12,7 +12,8 @@ const ph = q.sqlitePlaceholder;
 
 import type { ImportStore, JobFilter, NewJob, NewRow, QueueState, RowChange, StoredJob } from './store.ts';
 
-const SCHEMA_V1 = `
+/** The first schema (one number a row), kept as it shipped: migrations start from it. */
+export const SCHEMA_V1 = `
 CREATE TABLE import_jobs (
   id TEXT PRIMARY KEY, profile_id TEXT, file_name TEXT NOT NULL, file_sha256 TEXT NOT NULL,
   default_region TEXT NOT NULL, status TEXT NOT NULL, actor TEXT NOT NULL, created_by TEXT NOT NULL,
@@ -45,7 +46,7 @@ export class SqliteImportStore implements ImportStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    migrateSqlite(this.db, [SCHEMA_V1]);
+    migrateSqlite(this.db, [SCHEMA_V1, q.MIGRATION_V2]);
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -75,7 +76,7 @@ export class SqliteImportStore implements ImportStore {
   async create(job: NewJob, rows: readonly NewRow[]): Promise<StoredJob> {
     const insertJob = this.stmt(q.insertJobSql(ph));
     const insertRow = this.stmt(
-      `INSERT INTO import_rows (${q.ROW_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO import_rows (${q.ROW_INSERT_COLUMNS}) VALUES (${Array(q.ROW_INSERT_COUNT).fill('?').join(', ')})`,
     );
     const insertCount = this.stmt(q.INSERT_COUNT_SQL(ph));
     this.db.transaction(() => {
@@ -131,8 +132,8 @@ export class SqliteImportStore implements ImportStore {
     return (row?.status as JobStatus | undefined) ?? null;
   }
 
-  async dueRows(id: string, state: QueueState, afterRow: number, nowMs: number, limit: number) {
-    const rows = this.stmt(q.DUE_ROWS_SQL(ph)).all(...q.dueRowsParams(id, state, afterRow, nowMs, limit));
+  async dueRows(id: string, state: QueueState, afterItem: number, nowMs: number, limit: number) {
+    const rows = this.stmt(q.DUE_ROWS_SQL(ph)).all(...q.dueRowsParams(id, state, afterItem, nowMs, limit));
     return (rows as Row[]).map(q.rowToRow);
   }
 
@@ -141,12 +142,12 @@ export class SqliteImportStore implements ImportStore {
     return row.due === null ? null : Number(row.due);
   }
 
-  async saveRow(id: string, row: number, change: RowChange): Promise<void> {
-    this.stmt(q.SAVE_ROW_SQL(ph)).run(...q.saveRowParams(id, row, change));
+  async saveRow(id: string, item: number, change: RowChange): Promise<void> {
+    this.stmt(q.SAVE_ROW_SQL(ph)).run(...q.saveRowParams(id, item, change));
   }
 
-  async rows(id: string, states: readonly RowState[], afterRow: number, limit: number) {
-    const rows = this.stmt(q.rowsSql(ph, states.length)).all(id, afterRow, ...states, limit);
+  async rows(id: string, states: readonly RowState[], afterItem: number, limit: number) {
+    const rows = this.stmt(q.rowsSql(ph, states.length)).all(id, afterItem, ...states, limit);
     return (rows as Row[]).map(q.rowToRow);
   }
 

@@ -1,8 +1,15 @@
 // The same behaviour from both job stores: SQLite and a real PostgreSQL 15 (started here; a failure to start
 // fails the tests). Jobs and rows, counts kept per state, status rules, leases between two replicas.
 import { describe, expect, it } from 'vitest';
+import {
+  ALICE,
+  newJob,
+  PROFILE,
+  pendingRows,
+  STORE_BACKENDS,
+  storePerTest,
+} from '../testing/import-stores.ts';
 import type { NewRow } from './store.ts';
-import { ALICE, newJob, PROFILE, pendingRows, STORE_BACKENDS, storePerTest } from './test-support.ts';
 
 const T0 = 1_700_000_000_000;
 const LEASE = 15_000;
@@ -10,7 +17,9 @@ const OTHER_PROFILE = '7a3d2c10-0000-4000-8000-000000000011';
 
 const setAside: NewRow[] = [
   {
+    item: 10,
     row: 10,
+    column: null,
     input: 'hello',
     phone: null,
     problem: 'invalid',
@@ -18,7 +27,9 @@ const setAside: NewRow[] = [
     reason: 'not a valid number for GB',
   },
   {
+    item: 11,
     row: 11,
+    column: null,
     input: '07700 900001',
     phone: '+447700900001',
     problem: 'duplicate',
@@ -26,7 +37,9 @@ const setAside: NewRow[] = [
     reason: 'duplicate of row 2',
   },
   {
+    item: 12,
     row: 12,
+    column: null,
     input: '+44 7700 900999',
     phone: '+447700900999',
     problem: 'exists',
@@ -117,7 +130,9 @@ describe.each(STORE_BACKENDS.map((make) => make()))('$name import store', (backe
     expect(await db.store().progress('job-1', T0 + 1_500)).toEqual({ recent: 2, lastDoneAt: T0 + 3_000 });
     const [created] = await db.store().rows('job-1', ['created'], 0, 10);
     expect(created).toEqual({
+      item: 2,
       row: 2,
+      column: null,
       input: '+447400000001',
       phone: '+447400000001',
       problem: null,

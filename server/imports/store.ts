@@ -19,11 +19,19 @@ export interface NewJob {
   createdBy: string;
   clientAddress: string | null;
   userAgent: string | null;
+  /** The columns its numbers came from (ImportJob.columns). */
+  columns: string[];
   nowMs: number;
 }
 
+/**
+ * One number of the job. `item` numbers them 1, 2, … in file order and is what the store keys, pages and
+ * queues them by (a row of the file may give several numbers); `row` and `column` say where it came from.
+ */
 export interface NewRow {
+  item: number;
   row: number;
+  column: string | null;
   input: string;
   phone: string | null;
   problem: RowProblem | null;
@@ -42,6 +50,7 @@ export interface StoredJob {
   createdBy: string;
   clientAddress: string | null;
   userAgent: string | null;
+  columns: string[];
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
@@ -96,19 +105,19 @@ export interface ImportStore {
   renew(id: string, owner: string, nowMs: number, leaseMs: number): Promise<JobStatus | null>;
   release(id: string, owner: string): Promise<void>;
   status(id: string): Promise<JobStatus | null>;
-  /** Rows in `state` due by `nowMs`, after row `afterRow`, in row order. */
+  /** Rows in `state` due by `nowMs`, after item `afterItem`, in item order. */
   dueRows(
     id: string,
     state: QueueState,
-    afterRow: number,
+    afterItem: number,
     nowMs: number,
     limit: number,
   ): Promise<StoredRow[]>;
   /** The earliest due time among rows still queued in `state`, or null when none is. */
   nextDue(id: string, state: QueueState): Promise<number | null>;
-  saveRow(id: string, row: number, change: RowChange): Promise<void>;
-  /** Rows in these states after `afterRow`, in row order (the CSV downloads page through them). */
-  rows(id: string, states: readonly RowState[], afterRow: number, limit: number): Promise<StoredRow[]>;
+  saveRow(id: string, item: number, change: RowChange): Promise<void>;
+  /** Rows in these states after item `afterItem`, in item order (the CSV downloads page through them). */
+  rows(id: string, states: readonly RowState[], afterItem: number, limit: number): Promise<StoredRow[]>;
   /** Rows finished at or after `sinceMs`, and the newest finish time. */
   progress(id: string, sinceMs: number): Promise<{ recent: number; lastDoneAt: number | null }>;
   close(): Promise<void>;

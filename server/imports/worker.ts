@@ -9,9 +9,9 @@
 // rows run out (then the job is done, or the worker waits for the earliest retry), the budget sets a row aside
 // (wait its Retry-After, then start again from the first due row), or the job stops.
 import { randomUUID } from 'node:crypto';
-import type { GatewayCall } from '../gateway/routes/api.ts';
-import { type Clock, systemClock } from '../gateway/team/clock.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import { delay } from './delay.ts';
+import type { ApiCall } from './host.ts';
 import { type Recorder, recordAnswer, recordJobStep } from './import-audit.ts';
 import { rowChange } from './row-change.ts';
 import { sendRow, type WorkMode } from './send-row.ts';
@@ -19,7 +19,7 @@ import type { ImportStore, StoredJob, StoredRow } from './store.ts';
 
 export interface WorkerOptions {
   store: ImportStore;
-  api: GatewayCall;
+  api: ApiCall;
   recorder: Recorder;
   leaseMs: number;
   clock?: Clock;
@@ -52,7 +52,6 @@ export class ImportWorker {
   private readonly concurrency: number;
   private readonly pollMs: number;
   private stopping = false;
-  private abandoned = false;
   private lost = false;
   private calls = new AbortController();
   private loop: Promise<void> | null = null;
@@ -69,7 +68,7 @@ export class ImportWorker {
     this.pollMs = o.pollMs ?? 2_000;
   }
 
-  /** Runs in the background until stop() or abandon(). */
+  /** Runs in the background until stop(). */
   start(): void {
     this.loop ??= this.run();
   }
@@ -88,14 +87,8 @@ export class ImportWorker {
     await this.loop;
   }
 
-  /** Tests: stops as a killed process would, holding its lease and recording nothing more. */
-  abandon(): void {
-    this.abandoned = true;
-    void this.stop();
-  }
-
   private get halted() {
-    return this.stopping || this.abandoned || this.lost;
+    return this.stopping || this.lost;
   }
 
   private async run(): Promise<void> {
@@ -132,7 +125,7 @@ export class ImportWorker {
       return await this.pass(job);
     } finally {
       stopRenewing();
-      if (!this.abandoned) await this.o.store.release(job.id, this.id);
+      await this.o.store.release(job.id, this.id);
     }
   }
 
@@ -177,7 +170,7 @@ export class ImportWorker {
           })
           .finally(() => out.delete(sent));
         out.add(sent);
-        after = row.row;
+        after = row.item;
         if (out.size >= this.concurrency) await Promise.race(out);
       }
     }
@@ -207,7 +200,6 @@ export class ImportWorker {
   /** Sends one row and stores its result; returns when to try again if the budget set it aside. */
   private async handle(job: StoredJob, row: StoredRow, mode: WorkMode): Promise<number | null> {
     const answer = await sendRow(this.o.api, job, row, mode, this.calls.signal);
-    if (this.abandoned) return null; // a killed process records nothing more
     if (answer.kind === 'shed') return this.clock.now() + answer.retryAfterMs;
     try {
       await recordAnswer(this.o.recorder, job, row, answer);
@@ -219,11 +211,11 @@ export class ImportWorker {
         reason: 'the audit trail is unavailable',
         dueAt: this.clock.now() + AUDIT_RETRY_MS,
       };
-      await this.o.store.saveRow(job.id, row.row, { ...later, doneAt: null });
+      await this.o.store.saveRow(job.id, row.item, { ...later, doneAt: null });
       return null;
     }
     const change = rowChange(row, answer, mode, this.clock.now());
-    if (change) await this.o.store.saveRow(job.id, row.row, change);
+    if (change) await this.o.store.saveRow(job.id, row.item, change);
     return null;
   }
 }

@@ -31,6 +31,18 @@ const TREE: Record<string, string> = {
   'src/lib/usesServer.ts': "import { serve } from '../../server/main';\nexport const s = serve;\n", // browser-not-server
   'server/main.ts':
     "import { A } from '../src/shared/contract';\nimport { App } from '../src/App';\nexport const serve = [A, App];\n",
+  // The server's own shape: one composition of the gateway, imports apart from it, the test tree apart from both.
+  'server/testing/fake.ts': 'export const fake = 1;\n',
+  'server/testing/harness.ts': "import { compose } from '../gateway/compose';\nexport const h = compose;\n", // ok
+  'server/gateway/app.ts': 'export const app = 1;\n',
+  'server/gateway/compose.ts':
+    "import { app } from './app';\nimport { routes } from '../imports/routes';\nexport const compose = [app, routes];\n", // ok
+  'server/gateway/shortcut.ts': "import { app } from './app';\nexport const again = app;\n", // one-gateway-composition
+  'server/gateway/usesFake.ts': "import { fake } from '../testing/fake';\nexport const f = fake;\n", // production-not-test-tree
+  'server/gateway/usesFake.test.ts': "import { fake } from '../testing/fake';\nexport const f = fake;\n", // ok: a test
+  'server/imports/routes.ts': "import { h } from './host';\nexport const routes = h;\n", // ok
+  'server/imports/host.ts': 'export const h = 1;\n',
+  'server/imports/reachesIn.ts': "import { app } from '../gateway/app';\nexport const r = app;\n", // imports-not-gateway (+ one-gateway-composition)
 };
 
 interface Violation {
@@ -76,6 +88,17 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     ]);
     expect(reported('browser-not-server')).toEqual(['src/lib/usesServer.ts → server/main.ts']);
     expect(reported('server-only-shared')).toEqual(['server/main.ts → src/App.tsx']);
+  });
+
+  it('keeps one composition of the gateway, imports apart from it, and the test tree out of production', () => {
+    expect(reported('one-gateway-composition').sort()).toEqual([
+      'server/gateway/shortcut.ts → server/gateway/app.ts',
+      'server/imports/reachesIn.ts → server/gateway/app.ts',
+    ]);
+    expect(reported('imports-not-gateway')).toEqual(['server/imports/reachesIn.ts → server/gateway/app.ts']);
+    expect(reported('production-not-test-tree')).toEqual([
+      'server/gateway/usesFake.ts → server/testing/fake.ts',
+    ]);
   });
 
   it('finds import cycles', () => {

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
-import { startAppServer } from './app-server.ts';
+import { startAppServer } from '../testing/app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
 

@@ -1,7 +1,7 @@
 // A few people using the console through the real gateway (lookups, openings, an edit, an export), so the
 // screenshots show an Activity screen with something in it.
 import type { GatewayAudit } from '../gateway/audit/trail.ts';
-import { type AppServerOptions, startAppServer } from './app-server.ts';
+import { type AppServerOptions, startAppServer } from '../testing/app-server.ts';
 
 const PEOPLE = [
   { sub: 'u-ada', name: 'Ada Okafor', role: 'admin', groups: ['compliance'] },
@@ -14,7 +14,7 @@ export async function recordSampleActivity(
 ): Promise<void> {
   const headers = { 'x-profile-id': PROFILE, 'user-agent': 'Mozilla/5.0 (sample)' };
   for (const [i, person] of PEOPLE.entries()) {
-    const server = await startAppServer({ ...options, testPerson: person });
+    const server = await startAppServer({ ...options, actingAs: person });
     const get = (path: string) => fetch(server.url + path, { headers }).then((r) => r.json());
     const list = (await get(`/v3/contacts?page=${i + 1}&page_size=4`)) as {
       data: { contacts: { id: string; phone_number: string; opt_out: boolean }[] };

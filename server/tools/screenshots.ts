@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
-import { startAppServer } from './app-server.ts';
+import { startAppServer } from '../testing/app-server.ts';
+import { startTempAudit } from '../testing/temp-audit.ts';
 import { buildIfStale } from './build-if-stale.ts';
 import { chromiumLaunchOptions, openConsole } from './chromium.ts';
 import { recordSampleActivity } from './sample-activity.ts';
-import { startTempAudit } from './temp-audit.ts';
+import { fourWays, importShots, type Shot } from './screenshot-shots.ts';
 
 const OUT = 'docs/screenshots';
 const PROFILE_EMPTY = '7a3d2c10-0000-4000-8000-000000000014';
@@ -30,19 +31,6 @@ const org = await startAppServer({ distDir: served, api, apiKey: 'sk_test_org_de
 await recordSampleActivity({ distDir: served, api, apiKey: 'sk_test_org_demo', audit: trail.audit });
 const bad = await startAppServer({ distDir: served, api, apiKey: 'sk_test_not_a_key' });
 const browser = await chromium.launch(chromiumLaunchOptions);
-
-interface Shot {
-  name: string;
-  path: string;
-  base?: string;
-  ready: string;
-  dark?: boolean;
-  phone?: boolean;
-  /** The whole page, not just the window (long screens such as the Import steps). */
-  fullPage?: boolean;
-  prepare?: (page: Page) => Promise<void>;
-  act?: (page: Page) => Promise<void>;
-}
 
 const firstContact = async () => {
   const response = await api.fetch(
@@ -72,13 +60,6 @@ const contactNumber = async (id: string) => {
 };
 const ownNumber = await contactNumber(contactId);
 
-/** A shot in light and dark, at 1280 px and on a 390 px phone. */
-const fourWays = (shot: Shot): Shot[] => [
-  shot,
-  { ...shot, name: `${shot.name}-dark`, dark: true },
-  { ...shot, name: `${shot.name}-phone`, phone: true },
-  { ...shot, name: `${shot.name}-phone-dark`, phone: true, dark: true },
-];
 const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
 // Adding and removing contacts (src/features/contacts/manage): the dialogs and row selection.
 const manageShots: Shot[] = [
@@ -127,32 +108,6 @@ const manageShots: Shot[] = [
     act: (page) => click(page, 'Remove from account…'),
   },
 ];
-
-/** A small file with good, national, duplicate, invalid and empty rows, chosen on the Import screen. */
-const IMPORT_CSV = [
-  'name;phone;note',
-  'Ann;+44 20 7946 0958;',
-  'Bo;020 7946 0959;national format',
-  'Cy;0044 20 7946 0958;same as Ann',
-  'Di;(020) 7946 096;too short',
-  'Ed;tel:+1-202-555-0143;',
-  'Flo;;no number',
-].join('\n');
-const chooseImportFile = async (page: Page) => {
-  await page.getByLabel(/^A file/).setInputFiles({
-    name: 'new-patients.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(IMPORT_CSV),
-  });
-};
-const importShot = (name: string, options: Partial<Shot> = {}): Shot => ({
-  name,
-  path: '/import',
-  ready: '.import-counts',
-  act: chooseImportFile,
-  fullPage: true,
-  ...options,
-});
 
 const shots: Shot[] = [
   { name: 'list', path: '/', ready: 'tbody tr.row-link' },
@@ -203,19 +158,7 @@ const shots: Shot[] = [
     ready: '.detail-remove',
   },
   ...manageShots.flatMap(fourWays),
-  ...fourWays(importShot('import')),
-  // The receipt of a finished import (the job runs in this server's import worker).
-  ...fourWays(
-    importShot('import-receipt', {
-      ready: '[data-count="created"]',
-      act: async (page) => {
-        await chooseImportFile(page);
-        await page.getByRole('button', { name: /^Import \d+ numbers?$/ }).click();
-        await page.locator('.badge').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
-      },
-    }),
-  ),
-  importShot('import-empty', { ready: '.import-step', act: undefined }),
+  ...importShots,
 ];
 // The dark error shot needs the same failure as the light one.
 const errorShot = shots.find((shot) => shot.name === 'error');

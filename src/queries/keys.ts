@@ -32,6 +32,8 @@ export const keys = {
   person: () => ['sent', 'person'] as const,
   /** The audit trail (the whole account's, not one profile's). */
   audit: (query: object) => ['sent', 'audit', query] as const,
+  /** Who is signed in (the gateway's sessions, for admins). */
+  sessions: () => ['sent', 'sessions'] as const,
   /** Import jobs (the gateway's, across profiles): the recent list and one job. */
   imports: () => ['sent', 'imports'] as const,
   importJob: (id: string) => ['sent', 'imports', id] as const,

@@ -11,8 +11,11 @@ export const AUDIT_ACTIONS = [
   'contact.remove',
   'contacts.export',
   'contacts.import',
+  'contacts.bulk_read',
   'session.sign_in',
   'session.sign_out',
+  /** An admin signed a person (every session of theirs) or an access-secret session out. */
+  'session.revoke',
   'audit.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

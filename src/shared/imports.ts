@@ -10,11 +10,19 @@ export const IMPORT_MAX_ROWS = 100_000;
 export const ROW_PROBLEMS = ['invalid', 'duplicate', 'exists'] as const;
 export type RowProblem = (typeof ROW_PROBLEMS)[number];
 
-/** One row as the browser sends it: its line in the file, what was there, the E.164 number or null. */
+/**
+ * One number as the browser sends it: where it was in the file (row and column), what was written there, the
+ * E.164 number or null. A row of the file may give several (several phone columns, several numbers in a cell).
+ */
 export interface ImportRowInput {
-  /** 1-based row number in the file (the header is row 1 when there is one). */
+  /** 1-based row number in the file (the header is row 1 when there is one); a vCard's card number. */
   row: number;
-  /** The cell as read from the file (shown in the failed-rows CSV). */
+  /**
+   * The column it came from, by name ("Mobile Phone", "Column B"); null or absent when the row had no
+   * number, or from a console that sent one column's rows only.
+   */
+  column?: string | null;
+  /** The number as written in the file (or the person's fix; shown in the failed-rows CSV). */
   input: string;
   /** Normalised E.164 number; null when `problem` is 'invalid'. */
   phone: string | null;
@@ -78,6 +86,8 @@ export interface ImportJob {
   rows_per_min: number | null;
   /** Seconds left at that rate (or at the team's budget before it is known); null when nothing is left. */
   eta_seconds: number | null;
+  /** The columns its numbers came from, in the file's order of first use ([] when none was named). */
+  columns: string[];
 }
 
 /** GET IMPORTS_PATH/{id}/rows.csv?state=… : which rows to download. */
@@ -95,6 +105,9 @@ export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise
 /**
  * The Idempotency-Key of a row's POST: the same file, row and number always give the same key (a re-run or a
  * retry never creates a second contact); a changed row gives another. Hashed so the key does not reveal the number.
+ * The column is deliberately not part of it: a number is sent at most once per row (the check marks its other
+ * occurrences, in any column or cell, as duplicates), so file, row and number name the one POST, and a re-run
+ * with columns ticked differently or moved still replays the same key for the same number in the same row.
  */
 export async function importRowKey(fileSha256: string, row: number, phone: string): Promise<string> {
   return `imp-${await sha256Hex(`${fileSha256}:${row}:${phone}`)}`;

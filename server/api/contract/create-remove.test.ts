@@ -3,7 +3,7 @@
 // RESOURCE_007 for a number already there, inherited contacts cannot be removed, and a removed or unknown
 // contact is 404.
 import { describe, expect, it } from 'vitest';
-import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
+import { apiForThisFile, DEMO_IDS, failureOf } from '../../testing/api-contract.ts';
 
 const api = apiForThisFile();
 const user = () => api.client('sk_test_user_demo');

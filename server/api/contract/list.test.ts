@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiForThisFile, failureOf } from './harness.ts';
+import { apiForThisFile, failureOf } from '../../testing/api-contract.ts';
 
 const api = apiForThisFile();
 

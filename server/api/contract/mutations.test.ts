@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sent from '@sentdm/sentdm';
 import { describe, expect, it } from 'vitest';
+import { apiForThisFile, DEMO_IDS, failureOf } from '../../testing/api-contract.ts';
 import { startApiServer } from '../server.ts';
-import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 
 const api = apiForThisFile();
 

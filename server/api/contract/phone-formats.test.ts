@@ -2,8 +2,8 @@
 // phone filter accepting what the API itself returns (RFC 3966 tel URIs included).
 import type { ContactListResponse } from '@sentdm/sentdm/resources/contacts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiForThisFile, failureOf, profileHeader } from '../../testing/api-contract.ts';
 import { DEMO_ACCOUNTS, DEMO_KEYS } from '../demo.ts';
-import { apiForThisFile, failureOf, profileHeader } from './harness.ts';
 
 const api = apiForThisFile({ contactsPerProfile: 1000 });
 type Contact = NonNullable<NonNullable<ContactListResponse['data']>['contacts']>[number];

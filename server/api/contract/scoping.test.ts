@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
+import { apiForThisFile, DEMO_IDS, failureOf } from '../../testing/api-contract.ts';
 
 const api = apiForThisFile();
 

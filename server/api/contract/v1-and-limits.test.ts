@@ -1,7 +1,7 @@
 import Sent from '@sentdm/sentdm';
 import { describe, expect, it } from 'vitest';
+import { apiForThisFile, DEMO_IDS, failureOf } from '../../testing/api-contract.ts';
 import { startApiServer } from '../server.ts';
-import { apiForThisFile, DEMO_IDS, failureOf } from './harness.ts';
 
 const api = apiForThisFile({ testControls: true });
 const key = { 'x-api-key': 'sk_test_org_demo' };

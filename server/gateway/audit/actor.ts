@@ -1,9 +1,10 @@
 // Who an audit entry names. A signed-in person (the identity middleware's `person`, read loosely here so
 // this compiles and works with or without it) carries the role and groups they had at that moment; before
-// sign-in exists, the browser session (the team scheduler's `sent_console_sid` cookie, as a short hash: the
-// trail is not a place for session tokens) or, without one, the client address.
+// sign-in exists, the access secret's sign-in session (the start of its public id), else the browser session
+// (the team scheduler's `sent_console_sid` cookie, as a short hash: the trail is not a place for session
+// tokens) or, without one, the client address.
 import { createHash } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { RecordInput } from '../../audit/recorder.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
@@ -35,6 +36,9 @@ export function personOf(c: Context<GatewayEnv>): AuditPerson | null {
 const shortHash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 16);
 
 function sessionOf(c: Context<GatewayEnv>): string {
+  // A sign-in session (the access secret's): the start of its public id, as the admins' list shows it.
+  const signedIn = c.get('session');
+  if (signedIn) return `session:${signedIn.slice(0, 16)}`;
   const sid = getCookie(c, SESSION_COOKIE);
   if (sid) return `sid:${shortHash(sid)}`;
   if (c.req.header('authorization')?.toLowerCase().startsWith('bearer ')) return 'bearer';
@@ -65,12 +69,4 @@ export function actorIdOf(actor: RecordInput['actor']): string {
 export function isAuditAdmin(c: Context<GatewayEnv>): boolean {
   const person = personOf(c);
   return person ? person.role === 'admin' : true;
-}
-
-/** Tests only: sets `person` as the identity middleware will (which this code reads loosely, untyped). */
-export function actAs(person: AuditPerson): MiddlewareHandler<GatewayEnv> {
-  return async (c, next) => {
-    (c as unknown as { set(key: string, value: unknown): void }).set('person', person);
-    await next();
-  };
 }

@@ -2,13 +2,16 @@
 // answer: a lookup (GET /v3/contacts?phone=…: hit or miss), a contact opened (GET /v3/contacts/{id}), an
 // edit (PATCH /v3/contacts/{id}: the fields that changed, before and after), a contact added (POST
 // /v3/contacts: the number sent, the contact made) or removed (DELETE /v3/contacts/{id}: the number it had),
-// and a contact export's pages (counted, not recorded one by one). Browsing the list is not an entry.
+// and a contact export's pages (counted, not recorded one by one). Browsing the list is not an entry, but a
+// search whose answer singles out one contact by number (its full digits, or the only match) is a lookup.
+import { NUMBER_FIELDS } from '../../../src/shared/person.ts';
 import { MAX_BODY_BYTES } from '../middleware/body-limit.ts';
 import { EXPORT_HEADER } from './exports.ts';
 import type { GatewayRecord } from './types.ts';
 
 export type ApiView =
   | { action: 'lookup'; phone: string }
+  | { action: 'search'; digits: string }
   | { action: 'contact.open' | 'contact.edit' | 'contact.remove'; contactId: string }
   | { action: 'contact.create' }
   | { action: 'export.page'; exportId: string };
@@ -24,7 +27,9 @@ export function apiViewOf(req: Request): ApiView | null {
     const phone = url.searchParams.get('phone')?.trim();
     if (phone) return { action: 'lookup', phone };
     const exportId = req.headers.get(EXPORT_HEADER);
-    return exportId ? { action: 'export.page', exportId } : null;
+    if (exportId) return { action: 'export.page', exportId };
+    const digits = (url.searchParams.get('search') ?? '').replace(/\D/g, '');
+    return digits ? { action: 'search', digits } : null;
   }
   const contactId = CONTACT_PATH.exec(url.pathname)?.[1];
   if (!contactId) return null;
@@ -103,6 +108,16 @@ export function changedFields(before: Fields, after: Fields): { before: Fields; 
   return out;
 }
 
+const digitsOf = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
+
+/** The contact a search's answer singles out: one whose number is the digits searched, or the only match. */
+function singledOut(data: unknown, digits: string): Fields | null {
+  const rows = rowsOf(data);
+  const exact = rows.find((row) => NUMBER_FIELDS.some((field) => digitsOf(row[field]) === digits));
+  const total = (asFields(data)?.pagination as Fields | undefined)?.total_count;
+  return exact ?? (rows.length === 1 && total === 1 ? (rows[0] ?? null) : null);
+}
+
 const phoneOf = (contact: Fields | null): string | null =>
   typeof contact?.phone_number === 'string' ? contact.phone_number : null;
 
@@ -115,8 +130,9 @@ function mutationFlags(sent: Fields | null, res: Response): Fields {
 }
 
 /**
- * The entry for an answered lookup, open, edit, add or removal. `before` is the contact as a GET just before
- * the PATCH or DELETE saw it (null when that GET failed or was not made); `sent` the request's JSON body.
+ * The entry for an answered lookup, open, edit, add or removal, or a search that singled out a contact (null
+ * for one that did not). `before` is the contact as a GET just before the PATCH or DELETE saw it (null when
+ * that GET failed or was not made); `sent` the request's JSON body.
  */
 export async function entryFor(
   view: Exclude<ApiView, { action: 'export.page' }>,
@@ -124,9 +140,23 @@ export async function entryFor(
   profileId: string | null,
   before: Fields | null,
   sent: Fields | null = null,
-): Promise<GatewayRecord> {
+): Promise<GatewayRecord | null> {
   const data = await dataOf(res);
   const details = await statusDetails(res);
+  if (view.action === 'search') {
+    const found = singledOut(data, view.digits);
+    if (!found) return null;
+    const contactId = typeof found.id === 'string' ? found.id : null;
+    const phone = phoneOf(found);
+    return {
+      action: 'lookup',
+      outcome: 'hit',
+      profileId,
+      contactId,
+      phone,
+      details: { ...details, via: 'search' },
+    };
+  }
   if (view.action === 'lookup') {
     const found = rowsOf(data)[0] ?? null;
     // A miss is an answer: 404 RESOURCE_001 from the API (or an empty page).

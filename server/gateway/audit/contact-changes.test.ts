@@ -6,14 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
-import { startTempAudit, type TempAudit } from '../../tools/temp-audit.ts';
+import { startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
+import { noProvider, signedIn, testSettings } from '../../testing/identity-app.ts';
+import { startTempAudit, type TempAudit } from '../../testing/temp-audit.ts';
 import type { Person } from '../identity/person.ts';
 import { SESSION_COOKIE } from '../identity/routes.ts';
-import { createSessions } from '../identity/session.ts';
 import { createStaffSignIn } from '../identity/staff-sign-in.ts';
-import { noProvider, testSettings } from '../identity/test-app.ts';
-import type { RunningGateway } from '../server.ts';
-import { startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
 
 const PROFILE = DEMO_IDS.clinicsUk;
@@ -25,7 +23,7 @@ const PEOPLE: Record<string, Person> = {
 
 let api: EmbeddedApi;
 let trail: TempAudit;
-let gw: RunningGateway;
+let gw: TestGateway;
 let cookies: Record<string, string>;
 
 function send(who: string, path: string, init: RequestInit = {}, profile: string = PROFILE) {
@@ -60,17 +58,14 @@ async function one<T>(act: () => Promise<T>): Promise<[StoredEntry, T]> {
 }
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 30 });
+  api = createEmbeddedApi({ contactsPerProfile: 30, rateLimit: false });
   await api.ready;
   trail = await startTempAudit();
   const upstream = embeddedUpstream(api);
   const settings = testSettings('http://127.0.0.1:5173');
   const staffSignIn = await createStaffSignIn({ settings, upstream, oidc: noProvider });
   gw = await startTestGateway('http://unused', { upstream, staffSignIn, audit: trail.audit });
-  const sessions = createSessions({ ...settings, secrets: settings.sessionSecrets });
-  cookies = Object.fromEntries(
-    await Promise.all(Object.entries(PEOPLE).map(async ([who, p]) => [who, await sessions.issue(p)])),
-  );
+  cookies = await signedIn(staffSignIn.sessions, PEOPLE);
 });
 afterAll(async () => {
   await gw?.close();

@@ -1,12 +1,17 @@
 // /__audit on the gateway:
 //   POST /exports              {filters, profile_id}           → 201 {id}  (any user who may export)
 //   POST /exports/{id}/finish  {status, row_count}             → 201 {seq} (the one contacts.export entry)
-//   GET  /, GET /export.csv    the trail's query API (server/audit/routes.ts), admins only
+//   GET  /, GET /export.csv    the trail's query API (server/audit/routes.ts), admins only, and only the entries
+//                              of their profiles: entries of no profile (sign-ins, the organization's own scope)
+//                              only for admins who may use that scope (every profile, or a profile key's one)
 // Refusals are JSON `{error: {code, message}}`, like the query API's own.
 import { vValidator } from '@hono/valibot-validator';
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
+import type { AuditVisibility } from '../../audit/store.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
+import { mayUseProfile } from '../identity/authorize.ts';
+import type { OwnAccount } from '../identity/enforce.ts';
 import { isAuditAdmin } from './actor.ts';
 import { type AppAudit, exportDetails } from './trail.ts';
 
@@ -37,12 +42,30 @@ const body = <T extends v.GenericSchema>(schema: T) =>
         ),
   );
 
-export function gatewayAuditRoutes(audit: AppAudit): Hono<GatewayEnv> {
+/** The signed-in person when limited to some profiles (a test's stand-in, actor.ts actAs, carries no grant). */
+const limitedPerson = (c: Context<GatewayEnv>) => {
+  const person = c.get('person');
+  return person && Array.isArray(person.profiles) ? person : null;
+};
+
+/** The entries `c`'s reader may see: without a signed-in person, the console's one user sees all. */
+export function auditVisibilityOf(c: Context<GatewayEnv>, ownAccount: OwnAccount): AuditVisibility {
+  const person = limitedPerson(c);
+  if (!person) return { profiles: '*', organizationWide: true };
+  const own = ownAccount();
+  return { profiles: person.profiles, organizationWide: own !== null && mayUseProfile(person, own) };
+}
+
+export function gatewayAuditRoutes(audit: AppAudit, ownAccount: OwnAccount): Hono<GatewayEnv> {
   const { trail } = audit;
   const routes = new Hono<GatewayEnv>();
 
   routes.post('/exports', body(StartSchema), (c) => {
     const { filters, profile_id } = c.req.valid('json');
+    // An export is recorded in its profile, so that profile's admins see it: only one the person may use.
+    const person = limitedPerson(c);
+    if (person && !mayUseProfile(person, profile_id ?? ownAccount()))
+      return refusal(c, 403, 'AUDIT_FORBIDDEN', 'That profile is not one of yours.');
     const started = trail.exports.start({
       actor: audit.actor(c),
       profileId: profile_id,
@@ -67,6 +90,7 @@ export function gatewayAuditRoutes(audit: AppAudit): Hono<GatewayEnv> {
   });
 
   routes.use('*', async (c, next) => {
+    c.set('auditVisible', auditVisibilityOf(c, ownAccount));
     if (isAuditAdmin(c)) return next();
     return refusal(c, 403, 'AUDIT_FORBIDDEN', 'Only admins may read the audit trail.');
   });

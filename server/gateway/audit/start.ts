@@ -3,14 +3,13 @@
 import type { Context } from 'hono';
 import { type AuditConfig, AuditConfigError, parseAuditConfig } from '../../audit/config.ts';
 import { type AuditServiceOptions, startAudit } from '../../audit/service.ts';
-import { fail } from '../cli.ts';
 import { ConfigError } from '../config.ts';
 import type { GatewayEnv } from '../env.ts';
 import { GatewayAudit, type GatewayAuditOptions } from './trail.ts';
 
 export async function startGatewayAudit(
   config: AuditConfig,
-  options: GatewayAuditOptions & Omit<AuditServiceOptions, 'onExport'> = {},
+  options: GatewayAuditOptions & Omit<AuditServiceOptions, 'onExport' | 'visibleTo'> = {},
 ): Promise<GatewayAudit> {
   const service = await startAudit(config, {
     ...options,
@@ -21,6 +20,9 @@ export async function startGatewayAudit(
         details: { filters: exported.filters, row_count: exported.rowCount },
       });
     },
+    // Decided per reader by the gateway's audit routes (routes.ts); a request that skipped them sees nothing.
+    visibleTo: (c: Context) =>
+      (c as Context<GatewayEnv>).get('auditVisible') ?? { profiles: [], organizationWide: false },
   });
   return new GatewayAudit(service, options);
 }
@@ -32,19 +34,5 @@ export function auditConfigFromEnv(env: Record<string, string | undefined>): Aud
   } catch (error) {
     if (error instanceof AuditConfigError) throw new ConfigError(error.message);
     throw error;
-  }
-}
-
-/** npm start / npm run dev: the trail from AUDIT_* and DATABASE_URL, or exit naming the bad setting. */
-export async function openGatewayAudit(): Promise<GatewayAudit> {
-  try {
-    const config = auditConfigFromEnv(process.env);
-    const audit = await startGatewayAudit(config);
-    const where = config.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.store.path;
-    console.log(`Audit trail: ${where}; check it with npm run audit:verify.`);
-    return audit;
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof AuditConfigError) fail(error.message);
-    fail(`The audit trail could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { answerOf } from '../../tools/test-browser.ts';
-import { authorizeApi, authorizePage, filterProfiles } from './authorize.ts';
-import type { Person } from './session.ts';
+import { answerOf } from '../../testing/test-browser.ts';
+import { scopeHeaderOf } from '../scope.ts';
+import { authorizePage, authorizeApi as authorizeRequest, filterProfiles } from './authorize.ts';
+import type { Person } from './person.ts';
 
 const ORG = DEMO_IDS.organization;
 const UK = DEMO_IDS.clinicsUk;
@@ -37,6 +38,18 @@ const NOT_FORWARDED: [string, string][] = [
   ['POST', '/v3/me'],
   ['GET', '/v3/templates'],
 ];
+
+/** The decision for `method path` with `header` as the route family's scope header (scope.ts). */
+function authorizeApi(
+  person: Person,
+  method: string,
+  path: string,
+  header: string | null,
+  own: string | null,
+) {
+  const headers: Record<string, string> = header ? { [scopeHeaderOf(path)]: header } : {};
+  return authorizeRequest(person, new Request(`http://gw.test${path}`, { method, headers }), own);
+}
 
 const code = (d: ReturnType<typeof authorizeApi>) => (d.ok ? 'ok' : d.error.code);
 
@@ -91,6 +104,15 @@ describe('authorizeApi: profile scope for someone limited to Clinics UK', () => 
   it('refuses the unscoped request while the key account is unknown, except to people with every profile', () => {
     expect(code(authorizeApi(agent, 'GET', '/v3/contacts', null, null))).toBe('GATEWAY_010');
     expect(code(authorizeApi(who('agent'), 'GET', '/v3/contacts', null, null))).toBe('ok');
+  });
+
+  it('scopes v1 by x-sender-id, the header it acts on, whatever x-profile-id says', () => {
+    const v1 = (headers: Record<string, string>) =>
+      code(authorizeRequest(agent, new Request('http://gw.test/v1/contacts', { headers }), ORG));
+    expect(v1({ 'x-profile-id': UK })).toBe('GATEWAY_010'); // v1 would read the organization
+    expect(v1({ 'x-profile-id': UK, 'x-sender-id': DE })).toBe('GATEWAY_010');
+    expect(v1({ 'x-sender-id': ORG })).toBe('GATEWAY_010'); // the key's own account, spelt out
+    expect(v1({ 'x-sender-id': UK })).toBe('ok');
   });
 
   it('checks the role before the profile', () => {

@@ -1,10 +1,12 @@
 // What a signed-in person may do, decided in the gateway whatever the browser sends: the role's permission for
-// each API route and method, and the profile scope (x-profile-id, or the key's own account when absent).
-// Pure functions; the request is forwarded only on { ok: true }.
+// each API route and method, what one request may read (reading.ts), and the profile scope (scope.ts: the
+// account the upstream will act on). Pure functions; the request is forwarded only on { ok: true }.
 import { checkRoute } from '../allowlist.ts';
 import { GatewayErrors } from '../errors.ts';
+import { scopeOf } from '../scope.ts';
+import type { Person } from './person.ts';
 import { type Permissions, permissions } from './policy.ts';
-import type { Person } from './session.ts';
+import { readingDenied } from './reading.ts';
 
 export type Denied = {
   ok: false;
@@ -13,14 +15,14 @@ export type Denied = {
 };
 export type Decision = { ok: true } | Denied;
 
-/** How a route is scoped: by x-profile-id (or the key's account), by the profile id in its path, or not. */
-type Scope = 'header' | 'path' | 'none';
+/** How a route is scoped: by its scope header (or the key's account), by the profile id in its path, or not. */
+type Scoped = 'header' | 'path' | 'none';
 
 interface Rule {
   pattern: RegExp;
   method: string;
   need: keyof Permissions;
-  scope: Scope;
+  scope: Scoped;
 }
 
 const ID = '([A-Za-z0-9_-]{1,128})';
@@ -38,7 +40,7 @@ const RULES: readonly Rule[] = [
   { pattern: /^\/v3\/profiles$/, method: 'GET', need: 'browse', scope: 'none' },
   { pattern: new RegExp(`^/v3/profiles/${ID}$`), method: 'GET', need: 'browse', scope: 'path' },
   { pattern: /^\/v3\/me$/, method: 'GET', need: 'browse', scope: 'none' },
-  // v1 has no profile header: it always reads the key's own account.
+  // v1 reads x-sender-id's profile, or the key's own account (scope.ts).
   { pattern: /^\/v1\/contacts$/, method: 'GET', need: 'browse', scope: 'header' },
 ];
 
@@ -76,29 +78,28 @@ function profileDenied(person: Person, what: string): Denied {
 }
 
 /**
- * API requests. `ownAccountId` is the upstream key's own account (the scope of a request without
- * x-profile-id); null when unknown, which only people with every profile ('*') may then use.
+ * API requests. `ownAccountId` is the upstream key's own account (the scope of a request without a scope
+ * header); null when unknown, which only people with every profile ('*') may then use.
  */
-export function authorizeApi(
-  person: Person,
-  method: string,
-  path: string,
-  profileHeader: string | null,
-  ownAccountId: string | null,
-): Decision {
+export function authorizeApi(person: Person, req: Request, ownAccountId: string | null): Decision {
+  const url = new URL(req.url);
+  const path = url.pathname;
   // Routes the allowlist refuses keep its 404/405 answer.
-  if (!checkRoute(method, path).ok) return { ok: true };
-  const rule = RULES.find((r) => r.method === method && r.pattern.test(path));
-  if (!rule) return roleForbidden(person, `${method} ${path}`);
+  if (!checkRoute(req.method, path).ok) return { ok: true };
+  const rule = RULES.find((r) => r.method === req.method && r.pattern.test(path));
+  if (!rule) return roleForbidden(person, `${req.method} ${path}`);
   const denied = roleDenied(person, rule.need);
   if (denied) return denied;
-  // A foreign x-profile-id is refused on every route, scoped or not.
-  if (profileHeader !== null && !mayUseProfile(person, profileHeader))
+  const unreadable = readingDenied(person, req.method, url);
+  if (unreadable) return { ok: false, error: GatewayErrors.ROLE_FORBIDDEN, message: unreadable };
+  const scope = scopeOf(path, req.headers, ownAccountId);
+  // A foreign scope header is refused on every route, scoped or not.
+  if (scope.account !== null && !mayUseProfile(person, scope.account))
     return profileDenied(person, 'That profile');
-  if (rule.scope === 'header' && !mayUseProfile(person, profileHeader ?? ownAccountId)) {
-    return profileDenied(person, profileHeader ? 'That profile' : "The account's own scope");
+  if (rule.scope === 'header' && !mayUseProfile(person, scope.account ?? ownAccountId)) {
+    return profileDenied(person, scope.account ? 'That profile' : "The account's own scope");
   }
-  if (rule.scope === 'path' && !mayUseProfile(person, rule.pattern.exec(path)?.[1] ?? null)) {
+  if (rule.scope === 'path' && !mayUseProfile(person, scope.pathAccount)) {
     return profileDenied(person, 'That profile');
   }
   return { ok: true };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_POLICY } from '../../tools/oidc-provider.ts';
+import { SECRET_A, SECRET_B } from '../../testing/identity-app.ts';
+import { TEST_POLICY } from '../../testing/oidc-provider.ts';
 import { describeIdentity, parseIdentityConfig } from './config.ts';
-import { SECRET_A, SECRET_B } from './test-app.ts';
 
 const files: Record<string, string> = {
   '/etc/policy.json': JSON.stringify(TEST_POLICY),
@@ -41,7 +41,7 @@ describe('parseIdentityConfig', () => {
     expect(describeIdentity(parse({}))).toMatch(/none \(loopback demo/);
     expect(describeIdentity(parse({ DASHBOARD_TOKEN: 'x' }))).toMatch(/shared access secret/);
     expect(describeIdentity(oidc)).toBe(
-      'Sign-in: OpenID Connect with https://login.example.com/realms/staff (client console); 3 groups in ' +
+      'Sign-in: OpenID Connect with https://login.example.com/realms/staff (client console); 4 groups in ' +
         'ACCESS_POLICY; callback https://console.example.com/auth/callback.',
     );
   });

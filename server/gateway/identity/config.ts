@@ -2,6 +2,7 @@
 // (DASHBOARD_TOKEN), or OpenID Connect. A missing or bad setting stops start-up with a message naming it.
 import * as v from 'valibot';
 import { ConfigError, isLoopbackHost } from '../config-error.ts';
+import { parseSessionSettings } from '../sessions/config.ts';
 import { loadPolicy, type Policy } from './policy.ts';
 
 export const MIN_SESSION_SECRET_LENGTH = 32;
@@ -14,10 +15,12 @@ export interface OidcSettings {
   publicUrl: string;
   scopes: string;
   groupsClaim: string;
-  /** First signs; all decrypt (rotation). */
+  /** Seal the short-lived sign-in transaction cookie; the first seals, all open (rotation). */
   sessionSecrets: readonly string[];
   idleMs: number;
   absoluteMs: number;
+  /** SESSION_RECHECK_MINUTES: the provider confirms groups (and so role and profiles) at least this often. */
+  recheckMs: number;
   policy: Policy;
 }
 
@@ -42,13 +45,6 @@ const webUrl = (name: string) =>
       const u = new URL(raw);
       return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopbackHost(u.hostname));
     }, `${name} must use https (http only on a loopback address)`),
-  );
-
-const minutes = (name: string, fallback: string) =>
-  v.pipe(
-    v.optional(v.string(), fallback),
-    v.regex(/^[1-9]\d{0,5}$/, `${name} must be a whole number of minutes`),
-    v.transform((raw) => Number(raw) * 60_000),
   );
 
 const OidcEnvSchema = v.object({
@@ -78,8 +74,6 @@ const OidcEnvSchema = v.object({
   ACCESS_POLICY: required('ACCESS_POLICY'),
   OIDC_GROUPS_CLAIM: v.optional(v.string(), 'groups'),
   OIDC_SCOPES: v.optional(v.string(), 'openid email profile'),
-  SESSION_IDLE_MINUTES: minutes('SESSION_IDLE_MINUTES', '30'),
-  SESSION_MAX_MINUTES: minutes('SESSION_MAX_MINUTES', '720'),
 });
 
 export interface IdentityConfigDeps {
@@ -107,9 +101,7 @@ export function parseIdentityConfig(env: NodeJS.ProcessEnv, deps: IdentityConfig
   if (!e.OIDC_SCOPES.split(/\s+/).includes('openid')) {
     throw new ConfigError('OIDC_SCOPES must include "openid".');
   }
-  if (e.SESSION_IDLE_MINUTES > e.SESSION_MAX_MINUTES) {
-    throw new ConfigError('SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_MINUTES.');
-  }
+  const sessions = parseSessionSettings(env);
   return {
     mode: 'oidc',
     oidc: {
@@ -120,8 +112,7 @@ export function parseIdentityConfig(env: NodeJS.ProcessEnv, deps: IdentityConfig
       scopes: e.OIDC_SCOPES,
       groupsClaim: e.OIDC_GROUPS_CLAIM.trim(),
       sessionSecrets: e.SESSION_SECRETS,
-      idleMs: e.SESSION_IDLE_MINUTES,
-      absoluteMs: e.SESSION_MAX_MINUTES,
+      ...sessions,
       policy: loadPolicy(e.ACCESS_POLICY, deps.readFile),
     },
   };

@@ -26,7 +26,7 @@ export function refusal(
   requestId: string,
 ): { code: string; response: Response } | null {
   const { pathname } = new URL(req.url);
-  const decision = authorizeApi(person, req.method, pathname, req.headers.get('x-profile-id'), ownAccount());
+  const decision = authorizeApi(person, req, ownAccount());
   if (decision.ok) return null;
   const response = errorResponse(decision.error, decision.message, requestId, apiVersionOf(pathname));
   return { code: decision.error.code, response };

@@ -3,11 +3,17 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { startTestProvider, type TestProvider } from '../../tools/oidc-provider.ts';
-import { answerOf, createTestBrowser, type TestBrowser } from '../../tools/test-browser.ts';
+import {
+  identityTestApp,
+  memorySessions,
+  type Served,
+  serveOnLoopback,
+  testSettings,
+} from '../../testing/identity-app.ts';
+import { startTestProvider, type TestProvider } from '../../testing/oidc-provider.ts';
+import { answerOf, createTestBrowser, type TestBrowser } from '../../testing/test-browser.ts';
 import { createOidcClient } from './oidc.ts';
 import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
-import { identityTestApp, type Served, serveOnLoopback, testSettings } from './test-app.ts';
 
 const HOST = '127.0.0.1';
 const html = { accept: 'text/html' };
@@ -16,7 +22,11 @@ async function setUp(groupsInIdToken: boolean) {
   const gateway = await serveOnLoopback();
   const provider = await startTestProvider({ publicUrl: gateway.url, groupsInIdToken });
   const settings = testSettings(gateway.url, provider.issuer);
-  const identity = createIdentity({ settings, oidc: await createOidcClient(settings) });
+  const identity = createIdentity({
+    settings,
+    oidc: await createOidcClient(settings),
+    sessions: memorySessions(settings),
+  });
   gateway.handler = identityTestApp(identity).fetch;
   return { gateway, provider };
 }

@@ -6,16 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '../../../src/shared/mask.ts';
 import { DEMO_IDS } from '../../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
-import { answerOf } from '../../tools/test-browser.ts';
-import type { RunningGateway } from '../server.ts';
+import { makeFixtureDist, startTestGateway, type TestGateway } from '../../testing/gateway-harness.ts';
+import { noProvider, signedIn, testSettings } from '../../testing/identity-app.ts';
+import { answerOf } from '../../testing/test-browser.ts';
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
-import { makeFixtureDist, startTestGateway } from '../test-helpers.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import type { Person } from './person.ts';
 import { SESSION_COOKIE } from './routes.ts';
-import { createSessions } from './session.ts';
 import { createStaffSignIn } from './staff-sign-in.ts';
-import { noProvider, testSettings } from './test-app.ts';
 
 // Fetches what the real renderer would for the page's profile, then prints the first number and who it is for.
 const RENDERER = `
@@ -36,7 +34,7 @@ const PEOPLE: Record<string, Person> = {
 
 const LIST = '/v3/contacts?page=1&page_size=5';
 let api: EmbeddedApi;
-let gw: RunningGateway;
+let gw: TestGateway;
 let cookies: Record<string, string>;
 let ukContact: string;
 let usContact: string;
@@ -63,7 +61,7 @@ const patch = (profile: string) => ({
 });
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 40 });
+  api = createEmbeddedApi({ contactsPerProfile: 40, rateLimit: false });
   await api.ready;
   const dist = makeFixtureDist();
   mkdirSync(join(dist, SSR_DIR));
@@ -77,10 +75,7 @@ beforeAll(async () => {
     distDir: dist,
     renderBudgetMs: 5_000,
   });
-  const sessions = createSessions({ ...settings, secrets: settings.sessionSecrets });
-  cookies = Object.fromEntries(
-    await Promise.all(Object.entries(PEOPLE).map(async ([who, p]) => [who, await sessions.issue(p)])),
-  );
+  cookies = await signedIn(staffSignIn.sessions, PEOPLE);
   const idOf = async (profile: string) =>
     (
       (await (await send('admin', '/v3/contacts?page=1&page_size=1', inProfile(profile))).json()) as {

@@ -1,9 +1,11 @@
 // The OpenID Connect relying party (openid-client 6): discovery, the authorization code flow with PKCE, state
-// and nonce, and RP-initiated logout where the provider offers it.
+// and nonce, asking again for a signed-in person's groups (refresh token, else userinfo), and RP-initiated
+// logout where the provider offers it.
 import * as client from 'openid-client';
 import { ConfigError, isLoopbackHost } from '../config-error.ts';
+import type { ProviderTokens } from '../sessions/store.ts';
 import type { OidcSettings } from './config.ts';
-import type { LoginTransaction } from './session.ts';
+import type { LoginTransaction } from './login.ts';
 
 export const CALLBACK_PATH = '/auth/callback';
 export const SIGNED_OUT_PATH = '/auth/signed-out';
@@ -15,11 +17,22 @@ export interface SignedInIdentity {
   groups: string[];
 }
 
+/** A sign-in's identity and the tokens to ask again with (kept server-side in the session). */
+export interface ProviderAnswer {
+  identity: SignedInIdentity;
+  tokens: ProviderTokens;
+}
+
 export interface OidcClient {
   /** Where to send the browser, and what the callback must check (kept in the login cookie). */
   startSignIn(next: string): Promise<{ url: URL; transaction: LoginTransaction }>;
   /** `search` is the callback's query string; throws on any protocol or validation failure. */
-  finishSignIn(search: string, tx: LoginTransaction): Promise<SignedInIdentity>;
+  finishSignIn(search: string, tx: LoginTransaction): Promise<ProviderAnswer>;
+  /**
+   * The person's current claims: a refresh token grant when there is a refresh token, else userinfo with the
+   * access token. Throws when the provider does not confirm `sub` (token revoked or expired, person removed).
+   */
+  recheck(sub: string, tokens: ProviderTokens): Promise<ProviderAnswer>;
   /** The provider's logout URL, or null when it has no end_session_endpoint. */
   endSessionUrl(): URL | null;
 }
@@ -43,6 +56,16 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value ? value : null;
 }
 
+function identityOf(sub: string, claims: Record<string, unknown>, groupsClaim: string): SignedInIdentity {
+  const email = str(claims.email);
+  return {
+    sub,
+    name: str(claims.name) ?? str(claims.preferred_username) ?? email ?? sub,
+    email,
+    groups: groupsFrom(claims, groupsClaim),
+  };
+}
+
 /** Discovers the provider once; a failure stops start-up naming OIDC_ISSUER. */
 export async function createOidcClient(s: OidcClientSettings): Promise<OidcClient> {
   // Plain http only for a provider on this machine (tests, a local IdP); config.ts refuses it elsewhere.
@@ -57,6 +80,11 @@ export async function createOidcClient(s: OidcClientSettings): Promise<OidcClien
     throw new ConfigError(`OIDC_ISSUER: discovery at ${s.issuer.href} failed (${why}).`);
   }
   const redirectUri = s.publicUrl + CALLBACK_PATH;
+  /** Many providers leave groups out of the ID token; the userinfo endpoint (checked against `sub`) has them. */
+  const withUserInfo = async (claims: Record<string, unknown>, accessToken: string, sub: string) =>
+    groupsFrom(claims, s.groupsClaim).length === 0 && config.serverMetadata().userinfo_endpoint
+      ? { ...claims, ...(await client.fetchUserInfo(config, accessToken, sub)) }
+      : claims;
 
   return {
     async startSignIn(next) {
@@ -88,18 +116,30 @@ export async function createOidcClient(s: OidcClientSettings): Promise<OidcClien
       });
       const idClaims = tokens.claims();
       if (!idClaims) throw new Error('the provider sent no ID token');
-      let claims: Record<string, unknown> = idClaims;
-      // Many providers leave groups out of the ID token; the userinfo endpoint has them.
-      if (groupsFrom(claims, s.groupsClaim).length === 0 && config.serverMetadata().userinfo_endpoint) {
-        claims = { ...idClaims, ...(await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)) };
-      }
-      const email = str(claims.email);
+      const claims = await withUserInfo(idClaims, tokens.access_token, idClaims.sub);
       return {
-        sub: idClaims.sub,
-        name: str(claims.name) ?? str(claims.preferred_username) ?? email ?? idClaims.sub,
-        email,
-        groups: groupsFrom(claims, s.groupsClaim),
+        identity: identityOf(idClaims.sub, claims, s.groupsClaim),
+        tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? null },
       };
+    },
+
+    async recheck(sub, previous) {
+      let tokens = previous;
+      let claims: Record<string, unknown> = {};
+      if (previous.refreshToken) {
+        const answer = await client.refreshTokenGrant(config, previous.refreshToken);
+        tokens = {
+          accessToken: answer.access_token,
+          refreshToken: answer.refresh_token ?? previous.refreshToken,
+        };
+        claims = answer.claims() ?? {};
+        if (claims.sub !== undefined && claims.sub !== sub)
+          throw new Error('the provider named another person');
+      } else if (!config.serverMetadata().userinfo_endpoint) {
+        throw new Error('the provider has neither a refresh token for this session nor a userinfo endpoint');
+      }
+      claims = await withUserInfo(claims, tokens.accessToken, sub);
+      return { identity: identityOf(sub, claims, s.groupsClaim), tokens };
     },
 
     endSessionUrl() {

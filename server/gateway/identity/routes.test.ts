@@ -1,13 +1,13 @@
 // requirePerson and the sign-in routes over HTTP with an injected clock and a stand-in provider client (the
-// real provider is in flow.test.ts).
+// real provider is in flow.test.ts and security/sessions-*.test.ts).
 
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../api/demo.ts';
-import { answerOf } from '../../tools/test-browser.ts';
-import type { OidcClient } from './oidc.ts';
+import { identityTestApp, MINUTE, memorySessions, testSettings } from '../../testing/identity-app.ts';
+import { answerOf } from '../../testing/test-browser.ts';
+import type { Person } from './login.ts';
+import type { OidcClient, ProviderAnswer } from './oidc.ts';
 import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
-import { createSessions, type Person } from './session.ts';
-import { identityTestApp, MINUTE, SECRET_A, SECRET_B, testSettings } from './test-app.ts';
 
 const person: Person = {
   sub: 'ana',
@@ -17,81 +17,104 @@ const person: Person = {
   profiles: [DEMO_IDS.clinicsUk],
 };
 
-const fakeOidc: OidcClient = {
-  startSignIn: async (next) => ({
-    url: new URL('https://idp.example/authorize?client_id=console'),
-    transaction: { state: 's', nonce: 'n', codeVerifier: 'v', next },
-  }),
-  finishSignIn: async () => ({ sub: 'ana', name: 'Ana', email: null, groups: ['uk-support'] }),
-  endSessionUrl: () => null,
-};
+/** What the stand-in provider says when asked again; `asked` counts the questions. */
+interface Provider {
+  groups: string[] | 'refuse';
+  asked: number;
+}
 
-function setUp(publicUrl = 'http://127.0.0.1:5173', secrets = [SECRET_A]) {
+function fakeOidc(provider: Provider): OidcClient {
+  const answer = (): ProviderAnswer => ({
+    identity: { sub: 'ana', name: 'Ana', email: null, groups: provider.groups as string[] },
+    tokens: { accessToken: `at-${provider.asked}`, refreshToken: 'rt' },
+  });
+  return {
+    startSignIn: async (next) => ({
+      url: new URL('https://idp.example/authorize?client_id=console'),
+      transaction: { state: 's', nonce: 'n', codeVerifier: 'v', next },
+    }),
+    finishSignIn: async () => answer(),
+    recheck: async () => {
+      provider.asked++;
+      if (provider.groups === 'refuse') throw new Error('invalid_grant');
+      return answer();
+    },
+    endSessionUrl: () => null,
+  };
+}
+
+function setUp(publicUrl = 'http://127.0.0.1:5173') {
   const clock = { t: Date.UTC(2026, 0, 5, 9) };
   const now = () => clock.t;
-  const settings = testSettings(publicUrl, undefined, secrets);
-  const app = identityTestApp(createIdentity({ settings, oidc: fakeOidc, now }));
-  const sessions = createSessions({ ...settings, secrets, now });
-  const get = (path: string, cookie?: string, headers: Record<string, string> = {}) =>
-    app.request(`${publicUrl}${path}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
-  return { app, clock, sessions, get };
+  const settings = testSettings(publicUrl);
+  const provider: Provider = { groups: ['uk-support'], asked: 0 };
+  const sessions = memorySessions(settings, now);
+  const app = identityTestApp(createIdentity({ settings, oidc: fakeOidc(provider), sessions }));
+  const open = async (who: Person = person) =>
+    (
+      await sessions.open({
+        kind: 'oidc',
+        person: who,
+        tokens: { accessToken: 'at', refreshToken: 'rt' },
+        address: '127.0.0.1',
+        userAgent: null,
+      })
+    ).handle;
+  const get = (path: string, handle?: string, headers: Record<string, string> = {}) =>
+    app.request(`${publicUrl}${path}`, {
+      headers: { ...headers, ...(handle ? { cookie: `${SESSION_COOKIE}=${handle}` } : {}) },
+    });
+  return { app, clock, sessions, provider, open, get };
 }
 
 const setCookies = (res: Response) => res.headers.getSetCookie();
 const UK = { 'x-profile-id': DEMO_IDS.clinicsUk };
+const personOf = async (res: Response) => (await answerOf(res)).data.person as Person;
 
 describe('requirePerson', () => {
-  it('admits a valid session and sets the person', async () => {
-    const { sessions, get } = setUp();
-    const res = await get('/v3/me', `${SESSION_COOKIE}=${await sessions.issue(person)}`, UK);
+  it('admits a live session and sets the person, without touching the cookie', async () => {
+    const { open, get } = setUp();
+    const res = await get('/v3/me', await open(), UK);
     expect(res.status).toBe(200);
-    expect((await answerOf(res)).data.person).toEqual(person);
-    expect(setCookies(res)).toEqual([]); // nothing to refresh yet
+    expect(await personOf(res)).toEqual(person);
+    expect(setCookies(res)).toEqual([]);
   });
 
-  it('re-issues the cookie once a minute of activity has passed, keeping the start time', async () => {
-    const { sessions, clock, get } = setUp();
-    const token = await sessions.issue(person);
-    clock.t += MINUTE;
-    const res = await get('/v3/me', `${SESSION_COOKIE}=${token}`, UK);
-    const [cookie = ''] = setCookies(res);
-    expect(cookie).toMatch(/^sent_console_session=[^;]+; Max-Age=1800; Path=\/; HttpOnly; SameSite=Lax$/);
-    const fresh = cookie.slice(SESSION_COOKIE.length + 1).split(';')[0] ?? '';
-    clock.t += 29 * MINUTE; // 30 min after sign-in, 29 after the refresh
-    expect((await get('/v3/me', `${SESSION_COOKIE}=${fresh}`, UK)).status).toBe(200);
-    expect((await get('/v3/me', `${SESSION_COOKIE}=${token}`, UK)).status).toBe(401);
-  });
-
-  it('answers an idle or over-long session with a 401 saying why, and clears the cookie', async () => {
-    const { sessions, clock, get } = setUp();
-    const token = await sessions.issue(person);
-    clock.t += 30 * MINUTE;
-    const idle = await get('/v3/me', `${SESSION_COOKIE}=${token}`);
-    expect(idle.status).toBe(401);
-    expect((await answerOf(idle)).error).toMatchObject({
+  it('stays alive with activity and ends idle, whatever the cookie says', async () => {
+    const { clock, open, get } = setUp();
+    const active = await open();
+    const idle = await open();
+    clock.t += 20 * MINUTE;
+    expect((await get('/v3/me', active, UK)).status).toBe(200);
+    clock.t += 14 * MINUTE; // 34 min after sign-in, 14 after the last request
+    expect((await get('/v3/me', active, UK)).status).toBe(200);
+    const ended = await get('/v3/me', idle);
+    expect(ended.status).toBe(401);
+    expect((await answerOf(ended)).error).toMatchObject({
       code: 'GATEWAY_005',
       message: expect.stringMatching(/inactivity/),
     });
-    expect(setCookies(idle)[0]).toMatch(/^sent_console_session=; Max-Age=0/);
-
-    const started = clock.t;
-    clock.t += 12 * 60 * MINUTE - 1;
-    const old = await sessions.issue(person, started);
-    clock.t += 1;
-    expect((await answerOf(await get('/v3/me', `${SESSION_COOKIE}=${old}`))).error.message).toMatch(
-      /maximum length/,
-    );
+    expect(setCookies(ended)[0]).toMatch(/^sent_console_session=; Max-Age=0/);
   });
 
-  it('refuses a tampered or forged cookie', async () => {
-    const { sessions, get } = setUp();
-    const token = await sessions.issue(person);
-    const tampered = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    const forged = await createSessions({ secrets: [SECRET_B], idleMs: MINUTE, absoluteMs: MINUTE }).issue(
-      person,
-    );
-    for (const cookie of [tampered, forged, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.']) {
-      expect((await get('/v3/me', `${SESSION_COOKIE}=${cookie}`, UK)).status).toBe(401);
+  it('ends at the absolute limit however active', async () => {
+    const { clock, open, get } = setUp();
+    const handle = await open();
+    for (let i = 0; i < 24; i++) {
+      clock.t += 29 * MINUTE;
+      expect((await get('/v3/me', handle, UK)).status).toBe(200);
+    }
+    clock.t += 24 * MINUTE; // 12 h after sign-in
+    expect((await answerOf(await get('/v3/me', handle))).error.message).toMatch(/maximum length/);
+  });
+
+  it('refuses handles it never issued: unknown, malformed, or the old sealed tokens', async () => {
+    const { open, get } = setUp();
+    const handle = await open();
+    const other = handle.slice(0, -4) + (handle.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const sealed = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aaaa.bbbb.cccc';
+    for (const cookie of [other, `${handle}x`, 'garbage', sealed, '']) {
+      expect((await get('/v3/me', cookie, UK)).status).toBe(401);
     }
   });
 
@@ -102,27 +125,12 @@ describe('requirePerson', () => {
     expect(res.headers.get('location')).toBe('/auth/sign-in?next=%2Fcontacts%2Fc_1%3Fprofile%3Dx');
   });
 
-  it('keeps sessions across a secret rotation and re-issues them with the new secret', async () => {
-    const before = setUp('http://127.0.0.1:5173', [SECRET_A]);
-    const token = await before.sessions.issue(person);
-    const after = setUp('http://127.0.0.1:5173', [SECRET_B, SECRET_A]);
-    const res = await after.get('/v3/me', `${SESSION_COOKIE}=${token}`, UK);
-    expect(res.status).toBe(200);
-    const reissued =
-      setCookies(res)[0]
-        ?.split(';')[0]
-        ?.slice(SESSION_COOKIE.length + 1) ?? '';
-    const onlyNew = setUp('http://127.0.0.1:5173', [SECRET_B]);
-    expect((await onlyNew.get('/v3/me', `${SESSION_COOKIE}=${reissued}`, UK)).status).toBe(200);
-    expect((await onlyNew.get('/v3/me', `${SESSION_COOKIE}=${token}`, UK)).status).toBe(401);
-  });
-
   it('refuses a cross-site form post even with a valid session', async () => {
-    const { app, sessions } = setUp();
+    const { app, open } = setUp();
     const res = await app.request('http://127.0.0.1:5173/v3/contacts/c_1', {
       method: 'PATCH',
       headers: {
-        cookie: `${SESSION_COOKIE}=${await sessions.issue(person)}`,
+        cookie: `${SESSION_COOKIE}=${await open()}`,
         'content-type': 'text/plain',
         origin: 'https://evil.example',
         ...UK,
@@ -130,6 +138,56 @@ describe('requirePerson', () => {
       body: '{"opt_out":true}',
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('asking the provider again (SESSION_RECHECK_MINUTES, 15 here)', () => {
+  it('not before the interval; then a new role applies to the next request', async () => {
+    const { clock, provider, open, get } = setUp();
+    const handle = await open();
+    clock.t += 14 * MINUTE;
+    expect((await get('/v3/me', handle, UK)).status).toBe(200);
+    expect(provider.asked).toBe(0);
+    provider.groups = ['viewers'];
+    clock.t += MINUTE;
+    const res = await get('/v3/me', handle, UK);
+    expect(await personOf(res)).toMatchObject({ role: 'viewer', profiles: '*' });
+    expect(provider.asked).toBe(1);
+    // Confirmed: the next question is 15 minutes away.
+    clock.t += 14 * MINUTE;
+    await get('/v3/me', handle, UK);
+    expect(provider.asked).toBe(1);
+  });
+
+  it('signs out a person whose groups no longer give access', async () => {
+    const { clock, provider, open, get } = setUp();
+    const handle = await open();
+    provider.groups = ['staff'];
+    clock.t += 15 * MINUTE;
+    const res = await get('/v3/me', handle, UK);
+    expect(res.status).toBe(401);
+    expect((await answerOf(res)).error.message).toMatch(/no longer give access/);
+    provider.groups = ['uk-support'];
+    expect((await get('/v3/me', handle, UK)).status).toBe(401); // ended, not suspended
+  });
+
+  it('signs out when the provider does not confirm the session', async () => {
+    const { clock, provider, open, get } = setUp();
+    const handle = await open();
+    provider.groups = 'refuse';
+    clock.t += 15 * MINUTE;
+    const res = await get('/v3/me', handle, UK);
+    expect(res.status).toBe(401);
+    expect((await answerOf(res)).error.message).toMatch(/no longer confirms/);
+  });
+
+  it('asks once for requests arriving together', async () => {
+    const { clock, provider, open, get } = setUp();
+    const handle = await open();
+    clock.t += 15 * MINUTE;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => get('/v3/me', handle, UK)));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(provider.asked).toBe(1);
   });
 });
 
@@ -145,14 +203,20 @@ describe('sign-in routes', () => {
   });
 
   it('behind https the cookies are Secure with the __Host- prefix', async () => {
-    const { get, sessions } = setUp('https://console.example.com');
-    expect(setCookies(await get('/auth/sign-in'))[0]).toMatch(
+    const { app, open } = setUp('https://console.example.com');
+    const url = 'https://console.example.com';
+    expect(setCookies(await app.request(`${url}/auth/sign-in`))[0]).toMatch(
       /^__Host-sent_console_login=.*; Secure; SameSite=Lax$/,
     );
-    const ok = await get('/v3/me', `__Host-${SESSION_COOKIE}=${await sessions.issue(person)}`, UK);
+    const handle = await open();
+    const ok = await app.request(`${url}/v3/me`, {
+      headers: { cookie: `__Host-${SESSION_COOKIE}=${handle}`, ...UK },
+    });
     expect(ok.status).toBe(200);
     // The unprefixed name could have been set by a sibling subdomain or plain http: not accepted.
-    const unprefixed = await get('/v3/me', `${SESSION_COOKIE}=${await sessions.issue(person)}`, UK);
+    const unprefixed = await app.request(`${url}/v3/me`, {
+      headers: { cookie: `${SESSION_COOKIE}=${handle}`, ...UK },
+    });
     expect(unprefixed.status).toBe(401);
   });
 
@@ -164,12 +228,13 @@ describe('sign-in routes', () => {
     expect(setCookies(res)[0]).toMatch(new RegExp(`^${LOGIN_COOKIE}=; Max-Age=0`));
   });
 
-  it('signs out without a provider logout to the signed-out page', async () => {
-    const { app, sessions } = setUp();
+  it('signs out without a provider logout to the signed-out page, and the old cookie is dead', async () => {
+    const { app, open, get } = setUp();
+    const handle = await open();
     const res = await app.request('http://127.0.0.1:5173/auth/sign-out', {
       method: 'POST',
       headers: {
-        cookie: `${SESSION_COOKIE}=${await sessions.issue(person)}`,
+        cookie: `${SESSION_COOKIE}=${handle}`,
         'content-type': 'application/x-www-form-urlencoded',
         'sec-fetch-site': 'same-origin',
       },
@@ -177,5 +242,6 @@ describe('sign-in routes', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/auth/signed-out');
     expect(setCookies(res)[0]).toMatch(/^sent_console_session=; Max-Age=0/);
+    expect((await get('/v3/me', handle, UK)).status).toBe(401);
   });
 });

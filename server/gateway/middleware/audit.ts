@@ -21,6 +21,7 @@ import type { AppAudit } from '../audit/trail.ts';
 import type { AuditPerson } from '../audit/types.ts';
 import type { GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
+import { scopeOf } from '../scope.ts';
 
 export const auditTrail =
   (audit: AppAudit): MiddlewareHandler<GatewayEnv> =>
@@ -29,14 +30,17 @@ export const auditTrail =
     await next();
   };
 
+/** The profile an API call acted in (scope.ts); null: the key's own account. */
+const profileOf = (c: Context<GatewayEnv>) => scopeOf(c.req.path, c.req.raw.headers).account;
+
 /** Fetches a contact upstream without recording it (the "before" of an edit). */
 export type FetchUnrecorded = (req: Request) => Promise<Response>;
 
 async function contactBefore(c: Context<GatewayEnv>, fetchUnrecorded: FetchUnrecorded) {
   const url = new URL(c.req.url);
   const headers = new Headers({ accept: 'application/json' });
-  const profile = c.req.header('x-profile-id');
-  if (profile) headers.set('x-profile-id', profile);
+  const { header } = scopeOf(url.pathname, c.req.raw.headers);
+  if (header) headers.set(header.name, header.value);
   const res = await fetchUnrecorded(new Request(url.origin + url.pathname, { headers }));
   const data = await dataOf(res);
   return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : null;
@@ -65,7 +69,8 @@ export function recordApiViews(
       audit.trail.exports.countPage(view.exportId, audit.actorId(who), rowsOf(await dataOf(c.res)).length);
       return;
     }
-    const entry = await entryFor(view, c.res, c.req.header('x-profile-id') ?? null, before, await sent);
+    const entry = await entryFor(view, c.res, profileOf(c), before, await sent);
+    if (!entry) return;
     // The id support can look up: the upstream's when it sent one (as the response and the log carry).
     const requestId = c.res.headers.get('x-request-id') ?? c.get('requestId');
     await recordOrRefuse(c, () => audit.record(who, entry, requestId));
@@ -89,8 +94,8 @@ export function recordRefusals(audit: AppAudit): MiddlewareHandler<GatewayEnv> {
     const sent = readsBody(view) ? sentFields(c.req.raw) : null;
     await next();
     if (!ENFORCEMENT_REFUSALS.has(c.get('error') ?? '')) return;
-    const entry = await entryFor(view, c.res, c.req.header('x-profile-id') ?? null, null, await sent);
-    await recordOrRefuse(c, () => audit.record(c, entry));
+    const entry = await entryFor(view, c.res, profileOf(c), null, await sent);
+    if (entry) await recordOrRefuse(c, () => audit.record(c, entry));
   };
 }
 

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { GatewayEnv } from '../env.ts';
+import { isHandedOff } from '../hand-off.ts';
 import { formatLogLine, type LogSink } from '../log.ts';
 import type { RenderOutcome } from '../ssr.ts';
 
@@ -8,6 +9,7 @@ export function requestLog(log: LogSink, secrets: readonly string[]): Middleware
   return async (c, next) => {
     const started = performance.now();
     await next();
+    if (isHandedOff(c.res)) return; // Vite's to answer in `npm run dev`, not a gateway request
     const url = new URL(c.req.url);
     const entry = {
       requestId: c.res.headers.get('x-request-id') ?? c.get('requestId'),
@@ -16,6 +18,7 @@ export function requestLog(log: LogSink, secrets: readonly string[]): Middleware
       status: c.res.status,
       error: c.get('error'),
       cause: c.get('cause'),
+      cache: c.get('cache'),
     };
     // A streamed page is logged when its last byte is ready, with the whole duration and how it went.
     const write = (render?: RenderOutcome) =>

@@ -18,6 +18,8 @@ export function apiRoutes(options: ProxyOptions): Hono<GatewayEnv> {
     const result = await forwardApiRequest(c.req.raw, c.get('requestId'), options, requester);
     if (result.error) c.set('error', result.error);
     if (result.cause) c.set('cause', result.cause);
+    if (result.cache) c.set('cache', result.cache);
+    if (result.body) c.set('forwardedBody', result.body);
     return result.response;
   };
   for (const path of API_PATHS) routes.all(path, apiAllowlist, limitBody, forward);

@@ -2,6 +2,17 @@
 // same rules inside one Lua script (redis-budget.ts); keep the two in step. Besides the bucket (the burst),
 // no more than `perMinute` go out in any 60 s (a bucket alone would let burst + perMinute through in the
 // first minute): the send times of the last `perMinute` requests are kept.
+//
+// Why not rate-limiter-flexible (evaluated for issue 19): its limiters count points per fixed window that
+// starts at the first request (BurstyRateLimiter combines two of them), so up to twice `perMinute` can pass
+// across a window's edge, which Sent answers with 429s: the 60 s rule here is a sliding log. People before
+// background work needs "take one only if `reserveShare` of the burst and of the window stays for others",
+// atomically across replicas; rlf consumes or refuses by points left, and checking first is a second round
+// trip that races between replicas. The upstream's own figures lower the bucket (X-RateLimit-Remaining) and a
+// 429's Retry-After holds every replica back; the scheduler needs the wait for N requests from the local
+// picture without I/O; and tests drive it all on an injected clock, where rlf reads Date.now(). Its insurance
+// limiter (a memory limiter while Redis is out) is what redis-budget.ts's fallback does, with the share divided
+// by the replicas last seen: taking it would still leave everything above to write.
 
 export interface BucketShape {
   perMinute: number;

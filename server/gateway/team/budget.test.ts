@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../testing/fake-clock.ts';
 import { createMemoryBudget } from './budget.ts';
-import { FakeClock } from './fake-clock.ts';
 import { adjustmentFrom, resetAtMs, retryAfterMs } from './upstream-signal.ts';
 
 const shape = { perMinute: 60, burst: 3 }; // one token a second

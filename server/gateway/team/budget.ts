@@ -1,5 +1,7 @@
 // The account's budget as the gateway spends it: a token bucket of the console's share. One interface, two
 // homes: this process (createMemoryBudget) or Redis shared by every replica (redis-budget.ts).
+
+import type { Clock } from '../../clock.ts';
 import {
   type Adjustment,
   adjust,
@@ -13,7 +15,6 @@ import {
   WINDOW_MS,
   waitFor,
 } from './bucket.ts';
-import type { Clock } from './clock.ts';
 
 export type BudgetMode = 'local' | 'redis' | 'local-fallback';
 

@@ -18,7 +18,7 @@ const ACCOUNT = /^\/v3\/(me|profiles(\/[A-Za-z0-9_-]{1,128})?)$/;
 const listsTag = (profile: string) => `lists:${profile || '-'}`;
 const contactTag = (id: string) => `contact:${id}`;
 
-/** How to cache a GET of `pathname` for `profile` (the x-profile-id, '' without); null = do not cache. */
+/** How to cache a GET of `pathname` for `profile` (the scope's account, '' for the key's own); null = do not cache. */
 export function cachePolicyFor(pathname: string, profile: string): CachePolicy | null {
   if (ACCOUNT.test(pathname)) return { ttlMs: ACCOUNT_TTL_MS, tags: ['account'] };
   if (LISTS.test(pathname)) return { ttlMs: CONTACTS_TTL_MS, tags: [listsTag(profile)] };
@@ -41,15 +41,9 @@ export function keyScope(apiKey: string): string {
   return createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
 }
 
-/** Same key, same profile and sender, same path, same query in any order → same cache key. */
-export function cacheKeyOf(apiKey: string, headers: Headers, url: URL): string {
+/** Same key, same scope (../scope.ts: scopeKey), same path, same query in any order → same cache key. */
+export function cacheKeyOf(apiKey: string, scope: string, url: URL): string {
   const query = new URLSearchParams(url.search);
   query.sort();
-  return createHash('sha256')
-    .update(
-      [apiKey, headers.get('x-profile-id') ?? '', headers.get('x-sender-id') ?? '', url.pathname, query].join(
-        '\n',
-      ),
-    )
-    .digest('base64url');
+  return createHash('sha256').update([apiKey, scope, url.pathname, query].join('\n')).digest('base64url');
 }

@@ -3,7 +3,7 @@
 // a fetch still in flight during an edit, is never served afterwards.
 import { EventEmitter } from 'node:events';
 import { LRUCache } from 'lru-cache';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../clock.ts';
 
 export interface CachedResponse {
   status: number;

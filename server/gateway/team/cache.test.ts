@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock, settle } from '../../testing/fake-clock.ts';
 import { createResponseCache } from './cache.ts';
 import { cacheKeyOf, cachePolicyFor, invalidationsFor } from './cache-policy.ts';
 import { type CachedResponse, createMemoryCacheStore } from './cache-store.ts';
-import { FakeClock, settle } from './fake-clock.ts';
 
 const answer = (status = 200, text = 'x'): CachedResponse => ({
   status,
@@ -104,9 +104,9 @@ describe('response cache', () => {
 
 describe('cache policy', () => {
   const url = (s: string) => new URL(s, 'http://upstream.invalid');
-  const headers = (profile: string) => new Headers({ 'x-profile-id': profile });
+  const headers = (profile: string) => `x-profile-id:${profile}`;
 
-  it('keys by API key, profile, path and query (in any order)', () => {
+  it('keys by API key, scope, path and query (in any order)', () => {
     const k = cacheKeyOf('key1', headers('p1'), url('/v3/contacts?page=2&page_size=20'));
     expect(cacheKeyOf('key1', headers('p1'), url('/v3/contacts?page_size=20&page=2'))).toBe(k);
     expect(cacheKeyOf('key2', headers('p1'), url('/v3/contacts?page=2&page_size=20'))).not.toBe(k);

@@ -2,6 +2,16 @@
 // process join the fetch in flight; callers on other replicas wait for its fill lock (cache-store.ts) and
 // then read the stored answer, re-taking the lock only if it was released without one. Only 2xx answers
 // are stored; a fetch keeps going while any caller still waits for it, and stops when all have left.
+//
+// Why not BentoCache (evaluated for issue 19; multi-tier, bus invalidation, stampede protection): its
+// single-flight holds within one process, while here N replicas asking for one page must spend one token of
+// the shared budget, not N (the fill lock and its published release). An edit must also win over fetches
+// still in flight (tag generations taken when a fetch begins, cache-store.ts), where its bus drops stored
+// entries only. Each call's outcome (hit, miss, shared, bypass) is part of the answer (x-cache, metrics);
+// a joiner of someone's background fetch that the budget set aside asks again as a person; invalidations made
+// while Redis is away are replayed before the shared cache is read again; and tests drive time on an
+// injected clock. Those are most of these files; BentoCache would add its own layers (and a bus package)
+// underneath them rather than replace them.
 
 import type { CachePolicy } from './cache-policy.ts';
 import type { CachedResponse, CacheStore } from './cache-store.ts';

@@ -1,13 +1,16 @@
 // Builds the team upstream from its settings: everything in this process, or shared through Redis when
-// REDIS_URL is set (two connections: commands, and pub/sub for fill notifications).
+// REDIS_URL is set (two connections: commands, and pub/sub for fill notifications). The count of contacts each
+// person read (../reads) lives in the same engine.
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { type Clock, systemClock } from '../../clock.ts';
+import { createMemoryReadCounter, type ReadCounter } from '../reads/counter.ts';
+import { createRedisReadCounter } from '../reads/redis-counter.ts';
 import type { Upstream } from '../upstream.ts';
 import { type Budget, createMemoryBudget } from './budget.ts';
 import { createResponseCache } from './cache.ts';
 import { keyScope } from './cache-policy.ts';
 import { type CacheStore, createMemoryCacheStore } from './cache-store.ts';
-import { type Clock, systemClock } from './clock.ts';
 import type { TeamConfig } from './config.ts';
 import { createOpsHandler, type ReadinessCheck, upstreamProbe } from './health.ts';
 import { createTeamMetrics, type TeamMetrics } from './metrics.ts';
@@ -19,6 +22,8 @@ import { createTeamUpstream, type TeamUpstream } from './team-upstream.ts';
 export interface Team {
   upstream: TeamUpstream;
   metrics: TeamMetrics;
+  /** Distinct contacts each person read in the last hour (the bulk-reading limit). */
+  reads: ReadCounter;
   /** /healthz, /readyz, /metrics; null for any other request. */
   handleOps(req: Request): Promise<Response | null>;
 }
@@ -44,6 +49,7 @@ export const BACKGROUND_RESERVE_SHARE = 0.3;
 interface Shared {
   budget: Budget;
   store: CacheStore;
+  reads: ReadCounter;
   checks: Record<string, ReadinessCheck>;
   close(): Promise<void>;
 }
@@ -67,6 +73,7 @@ async function redisShared(url: string, config: TeamConfig, inner: Upstream, o: 
     replicaWindowMs: o.replicaWindowMs,
   });
   const store = createRedisCacheStore({ redis, subscriber, prefix, clock, replicaId });
+  const reads = createRedisReadCounter({ redis, prefix, clock, log });
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, o.connectTimeoutMs ?? 2_000);
     redis.once('ready', () => {
@@ -78,6 +85,7 @@ async function redisShared(url: string, config: TeamConfig, inner: Upstream, o: 
   return {
     budget,
     store,
+    reads,
     checks: { redis: async () => (await redis.ping()) === 'PONG' },
     async close() {
       await budget.close();
@@ -95,6 +103,7 @@ export async function createTeam(config: TeamConfig, inner: Upstream, o: TeamOpt
     : {
         budget: createMemoryBudget({ perMinute: config.perMinute, burst: config.burst }, clock),
         store: createMemoryCacheStore(clock),
+        reads: createMemoryReadCounter(clock),
         checks: {},
         close: async () => {},
       };
@@ -119,5 +128,5 @@ export async function createTeam(config: TeamConfig, inner: Upstream, o: TeamOpt
     registry: metrics.registry,
     checks: { upstream: upstreamProbe(inner, clock), ...shared.checks },
   });
-  return { upstream, metrics, handleOps };
+  return { upstream, metrics, reads: shared.reads, handleOps };
 }

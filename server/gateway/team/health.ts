@@ -1,7 +1,7 @@
 // Operations endpoints as plain Request → Response handlers: /healthz (the process answers), /readyz (the
 // upstream and, when configured, Redis are reachable) and /metrics (Prometheus text format).
 import type { Registry } from 'prom-client';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../clock.ts';
 
 export type ReadinessCheck = () => Promise<boolean>;
 

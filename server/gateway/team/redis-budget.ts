@@ -3,9 +3,9 @@
 // Redis cannot be reached the replica spends a local bucket of the share divided by the replica count it
 // last saw, says so once, and rejoins at the next heartbeat that gets through. No request waits for Redis.
 import type { Redis } from 'ioredis';
+import type { Clock } from '../../clock.ts';
 import type { Adjustment, BucketShape } from './bucket.ts';
 import { type Budget, type BudgetMode, LocalBucket } from './budget.ts';
-import type { Clock } from './clock.ts';
 
 const BUDGET_LUA = `
 local t = redis.call('TIME')

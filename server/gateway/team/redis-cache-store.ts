@@ -5,8 +5,8 @@
 // replayed when it is back.
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import type { Clock } from '../../clock.ts';
 import { type CachedResponse, type CacheStore, waitForEvent } from './cache-store.ts';
-import type { Clock } from './clock.ts';
 
 /** Generations outlive any entry; one that expired reads as changed, which only costs a miss. */
 const GENERATION_TTL_MS = 3_600_000;
@@ -80,7 +80,13 @@ export function createRedisCacheStore(o: RedisCacheStoreOptions): CacheStore {
   const pending = new Set<string>(); // invalidations Redis has not seen yet
   const onMessage = (ch: string, key: string) => ch === channel && unlocked.emit(key);
   o.subscriber.on('message', onMessage);
-  void o.subscriber.subscribe(channel).catch(() => {});
+  // We subscribe again on every reconnect ourselves: ioredis's own resubscription leaves its promise without a
+  // handler, so a connection that closes during it (Redis flapping, or shutdown) is an unhandled rejection,
+  // which ends a Node process.
+  o.subscriber.options.autoResubscribe = false;
+  const subscribe = () => void o.subscriber.subscribe(channel).catch(() => {});
+  o.subscriber.on('ready', subscribe);
+  subscribe();
 
   async function invalidate(tags: readonly string[]): Promise<void> {
     try {
@@ -148,6 +154,7 @@ export function createRedisCacheStore(o: RedisCacheStoreOptions): CacheStore {
     async close() {
       redis.off('ready', replay);
       o.subscriber.off('message', onMessage);
+      o.subscriber.off('ready', subscribe);
     },
   };
 }

@@ -1,15 +1,15 @@
-// Shared state against a real redis-server (server/tools/redis-server.ts): two gateway replicas in this
+// Shared state against a real redis-server (server/testing/redis-server.ts): two gateway replicas in this
 // process, each with its own Redis connections and its own counting fake of the Sent API.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type RedisServer, startRedisServer } from '../../tools/redis-server.ts';
+import { systemClock } from '../../clock.ts';
+import { type FakeUpstream, fakeUpstream } from '../../testing/fake-upstream.ts';
+import { type RedisServer, startRedisServer } from '../../testing/redis-server.ts';
 import { createResponseCache } from './cache.ts';
 import type { CachedResponse, CacheStore } from './cache-store.ts';
-import { systemClock } from './clock.ts';
 import type { TeamConfig } from './config.ts';
 import { createTeam, type Team } from './create.ts';
 import { createRedisCacheStore } from './redis-cache-store.ts';
-import { type FakeUpstream, fakeUpstream } from './test-upstream.ts';
 
 let server: RedisServer;
 const closers: (() => Promise<void>)[] = [];
@@ -74,7 +74,7 @@ const calls = (rs: Replica[]) => rs.reduce((n, r) => n + r.inner.calls.length, 0
 describe('shared through Redis', () => {
   it('two replicas spend one budget', async () => {
     const rs = await replicas(2, { perMinute: 5, burst: 5 });
-    await vi.waitFor(() => expect(rs[0]?.team.upstream.snapshot().replicas).toBe(2));
+    for (const r of rs) await vi.waitFor(() => expect(r.team.upstream.snapshot().replicas).toBe(2));
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => (rs[i % 2] as Replica).get(`/v3/contacts/c${i}`)),
     );
@@ -168,7 +168,9 @@ describe('shared through Redis', () => {
 
   it('keeps serving on a local budget while Redis is down, and rejoins when it is back', async () => {
     const rs = await replicas(2);
-    await vi.waitFor(() => expect(rs[0]?.team.upstream.snapshot().replicas).toBe(2));
+    // Each replica divides by the count its own last heartbeat read: wait until both have counted two
+    // (the first to start read one), or one of them falls back to the whole share.
+    for (const r of rs) await vi.waitFor(() => expect(r.team.upstream.snapshot().replicas).toBe(2));
     const burst = (tag: string) =>
       Promise.all(Array.from({ length: 8 }, (_, i) => (rs[i % 2] as Replica).get(`/v3/contacts/${tag}${i}`)));
 

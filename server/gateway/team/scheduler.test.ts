@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock, settle } from '../../testing/fake-clock.ts';
 import { createMemoryBudget } from './budget.ts';
-import { FakeClock, settle } from './fake-clock.ts';
 import { type Admission, type AdmitRequest, createScheduler } from './scheduler.ts';
 
 /** One token a second, burst 2; a 10 s bound (5 s for background); background keeps half (1 token) for people. */

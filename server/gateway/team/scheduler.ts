@@ -2,8 +2,9 @@
 // in turn (one queue per requester, served round-robin), so one person's paging or export cannot crowd out
 // the rest. A request that would wait past its bound is refused at once with an honest Retry-After; a caller
 // that gives up leaves the queue and never spends a token.
+
+import type { Clock } from '../../clock.ts';
 import type { Budget } from './budget.ts';
-import type { Clock } from './clock.ts';
 
 export type Priority = 'interactive' | 'background';
 

@@ -1,14 +1,16 @@
 // The gateway's one way upstream once the team shares the account's budget: cache (with single-flight) →
 // fair priority scheduler → budget → the real upstream. Every answer carries the team's budget in the
 // X-RateLimit-* headers (what the console's footer shows) and whether the cache answered (x-cache).
+
+import type { Clock } from '../../clock.ts';
 import { apiVersionOf, errorResponse, GatewayErrors } from '../errors.ts';
 import { newGatewayRequestId as newRequestId } from '../middleware/request-id.ts';
+import { scopeKey, scopeOf } from '../scope.ts';
 import type { Upstream, UpstreamCallOptions } from '../upstream.ts';
 import type { Budget, BudgetMode } from './budget.ts';
 import type { ResponseCache } from './cache.ts';
 import { cacheKeyOf, cachePolicyFor, invalidationsFor } from './cache-policy.ts';
 import type { CachedResponse } from './cache-store.ts';
-import type { Clock } from './clock.ts';
 import { noopObserver, type TeamObserver } from './observer.ts';
 import type { Admission, Priority, Scheduler } from './scheduler.ts';
 import { adjustmentFrom } from './upstream-signal.ts';
@@ -49,10 +51,6 @@ export interface TeamDeps {
 const DEFAULT_OPTIONS: TeamRequestOptions = { requester: 'anonymous', priority: 'interactive' };
 /** An upstream 429 despite our budget (production traffic spent it) is retried within the wait bound. */
 const MAX_ATTEMPTS = 3;
-const TEST_HEADERS = ['x-test-latency-ms', 'x-test-fail'];
-
-/** Requests carrying test controls (injected latency or faults) must reach the API: never from the cache. */
-const isTesting = (req: Request) => TEST_HEADERS.some((h) => req.headers.has(h));
 
 async function readResponse(res: Response): Promise<CachedResponse> {
   return { status: res.status, headers: [...res.headers], body: new Uint8Array(await res.arrayBuffer()) };
@@ -121,8 +119,6 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
       );
       const value = await readResponse(res);
       observer.upstream(res.status, clock.now() - started);
-      // An injected fault (test controls) reaches the caller as it is and teaches the budget nothing.
-      if (isTesting(req)) return value;
       await budget.adjust(adjustmentFrom(res.headers, res.status, clock.now()));
       if (res.status !== 429 || attempt === MAX_ATTEMPTS) return value;
     }
@@ -142,11 +138,13 @@ export function createTeamUpstream(inner: Upstream, deps: TeamDeps): TeamUpstrea
 
   async function teamFetch(req: Request, opts: TeamRequestOptions = DEFAULT_OPTIONS): Promise<Response> {
     const url = new URL(req.url);
-    const profile = req.headers.get('x-profile-id') ?? '';
+    // The scope the upstream will act on: the forwarded request carries only the scope header it checked.
+    const scope = scopeOf(url.pathname, req.headers);
+    const profile = scope.account ?? '';
     const signal = opts.signal ?? new AbortController().signal;
     const policy = req.method === 'GET' ? cachePolicyFor(url.pathname, profile) : null;
-    if (policy && !isTesting(req)) {
-      const key = cacheKeyOf(inner.apiKey, req.headers, url);
+    if (policy) {
+      const key = cacheKeyOf(inner.apiKey, scopeKey(scope), url);
       const { value, outcome } = await cache.through(key, policy, (s) => send(req, null, opts, s), signal);
       observer.cache(outcome);
       // A person who joined someone's background fetch (a prefetch) that the budget set aside asks as themself.

@@ -1,13 +1,14 @@
 // /activity: the audit trail for admins. Who looked up, opened, revealed, edited or exported which contact,
 // and who signed in: filtered by person, contact, number, action and date, paged by the server, downloadable
 // as CSV (the download is itself recorded). The gateway decides who may read it; others see why not.
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { auditCsvPath, useAuditEntries } from '../../queries/activity';
 import { describeError } from '../../queries/errors';
+import { SIGNED_IN_PAGE } from '../../shared/sessions';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
 import { type ActivityParams, activitySearch, parseActivityParams } from './activityParams';
@@ -74,9 +75,14 @@ export function ActivityPage() {
           <h1>Activity</h1>
           <p className="page-sub">Who looked up, opened, edited or exported contacts, newest first.</p>
         </div>
-        <a className="btn" href={auditCsvPath(params.filters)} download>
-          Download CSV
-        </a>
+        <div className="activity-head-actions">
+          <Link className="btn" to={SIGNED_IN_PAGE}>
+            Who is signed in
+          </Link>
+          <a className="btn" href={auditCsvPath(params.filters)} download>
+            Download CSV
+          </a>
+        </div>
       </div>
       <ActivityFilters filters={params.filters} onApply={(filters) => go({ filters, cursor: null })} />
       <section className="card" aria-label="Activity">

@@ -11,8 +11,10 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'contact.remove': 'Contact removed',
   'contacts.export': 'Contacts exported',
   'contacts.import': 'Contacts imported',
+  'contacts.bulk_read': 'Bulk reading refused',
   'session.sign_in': 'Signed in',
   'session.sign_out': 'Signed out',
+  'session.revoke': 'Signed out by an admin',
   'audit.export': 'Activity exported',
 };
 
@@ -22,6 +24,12 @@ export const OUTCOME_TONES: Record<AuditEntry['outcome'], BadgeTone> = {
   miss: 'neutral',
   denied: 'danger',
   error: 'warning',
+};
+
+/** Why the gateway ended a session itself (identity/recheck.ts). */
+const SIGN_OUT_REASONS: Record<string, string> = {
+  access_removed: 'groups no longer give access',
+  not_confirmed: 'the sign-in provider no longer confirms the session',
 };
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -53,6 +61,14 @@ export function detailSummary(entry: AuditEntry): string {
       const created = `${(counts.created ?? 0).toLocaleString('en')} of ${(counts.total ?? 0).toLocaleString('en')} created`;
       return `${show(d.status)}: “${show(d.file_name)}”, ${created}`;
     }
+    case 'contacts.bulk_read':
+      return `${Number(d.read_in_window ?? 0).toLocaleString('en')} contacts read this hour (limit ${Number(d.limit_per_hour ?? 0).toLocaleString('en')})`;
+    case 'session.revoke': {
+      const ended = Number(d.ended ?? 0);
+      return `${show(d.name)}: ${ended} session${ended === 1 ? '' : 's'} ended`;
+    }
+    case 'session.sign_out':
+      return typeof d.reason === 'string' ? (SIGN_OUT_REASONS[d.reason] ?? d.reason) : '';
     default:
       return typeof d.code === 'string' ? `${d.code} (HTTP ${show(d.status)})` : '';
   }

@@ -8,7 +8,7 @@ import { preloadPhoneLib } from '../../lib/phone';
 import { usePhoneMask } from '../../prefs/privacy';
 import { useApiCapabilities } from '../../queries/capabilities';
 import { type Contact, useContactsPage } from '../../queries/contacts';
-import { useCan } from '../../queries/person';
+import { useCan, usePerson } from '../../queries/person';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { hasFilters, listHref, serializeListParams } from '../../url-state/listParams';
 import { profileOnlySearch, useListParams } from '../../url-state/useListParams';
@@ -38,6 +38,8 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
   // A number typed into the lookup's plain form arrives raw: normalised here (or explained) like the browser's own.
   const phoneParam = usePhoneParam(urlParams);
   const can = useCan();
+  // Numbers masked for this role: the gateway refuses digit searches (a match would tell hidden digits).
+  const digitsMasked = usePerson().data?.can.seeNumbers === false;
   // Legacy v1 has no search, channel filter, lookup or profiles: such URL values are ignored (and cleaned away).
   const params = useMemo(
     () =>
@@ -169,7 +171,11 @@ export function ContactsPage({ selection }: { selection: ProfileSelection }) {
       <div className="toolbar" role="toolbar" aria-label="Search, filters and actions">
         {filters ? (
           <>
-            <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
+            {digitsMasked ? (
+              <p className="notice">Numbers are masked for your role, so there is no search by digits.</p>
+            ) : (
+              <SearchBox ref={searchRef} value={params.search} onSettle={onSearch} />
+            )}
             <ChannelFilter value={params.channel} onChange={(channel) => update({ channel })} />
           </>
         ) : (

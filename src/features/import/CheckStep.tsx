@@ -1,14 +1,12 @@
-// Step 3: the check. While it runs, how far it got; then the counts, a filter (all rows, rows with
-// problems, or one verdict) and the table, where a row is fixed in place or dropped.
+// Step 3: the check. While it runs, how far it got; then the counts, a filter (./checkFilters: all numbers,
+// those with problems, or one verdict) and the table, where a number is fixed in place or dropped.
 import { useId, useMemo, useState } from 'react';
 import { CheckTable, type PageSize, useCheckPage } from './CheckTable';
 import type { Classification, RowStatus } from './check';
 import { type CheckItem, type RowActions, STATUS_LABELS } from './checkColumns';
+import { CHECK_FILTERS, kept } from './checkFilters';
 import { count } from './estimate';
 import type { RowCheck } from './useRowCheck';
-
-type Filter = 'all' | 'problems' | RowStatus;
-const PROBLEMS: ReadonlySet<RowStatus> = new Set(['invalid', 'duplicate', 'exists']);
 
 function Counts({ counts }: { counts: Classification['counts'] }) {
   return (
@@ -26,25 +24,22 @@ function Counts({ counts }: { counts: Classification['counts'] }) {
 export function CheckStep({
   check,
   classification,
+  unit,
 }: {
   check: RowCheck;
   classification: Classification | null;
+  unit: 'row' | 'card';
 }) {
   const id = useId();
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState('all');
   const [pageSize, setPageSize] = useState<PageSize>(25);
   const [editing, setEditing] = useState<number | null>(null);
   const [, goToPage] = useCheckPage(1);
-  // The rows the filter keeps, as indices (all of them: none needed); items are made for one page only.
-  const shown = useMemo(() => {
-    if (!classification || filter === 'all') return null;
-    const keep = (status: RowStatus) => (filter === 'problems' ? PROBLEMS.has(status) : status === filter);
-    const indices: number[] = [];
-    classification.verdicts.forEach((verdict, index) => {
-      if (keep(verdict.status)) indices.push(index);
-    });
-    return indices;
-  }, [classification, filter]);
+  // The numbers the filter keeps, as indices (all of them: none needed); items are made for one page only.
+  const shown = useMemo(
+    () => (classification ? kept(classification, filter) : null),
+    [classification, filter],
+  );
   const total = shown ? shown.length : (check.rows?.length ?? 0);
   const itemsBetween = (from: number, to: number): CheckItem[] => {
     const items: CheckItem[] = [];
@@ -56,8 +51,10 @@ export function CheckStep({
     }
     return items;
   };
+  const { naming } = check;
   const actions = useMemo<RowActions>(
     () => ({
+      naming,
       editing,
       startFix: setEditing,
       saveFix: (index, input) => {
@@ -67,7 +64,7 @@ export function CheckStep({
       cancelFix: () => setEditing(null),
       setDropped: check.setDropped,
     }),
-    [editing, check.fix, check.setDropped],
+    [naming, editing, check.fix, check.setDropped],
   );
 
   let body: React.ReactNode;
@@ -82,13 +79,12 @@ export function CheckStep({
       <div className="import-status" role="status">
         <progress max={check.total} value={check.done} aria-label="Rows checked" />
         <span>
-          Checking {count(check.done)} of {count(check.total)} rows…
+          Checking {count(check.done)} of {count(check.total)} {unit}s…
         </span>
       </div>
     );
   } else {
     const { counts } = classification;
-    const problems = counts.invalid + counts.duplicate + counts.exists;
     body = (
       <>
         <Counts counts={counts} />
@@ -99,15 +95,13 @@ export function CheckStep({
             className="select"
             value={filter}
             onChange={(event) => {
-              setFilter(event.target.value as Filter);
+              setFilter(event.target.value);
               goToPage(1);
             }}
           >
-            <option value="all">All rows ({count(check.rows.length)})</option>
-            <option value="problems">Rows with problems ({count(problems)})</option>
-            {(Object.keys(STATUS_LABELS) as RowStatus[]).map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status][0]} ({count(counts[status])})
+            {CHECK_FILTERS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label} ({count(f.count(classification))})
               </option>
             ))}
           </select>
@@ -119,7 +113,7 @@ export function CheckStep({
             pageSize={pageSize}
             onPageSize={setPageSize}
             actions={actions}
-            caption="Checked rows"
+            caption="Checked numbers"
           />
         ) : (
           <p className="muted import-none">No rows to show with this filter.</p>

@@ -1,5 +1,5 @@
 // One page of the check in the shared table parts. Only that page is ever made and rendered (never 100,000
-// rows): it is handed to TanStack Table as a manually paginated table. The page number lives in the
+// numbers): it is handed to TanStack Table as a manually paginated table. The page number lives in the
 // address (?page=), like every table of the console, so the shared pager's links work.
 import { useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
@@ -60,11 +60,14 @@ export function CheckTable(props: {
         <table className="table import-table">
           <caption className="sr-only">{props.caption}</caption>
           <TableHead groups={table.getHeaderGroups()} />
-          <TableBody rows={table.getRowModel().rows} mark={(row) => ({ 'data-row': row.original.row.row })} />
+          <TableBody
+            rows={table.getRowModel().rows}
+            mark={({ original: { row } }) => ({ 'data-row': row.row, 'data-column': row.column ?? '' })}
+          />
         </table>
       </div>
       <footer className="table-footer">
-        <RangeSummary page={page} pageSize={pageSize} total={total} noun={['row', 'rows']} />
+        <RangeSummary page={page} pageSize={pageSize} total={total} noun={['number', 'numbers']} />
         <PageSizeSelect
           value={pageSize}
           options={PAGE_SIZES}

@@ -69,6 +69,12 @@ function Receipt({ job, profile }: { job: ImportJob; profile: string }) {
           <dt>File</dt>
           <dd>{job.file_name}</dd>
         </div>
+        {job.columns.length ? (
+          <div>
+            <dt>Numbers from</dt>
+            <dd>{job.columns.join(', ')}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Started by</dt>
           <dd>{job.created_by}</dd>

@@ -1,17 +1,18 @@
-// Step 2: where the numbers are. The guesses (header row, phone column) are preselected and explained;
-
+// Step 2: where the numbers are. The guesses (header row, phone columns) are preselected and explained;
 // every choice reruns the check.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { CodeOptions } from '../../components/CodeOptions';
 import { loadPhoneLib } from '../../lib/phone';
 import { regionName } from '../../lib/regions';
+import { ColumnPicker } from './ColumnPicker';
 import { describeColumns } from './detect';
 import { count } from './estimate';
-import type { SourceTable } from './readSource';
+import { type SourceTable, unitOf } from './readSource';
 
 export interface Mapping {
   headerIndex: number | null;
-  column: number;
+  /** The phone number columns, left to right. */
+  columns: number[];
   region: string;
 }
 
@@ -34,9 +35,11 @@ function useRegionOptions(current: string) {
 
 function Summary({ table }: { table: SourceTable }) {
   const { summary } = table;
-  const parts = [`${count(summary.rowCount)} rows`];
+  const vcard = summary.format === 'vcard';
+  const parts = [vcard ? `${count(summary.rowCount)} cards` : `${count(summary.rowCount)} rows`];
+  if (vcard && summary.versions.length) parts.push(`vCard ${summary.versions.join(', ')}`);
   if (summary.delimiter) parts.push(`separated by ${DELIMITER_NAMES[summary.delimiter]}`);
-  if (summary.blankRows) parts.push(`${count(summary.blankRows)} empty rows skipped`);
+  if (summary.blankRows) parts.push(`${count(summary.blankRows)} empty ${vcard ? 'cards' : 'rows'} skipped`);
   return (
     <p className="muted">
       {table.name}: {parts.join(', ')}.
@@ -59,7 +62,10 @@ export function MappingStep(props: {
   const { table, mapping, onChange } = props;
   const id = useId();
   const sample = useMemo(() => table.cells.slice(0, SAMPLE), [table]);
-  const columns = useMemo(() => describeColumns(sample, mapping.headerIndex), [sample, mapping.headerIndex]);
+  const columns = useMemo(
+    () => describeColumns(sample, mapping.headerIndex, table.counts),
+    [sample, mapping.headerIndex, table.counts],
+  );
   const regions = useRegionOptions(mapping.region);
   const set = (patch: Partial<Mapping>) => onChange({ ...mapping, ...patch });
   const preview = (index: number) => (table.cells[index] ?? []).filter(Boolean).join(' · ').slice(0, 60);
@@ -86,40 +92,26 @@ export function MappingStep(props: {
             </select>
           </div>
         ) : null}
-        <div className="import-field">
-          <label htmlFor={`${id}-header`}>Header row</label>
-          <select
-            id={`${id}-header`}
-            className="select"
-            value={mapping.headerIndex ?? ''}
-            onChange={(event) =>
-              set({ headerIndex: event.target.value === '' ? null : Number(event.target.value) })
-            }
-          >
-            <option value="">None: every row is a number</option>
-            {table.rows.slice(0, HEADER_CHOICES).map((row, index) => (
-              <option key={row} value={index}>
-                Row {row}: {preview(index)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="import-field">
-          <label htmlFor={`${id}-column`}>Phone number column</label>
-          <select
-            id={`${id}-column`}
-            className="select"
-            value={mapping.column}
-            onChange={(event) => set({ column: Number(event.target.value) })}
-          >
-            {columns.map((column) => (
-              <option key={column.index} value={column.index}>
-                {column.name} ({column.phoneLike} of {column.filled} look like numbers
-                {column.example ? `, e.g. ${column.example.slice(0, 24)}` : ''})
-              </option>
-            ))}
-          </select>
-        </div>
+        {table.summary.header ? null : (
+          <div className="import-field">
+            <label htmlFor={`${id}-header`}>Header row</label>
+            <select
+              id={`${id}-header`}
+              className="select"
+              value={mapping.headerIndex ?? ''}
+              onChange={(event) =>
+                set({ headerIndex: event.target.value === '' ? null : Number(event.target.value) })
+              }
+            >
+              <option value="">None: every row is a number</option>
+              {table.rows.slice(0, HEADER_CHOICES).map((row, index) => (
+                <option key={row} value={index}>
+                  Row {row}: {preview(index)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="import-field">
           <label htmlFor={`${id}-region`}>Numbers without a country code are in</label>
           <select
@@ -132,6 +124,12 @@ export function MappingStep(props: {
           </select>
         </div>
       </div>
+      <ColumnPicker
+        columns={columns}
+        chosen={mapping.columns}
+        unit={unitOf(table)}
+        onChange={(picked) => set({ columns: picked })}
+      />
     </section>
   );
 }

@@ -7,8 +7,8 @@ import { describeError } from '../../queries/errors';
 import { useStartImport } from '../../queries/imports';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { useRateLimit } from '../../queries/rateLimit';
-import type { CheckedRow, Classification } from './check';
-import { importRows } from './check';
+import { IMPORT_MAX_ROWS } from '../../shared/imports';
+import { type CheckedRow, type Classification, importRows, setAsideCount } from './check';
 import { count, estimateImport, formatDuration } from './estimate';
 import { jobPath } from './labels';
 import type { SourceTable } from './readSource';
@@ -85,15 +85,23 @@ export function RunStep(props: {
       },
       { onSuccess: (job) => navigate(jobPath(job)) },
     );
-  const setAside = counts.invalid + counts.duplicate + counts.exists;
+  const setAside = setAsideCount(counts);
+  // Each number is a row of the job, and a job takes up to IMPORT_MAX_ROWS.
+  const numbers = props.rows.length - counts.dropped;
+  const tooMany = numbers > IMPORT_MAX_ROWS;
 
   return (
     <section className="card import-step" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>4. Import</h2>
       <p className="import-plan">
         <strong>{count(counts.ready)}</strong> number{counts.ready === 1 ? '' : 's'} will be added
-        {setAside ? `; ${count(setAside)} rows are set aside and listed in the receipt` : ''}
-        {counts.dropped ? `; ${count(counts.dropped)} dropped rows are left out` : ''}.
+        {setAside
+          ? `; ${count(setAside)} ${setAside === 1 ? 'is' : 'are'} set aside and listed in the receipt`
+          : ''}
+        {counts.dropped
+          ? `; ${count(counts.dropped)} dropped ${counts.dropped === 1 ? 'is' : 'are'} left out`
+          : ''}
+        .
       </p>
       <div className="import-existing" data-state={props.existing.kind}>
         <ExistingNote state={props.existing} onRetry={props.onRetryExisting} />
@@ -104,6 +112,12 @@ export function RunStep(props: {
         {estimate.assumed ? ', assumed until the gateway reports it' : ''}; people using the console go
         first). It runs on the server: you can close this tab and come back.
       </p>
+      {tooMany ? (
+        <p className="field-problem" role="alert">
+          This file holds {count(numbers)} numbers; one import takes up to {count(IMPORT_MAX_ROWS)}: untick a
+          column or split the file, and import the parts one after another.
+        </p>
+      ) : null}
       {start.error ? (
         <ErrorPanel
           title="Could not start the import"
@@ -115,7 +129,7 @@ export function RunStep(props: {
       <button
         type="button"
         className="btn btn-primary"
-        disabled={counts.ready === 0 || start.isPending}
+        disabled={counts.ready === 0 || tooMany || start.isPending}
         onClick={run}
       >
         {start.isPending

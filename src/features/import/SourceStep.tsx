@@ -1,11 +1,12 @@
-// Step 1: a file (CSV, TSV, text, .xlsx) or pasted numbers. Reading starts as soon as a file is chosen.
+// Step 1: a file (CSV, TSV, text, vCard, .xlsx) or pasted numbers. Reading starts as soon as a file is chosen.
 import { useId, useState } from 'react';
 import { useDisabledUntilHydrated } from '../../components/useDisabledUntilHydrated';
 import { IMPORT_MAX_ROWS } from '../../shared/imports';
 import { count } from './estimate';
 import type { SourceReader } from './useSourceReader';
 
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain';
+const ACCEPT =
+  '.csv,.tsv,.txt,.vcf,.vcard,.xlsx,text/csv,text/tab-separated-values,text/plain,text/vcard,text/x-vcard';
 
 function ReadStatus({ reader }: { reader: SourceReader }) {
   const { state } = reader;
@@ -35,7 +36,7 @@ export function SourceStep({ reader }: { reader: SourceReader }) {
       <h2 id={`${id}-title`}>1. Choose the numbers</h2>
       <div className="import-source">
         <div className="import-field">
-          <label htmlFor={`${id}-file`}>A file: CSV, TSV, text or Excel (.xlsx)</label>
+          <label htmlFor={`${id}-file`}>A file: CSV, TSV, text, vCard (.vcf) or Excel (.xlsx)</label>
           <input
             id={`${id}-file`}
             className="import-file"
@@ -50,8 +51,8 @@ export function SourceStep({ reader }: { reader: SourceReader }) {
             }}
           />
           <p className="muted">
-            One number a row, in any column; up to {count(IMPORT_MAX_ROWS)} rows. Separators (comma,
-            semicolon, tab) and a header row are detected.
+            A contacts export (Google, Outlook, a phone's .vcf) or any list: every column with phone numbers
+            is found, several numbers in a cell are split. Up to {count(IMPORT_MAX_ROWS)} rows.
           </p>
         </div>
         <form

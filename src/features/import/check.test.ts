@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { toE164 } from '../../lib/phoneLib';
-import { type CheckedRow, checkedRow, classify, fixRow, importRows, type Normalise } from './check';
+import {
+  type CheckedRow,
+  checkedRow,
+  checkRowNumbers,
+  classify,
+  fixRow,
+  importRows,
+  type Normalise,
+} from './check';
+import { withoutExtension } from './split';
 
 const gb: Normalise = (input) => toE164(input, 'GB');
 const rowsOf = (...cells: string[]) => cells.map((cell, i) => checkedRow(i + 2, cell, gb));
@@ -70,8 +79,8 @@ describe('the check', () => {
     const classification = classify(rows, null);
     expect(classification.verdicts.map((v) => v.status)).toEqual(['dropped', 'ready', 'invalid']);
     expect(importRows(rows, classification)).toEqual([
-      { row: 3, input: '020 7946 0958', phone: '+442079460958', problem: null },
-      { row: 4, input: 'nope', phone: null, problem: 'invalid' },
+      { row: 3, column: null, input: '020 7946 0958', phone: '+442079460958', problem: null },
+      { row: 4, column: null, input: 'nope', phone: null, problem: 'invalid' },
     ]);
   });
 
@@ -79,5 +88,52 @@ describe('the check', () => {
     const rows = rowsOf('+44 20 7946 0958', '020 7946 0958', '+44 20 7946 0959');
     const classification = classify(rows, new Set(['+442079460959']));
     expect(importRows(rows, classification).map((row) => row.problem)).toEqual([null, 'duplicate', 'exists']);
+  });
+
+  describe('several numbers a row', () => {
+    const normalise: Normalise = (input) => toE164(withoutExtension(input), 'GB');
+    const names = ['Phone 1 - Value', 'Phone 2 - Value'];
+    const numbersOf = (row: number, cells: string[], unit: 'row' | 'card' = 'row') =>
+      checkRowNumbers(row, cells, [1, 2], names, normalise, unit);
+
+    it('checks each number of each chosen column, with its source', () => {
+      const rows = [
+        ...numbersOf(2, ['Ann', '+44 7400 900123 ::: 020 7946 0958', '0161 496 0001 ext. 12']),
+        ...numbersOf(3, ['Di', '', '']),
+      ];
+      expect(rows.map((r) => [r.row, r.column, r.input, r.e164])).toEqual([
+        [2, 'Phone 1 - Value', '+44 7400 900123', '+447400900123'],
+        [2, 'Phone 1 - Value', '020 7946 0958', '+442079460958'],
+        [2, 'Phone 2 - Value', '0161 496 0001 ext. 12', '+441614960001'],
+        [3, null, '', null],
+      ]);
+      expect(rows[3]?.invalid).toBe('No number in this row.');
+      expect(importRows(rows, classify(rows, null)).map((r) => [r.row, r.column, r.problem])).toEqual([
+        [2, 'Phone 1 - Value', null],
+        [2, 'Phone 1 - Value', null],
+        [2, 'Phone 2 - Value', null],
+        [3, null, 'invalid'],
+      ]);
+    });
+
+    it('makes the same number in another column, row or card a duplicate of the first, naming its source', () => {
+      const naming = { unit: 'row', withColumn: true } as const;
+      const rows = [
+        ...numbersOf(2, ['Ann', '+44 7400 900123', '+44 7400 900123']),
+        ...numbersOf(3, ['Cy', '020 7946 0958', '07400 900123']),
+      ];
+      const { verdicts } = classify(rows, null, naming);
+      expect(verdicts.map((v) => v.reason)).toEqual([
+        null,
+        'Duplicate of row 2, Phone 1 - Value.',
+        null,
+        'Duplicate of row 2, Phone 1 - Value.',
+      ]);
+      const cards = numbersOf(4, ['Bo', '07400 900124', '+447400900124'], 'card');
+      expect(classify(cards, null, { unit: 'card', withColumn: true }).verdicts[1]?.reason).toBe(
+        'Duplicate of card 4, Phone 1 - Value.',
+      );
+      expect(numbersOf(5, ['', '', ''], 'card')[0]?.invalid).toBe('No number in this card.');
+    });
   });
 });

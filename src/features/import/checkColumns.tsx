@@ -1,9 +1,10 @@
-// The check table's columns: the row number, the cell as read (or a field to fix it), the number it
-// becomes, the verdict with its reason, and Fix / Drop / Restore.
+// The check table's columns: the row (or card) number and, with several phone columns, the column; the
+// number as written (or a field to fix it), the E.164 number it becomes, the verdict with its reason, and
+// Fix / Drop / Restore.
 import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Badge, type BadgeTone } from '../../components/Badge';
-import type { CheckedRow, RowStatus, Verdict } from './check';
+import { type CheckedRow, type RowStatus, type SourceNaming, sourceOf, type Verdict } from './check';
 
 export const checkFeatures = tableFeatures({ rowPaginationFeature });
 
@@ -23,6 +24,7 @@ export const STATUS_LABELS: Record<RowStatus, [label: string, tone: BadgeTone]> 
 };
 
 export interface RowActions {
+  naming: SourceNaming;
   editing: number | null;
   startFix(index: number): void;
   saveFix(index: number, input: string): void;
@@ -42,7 +44,7 @@ function FixForm({ item, actions }: { item: CheckItem; actions: RowActions }) {
     >
       <input
         className="input"
-        aria-label={`Number for row ${item.row.row}`}
+        aria-label={`Number for ${sourceOf(item.row, actions.naming)}`}
         value={text}
         // biome-ignore lint/a11y/noAutofocus: the field appears because the person asked to fix this row
         autoFocus
@@ -62,8 +64,29 @@ function FixForm({ item, actions }: { item: CheckItem; actions: RowActions }) {
 const column = createColumnHelper<typeof checkFeatures, CheckItem>();
 
 export function checkColumns(actions: RowActions) {
+  const { unit, withColumn } = actions.naming;
+  const source = [
+    column.accessor((item) => item.row.row, {
+      id: 'row',
+      header: unit === 'card' ? 'Card' : 'Row',
+      // On a phone the Column column gives way: its name goes under the row number instead.
+      cell: (info) => (
+        <>
+          {info.getValue()}
+          {withColumn ? (
+            <span className="import-row-column" aria-hidden="true">
+              {info.row.original.row.column}
+            </span>
+          ) : null}
+        </>
+      ),
+    }),
+    ...(withColumn
+      ? [column.accessor((item) => item.row.column ?? '—', { id: 'column', header: 'Column' })]
+      : []),
+  ];
   return column.columns([
-    column.accessor((item) => item.row.row, { id: 'row', header: 'Row' }),
+    ...source,
     column.accessor((item) => item.row.input, {
       id: 'input',
       header: 'In the file',
@@ -102,7 +125,7 @@ export function checkColumns(actions: RowActions) {
       cell: (info) => {
         const { index, row, verdict } = info.row.original;
         if (actions.editing === index) return null;
-        const label = `row ${row.row}`;
+        const label = sourceOf(row, actions.naming);
         return row.dropped ? (
           <button type="button" className="btn btn-small" onClick={() => actions.setDropped(index, false)}>
             Restore <span className="sr-only">{label}</span>
@@ -124,4 +147,4 @@ export function checkColumns(actions: RowActions) {
   ]);
 }
 
-export const checkColumnIds = ['row', 'input', 'number', 'status', 'actions'] as const;
+export const checkColumnIds = ['row', 'column', 'input', 'number', 'status', 'actions'] as const;

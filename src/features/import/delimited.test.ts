@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText, guessDelimiter, parseDelimited, type RowBatch } from './delimited';
 
 /** Parses `text` and returns every row as [row number, cells], plus the summary. */
-function parse(text: string, options: { maxRows?: number; batchSize?: number; chunkSize?: number } = {}) {
+function parse(text: string, options: { maxRows?: number; batchCells?: number; chunkSize?: number } = {}) {
   const rows: [number, string[]][] = [];
   const batches: RowBatch[] = [];
   const summary = parseDelimited(
@@ -13,7 +13,7 @@ function parse(text: string, options: { maxRows?: number; batchSize?: number; ch
         rows.push([row, batch.cells[i] as string[]]);
       });
     },
-    { maxRows: options.maxRows ?? 1000, batchSize: options.batchSize, chunkSize: options.chunkSize },
+    { maxRows: options.maxRows ?? 1000, batchCells: options.batchCells, chunkSize: options.chunkSize },
   );
   return { rows, summary, batches };
 }
@@ -96,18 +96,20 @@ describe('parseDelimited', () => {
     expect(parse(text, { maxRows: 10 }).summary.tooMany).toBe(false);
   });
 
-  it('streams 100,000 rows in batches, across chunk boundaries, with every row numbered', () => {
+  it('streams 100,000 rows in batches of at most 10,000 cells, across chunk boundaries, every row numbered', () => {
     const lines = ['phone,name'];
     for (let i = 0; i < 100_000; i++)
       lines.push(`+1202555${String(i % 10_000).padStart(4, '0')},"Person ${i}"`);
     const { rows, summary, batches } = parse(lines.join('\n'), {
       maxRows: 100_001,
-      batchSize: 5000,
+      batchCells: 10_000,
       chunkSize: 64 * 1024,
     });
     expect(summary).toMatchObject({ rowCount: 100_001, tooMany: false, blankRows: 0, delimiter: ',' });
     expect(rows).toHaveLength(100_001);
+    // Two cells a row: 5,000 rows a batch.
     expect(batches.every((batch) => batch.rows.length <= 5000)).toBe(true);
+    expect(batches).toHaveLength(21);
     expect(rows.every(([row], i) => row === i + 1)).toBe(true);
     expect(rows[100_000]).toEqual([100_001, ['+12025559999', 'Person 99999']]);
   });

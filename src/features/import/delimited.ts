@@ -3,16 +3,14 @@
 // parse worker and in unit tests.
 /// <reference path="./papaparse.d.ts" />
 import Papa from 'papaparse';
+import { type RowBatch, RowBatcher } from './rowBatches';
 import { RowCounter, type RowCounts } from './rowCounter';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /** Rows as read: `rows[i]` is the 1-based row number (as a spreadsheet shows it) of `cells[i]`. */
-export interface RowBatch {
-  rows: number[];
-  cells: string[][];
-}
+export type { RowBatch } from './rowBatches';
 
 export interface ParseSummary extends RowCounts {
   delimiter: Delimiter;
@@ -23,7 +21,8 @@ export interface ParseSummary extends RowCounts {
 export interface ParseOptions {
   /** Most non-blank rows to keep: reading stops at the next one (and says there were too many). */
   maxRows: number;
-  batchSize?: number;
+  /** Cells a batch holds (./rowBatches). */
+  batchCells?: number;
   /** Characters per papaparse chunk. */
   chunkSize?: number;
 }
@@ -55,20 +54,12 @@ export function guessDelimiter(text: string): Delimiter {
 export function parseDelimited(
   text: string,
   onBatch: (batch: RowBatch) => void,
-  { maxRows, batchSize = 5000, chunkSize = 512 * 1024 }: ParseOptions,
+  { maxRows, batchCells, chunkSize = 512 * 1024 }: ParseOptions,
 ): ParseSummary {
   const delimiter = guessDelimiter(text);
   const quoteProblems: number[] = [];
-  let batch: RowBatch = { rows: [], cells: [] };
-  const flush = () => {
-    if (batch.rows.length) onBatch(batch);
-    batch = { rows: [], cells: [] };
-  };
-  const counter = new RowCounter(maxRows, (row, cells) => {
-    batch.rows.push(row);
-    batch.cells.push(cells);
-    if (batch.rows.length >= batchSize) flush();
-  });
+  const batches = new RowBatcher(onBatch, batchCells);
+  const counter = new RowCounter(maxRows, (row, cells) => batches.add(row, cells));
   Papa.parse(text, {
     delimiter,
     // Empty lines are kept (the counter skips them) so that row numbers match the file's.
@@ -88,6 +79,6 @@ export function parseDelimited(
       }
     },
   });
-  flush();
+  batches.flush();
   return { ...counter.counts, delimiter, quoteProblems };
 }

@@ -1,10 +1,13 @@
-// The parse worker: reads a CSV/TSV file or pasted text off the main thread and posts its rows back in
-// batches. Our own module worker, not papaparse's `worker: true` (which finds its script by a path that
-// bundlers break). Deliberately small: a worker bundle shares no chunks with the app, so the phone library
-// stays on the main thread (the check runs there, time-sliced).
+// The parse worker: reads a CSV/TSV file, a vCard file or pasted text off the main thread, posts its rows
+// back in batches and counts each column's phone numbers on the way. Our own module worker, not papaparse's
+// `worker: true` (which finds its script by a path that bundlers break). Deliberately small: a worker bundle
+// shares no chunks with the app, so the phone library stays on the main thread (the check runs there,
+// time-sliced).
 import { IMPORT_MAX_ROWS, sha256Hex } from '../../shared/imports';
-import { decodeText, parseDelimited } from './delimited';
-import type { ParseMessage, ParseRequest } from './parseProtocol';
+import { ColumnCounter } from './columnCounts';
+import { decodeText, parseDelimited, type RowBatch } from './delimited';
+import type { ParseMessage, ParseRequest, SourceSummary } from './parseProtocol';
+import { isVCard, parseVCards } from './vcard';
 
 const post = (message: ParseMessage) => postMessage(message);
 
@@ -17,11 +20,24 @@ async function parse(request: ParseRequest) {
       : new TextEncoder().encode(request.text);
   const sha256 = await sha256Hex(bytes);
   const text = request.kind === 'file' ? decodeText(bytes) : request.text;
+  const counter = new ColumnCounter();
+  const onBatch = (batch: RowBatch) => {
+    for (const cells of batch.cells) counter.add(cells);
+    post({ type: 'rows', ...batch });
+  };
   // One row more than an import may carry: the first may be a header.
-  const summary = parseDelimited(text, (batch) => post({ type: 'rows', ...batch }), {
-    maxRows: IMPORT_MAX_ROWS + 1,
-  });
-  post({ type: 'done', summary, sha256 });
+  const options = { maxRows: IMPORT_MAX_ROWS + 1 };
+  let summary: SourceSummary;
+  if (isVCard(request.kind === 'file' ? request.file.name : '', text)) {
+    const { header, versions, ...counts } = parseVCards(text, onBatch, options);
+    // The header becomes row 0 of the table: counted like a row, so taking the header row out evens out.
+    counter.add(header);
+    summary = { ...counts, format: 'vcard', delimiter: null, quoteProblems: [], header, versions };
+  } else {
+    const parsed = parseDelimited(text, onBatch, options);
+    summary = { ...parsed, format: 'text', header: null, versions: [] };
+  }
+  post({ type: 'done', summary, counts: Array.from(counter.counts), sha256 });
 }
 
 addEventListener('message', (event: MessageEvent<ParseRequest>) => {

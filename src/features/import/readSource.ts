@@ -1,17 +1,22 @@
 // From what the person chose (a file, or pasted text) to rows in memory, without blocking the page:
-// CSV/TSV/text through the parse worker, batch by batch; .xlsx through read-excel-file, fetched only
-// when a spreadsheet is chosen (./xlsx).
-import type { ParseSummary } from './delimited';
-import type { ParseMessage, ParseRequest } from './parseProtocol';
+// CSV/TSV/text and vCard through the parse worker, batch by batch; .xlsx through read-excel-file, fetched
+// only when a spreadsheet is chosen (./xlsx).
+import type { ColumnCount } from './columnCounts';
+import type { ParseMessage, ParseRequest, SourceSummary } from './parseProtocol';
 
 export interface SourceTable {
   /** File name, or "Pasted text". */
   name: string;
   sha256: string;
-  /** Row numbers (as the file counts them) and cells of the non-blank rows. */
+  /**
+   * Row numbers (as the file counts them) and cells of the non-blank rows. A vCard's rows are its cards,
+   * numbered from 1, under a header row (number 0) made from their kinds of number.
+   */
   rows: number[];
   cells: string[][];
-  summary: Omit<ParseSummary, 'delimiter'> & { delimiter: ParseSummary['delimiter'] | null };
+  summary: SourceSummary;
+  /** Each column's numbers over the whole source (see ./columnCounts). */
+  counts: ColumnCount[];
   /** A spreadsheet's sheets (and which one this is); null for text. */
   sheets: { names: string[]; current: number } | null;
 }
@@ -57,15 +62,24 @@ export function readDelimited(
       }
       finish();
       if (data.type === 'error') return reject(new Error(data.message));
+      if (data.summary.header) {
+        rows.unshift(0);
+        cells.unshift(data.summary.header);
+      }
       resolve({
         name: request.kind === 'file' ? request.file.name : 'Pasted text',
         sha256: data.sha256,
         rows,
         cells,
         summary: data.summary,
+        counts: data.counts,
         sheets: null,
       });
     };
     worker.postMessage(request);
   });
 }
+
+/** What a row of the source is to the person: a vCard's are cards. */
+export const unitOf = (table: SourceTable): 'row' | 'card' =>
+  table.summary.format === 'vcard' ? 'card' : 'row';

@@ -17,13 +17,15 @@ export type ExistingState =
 
 /**
  * Starts when `ready` turns true (the check is done), with the `sends` of that moment: later fixes and
- * drops do not restart the read. `attempt` changes to try again after a failure.
+ * drops do not restart the read, a new check (`checkRun`: another column, region or header row) does.
+ * `attempt` changes to try again after a failure.
  */
 export function useExistingNumbers(
   profileId: ProfileId,
   ready: boolean,
   sends: number,
   attempt: number,
+  checkRun: number,
 ): ExistingState {
   const { version } = useApiCapabilities();
   const [state, setState] = useState<ExistingState>({ kind: 'waiting' });
@@ -32,6 +34,7 @@ export function useExistingNumbers(
 
   useEffect(() => {
     void attempt;
+    void checkRun;
     if (!ready) {
       setState({ kind: 'waiting' });
       return;
@@ -51,7 +54,7 @@ export function useExistingNumbers(
     };
     run().catch((error: unknown) => signal.aborted || setState({ kind: 'failed', error }));
     return () => controller.abort();
-  }, [profileId, ready, version, attempt]);
+  }, [profileId, ready, version, attempt, checkRun]);
 
   return state;
 }

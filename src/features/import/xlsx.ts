@@ -2,6 +2,7 @@
 // spreadsheet is chosen. It parses the sheet XML with the browser's DOMParser, which workers do not have,
 // so this runs on the main thread; the phone check after it is time-sliced like any other source's.
 import { IMPORT_MAX_ROWS, sha256Hex } from '../../shared/imports';
+import { ColumnCounter } from './columnCounts';
 import type { SourceTable } from './readSource';
 import { RowCounter } from './rowCounter';
 
@@ -37,10 +38,12 @@ export async function readWorkbook(file: File): Promise<Workbook> {
 export function sheetTable(workbook: Workbook, index: number): SourceTable {
   const rows: number[] = [];
   const cells: string[][] = [];
+  const columns = new ColumnCounter();
   // One row more than an import may carry: the first may be a header.
   const counter = new RowCounter(IMPORT_MAX_ROWS + 1, (row, rowCells) => {
     rows.push(row);
     cells.push(rowCells);
+    columns.add(rowCells);
   });
   for (const row of workbook.sheets[index]?.data ?? []) {
     if (!counter.add(row.map(cellText))) break;
@@ -50,7 +53,15 @@ export function sheetTable(workbook: Workbook, index: number): SourceTable {
     sha256: workbook.sha256,
     rows,
     cells,
-    summary: { ...counter.counts, delimiter: null, quoteProblems: [] },
+    summary: {
+      ...counter.counts,
+      format: 'spreadsheet',
+      delimiter: null,
+      quoteProblems: [],
+      header: null,
+      versions: [],
+    },
+    counts: Array.from(columns.counts),
     sheets: { names: workbook.sheets.map((sheet) => sheet.name), current: index },
   };
 }
