@@ -55,25 +55,48 @@ export function appendAnchor(file: string, anchor: Anchor): void {
 /** The file's anchors with their line numbers; a line that is not a well-formed anchor is kept as a problem. */
 export type AnchorLine = { line: number; anchor: Anchor } | { line: number; problem: string };
 
-export function readAnchors(file: string): AnchorLine[] {
+/** A place in the anchor file: a line (1-based) and the byte offset where it starts. */
+export interface AnchorFilePlace {
+  line: number;
+  offset: number;
+}
+
+/**
+ * The file's anchors with their line numbers; a line that is not a well-formed anchor is kept as a problem.
+ * From `place` on (that line included) when given: an incremental verification reads only the file's tail.
+ */
+export function readAnchors(file: string, place: AnchorFilePlace = { line: 1, offset: 0 }): AnchorLine[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  const bytes = readFileSync(file);
+  if (place.offset > bytes.length) return [];
+  return bytes
+    .subarray(place.offset)
+    .toString('utf8')
     .split('\n')
     .flatMap((text, i): AnchorLine[] => {
       if (text.trim() === '') return [];
+      const line = place.line + i;
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        return [{ line: i + 1, problem: 'is not JSON' }];
+        return [{ line, problem: 'is not JSON' }];
       }
       const parsed = v.safeParse(AnchorSchema, json);
-      return [
-        parsed.success
-          ? { line: i + 1, anchor: parsed.output }
-          : { line: i + 1, problem: 'is not an anchor' },
-      ];
+      return [parsed.success ? { line, anchor: parsed.output } : { line, problem: 'is not an anchor' }];
     });
+}
+
+/** Where line `line` of the file starts (for an incremental verification's next start). */
+export function anchorLineOffset(file: string, line: number): number {
+  const bytes = readFileSync(file);
+  let offset = 0;
+  for (let n = 1; n < line; n++) {
+    const next = bytes.indexOf(10, offset);
+    if (next < 0) return bytes.length;
+    offset = next + 1;
+  }
+  return offset;
 }
 
 export interface AnchorerOptions {

@@ -8,6 +8,8 @@ export interface AuditConfig {
   retentionDays: number;
   anchorIntervalMs: number;
   anchorFile: string;
+  /** Where `audit:verify` notes the last anchor it verified (its --since-last starts there). */
+  verifyState: string;
   signingKey: KeySource;
   phoneHashKey: KeySource;
 }
@@ -49,6 +51,7 @@ const Settings = v.object({
   AUDIT_RETENTION_DAYS: whole(1, 36_500, 400, 'days'),
   AUDIT_ANCHOR_INTERVAL_S: whole(1, 86_400, 60, 'seconds'),
   AUDIT_ANCHOR_FILE: path('.data/audit-anchors.jsonl'),
+  AUDIT_VERIFY_STATE: path('.data/audit-verified.json'),
   AUDIT_SIGNING_KEY: v.optional(v.pipe(v.string(), v.includes('-----BEGIN', 'must be a PEM key'))),
   AUDIT_SIGNING_KEY_FILE: path('.data/audit-signing.key'),
   AUDIT_PHONE_HASH_KEY: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
@@ -78,6 +81,7 @@ export function parseAuditConfig(env: Record<string, string | undefined>): Audit
     retentionDays: s.AUDIT_RETENTION_DAYS,
     anchorIntervalMs: s.AUDIT_ANCHOR_INTERVAL_S * 1000,
     anchorFile: s.AUDIT_ANCHOR_FILE,
+    verifyState: s.AUDIT_VERIFY_STATE,
     signingKey: {
       value: s.AUDIT_SIGNING_KEY,
       file: s.AUDIT_SIGNING_KEY_FILE,

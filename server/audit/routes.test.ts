@@ -36,25 +36,59 @@ const get = async (query: string) => {
     status: response.status,
     body: (await response.json()) as {
       data: StoredEntry[];
-      pagination: Record<string, number>;
+      pagination: Record<string, string | number | boolean | null>;
       error?: { param: string; message: string };
     },
   };
 };
 
 describe('GET / (query)', () => {
-  it('pages newest first with the total', async () => {
-    const { status, body } = await get('page=2&page_size=5');
-    expect(status).toBe(200);
-    expect(body.pagination).toEqual({ page: 2, page_size: 5, total: 12, total_pages: 3 });
-    expect(body.data.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3]);
+  it('pages newest first by cursor, with older and newer cursors and the total', async () => {
+    const first = await get('page_size=5');
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((e) => e.seq)).toEqual([12, 11, 10, 9, 8]);
+    const entry8 = first.body.data[4] as StoredEntry;
+    expect(first.body.pagination).toEqual({
+      page_size: 5,
+      total: 12,
+      total_exact: true,
+      older: `8.${Date.parse(entry8.at)}`,
+      newer: null,
+    });
+    const second = await get(`page_size=5&before=${first.body.pagination.older}`);
+    expect(second.body.data.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3]);
+    const third = await get(`page_size=5&before=${second.body.pagination.older}`);
+    expect(third.body.data.map((e) => e.seq)).toEqual([2, 1]);
+    expect(third.body.pagination).toMatchObject({ older: null, newer: expect.stringMatching(/^2\./) });
+    // Back up: the 5 just newer than #2, then the newest page (fewer than 5 newer than #7 are left).
+    const back = await get(`page_size=5&after=${third.body.pagination.newer}`);
+    expect(back.body.data.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3]);
+    expect(back.body.pagination).toMatchObject({
+      older: second.body.pagination.older,
+      newer: `7.${Date.parse((back.body.data[0] as StoredEntry).at)}`,
+    });
+    const top = await get(`page_size=5&after=${back.body.pagination.newer}`);
+    expect(top.body.data.map((e) => e.seq)).toEqual([12, 11, 10, 9, 8]);
+    expect(top.body.pagination.newer).toBeNull();
+  });
+
+  it('lists the people who appear, by a fragment of the name or id', async () => {
+    const people = async (q: string) =>
+      ((await (await app.request(`/people?q=${q}`)).json()) as { data: { id: string }[] }).data.map(
+        (p) => p.id,
+      );
+    expect(await people('ALICE')).toEqual(['u-alice']);
+    expect(await people('u-')).toEqual(['u-bob', 'u-alice']); // by name: "=cmd|Bob" sorts before "alice admin"
+    expect(await people('nobody')).toEqual([]);
+    expect((await app.request('/people?limit=0')).status).toBe(400);
   });
 
   it.each([
     ['actor=u-bob', 4],
-    ['actor=ALICE', 8],
+    ['actor=ALICE', 0], // an id, exact: a name fragment finds people (/people), not entries
     ['number=%2B44%207700%20900123', 11], // exact: the keyed hash of its E.164
-    ['number=00', 1], // a fragment of the masked form (+1••••••••00)
+    ['number=00', 1], // the last two digits (+1••••••••00)
+    ['number=%E2%80%A2%E2%80%A223', 11], // "••23", as the masked form shows it
     ['action=number.reveal', 4],
     ['action=number.reveal,lookup&actor=u-bob', 4],
     ['contact_id=8a1b2c3d-aaaa-4bbb-8ccc-ddddeeeeffff', 12],
@@ -65,8 +99,11 @@ describe('GET / (query)', () => {
   });
 
   it.each([
-    ['page=0', 'page'],
+    ['before=12', 'before'],
+    ['after=1.999999999999999', 'after'], // past the year 9999
     ['page_size=501', 'page_size'],
+    ['number=0123', 'number'], // neither a whole number nor the last two digits
+    ['number=%2B', 'number'],
     ['action=delete_everything', 'action'],
     ['from=yesterday', 'from'],
   ])('refuses %s with 400 naming the parameter', async (query, param) => {

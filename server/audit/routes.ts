@@ -1,13 +1,16 @@
 // The admin query API, as a Hono app the gateway mounts behind its admin check (e.g. at /__audit):
-//   GET /          ?actor&profile_id&contact_id&number&action&from&to&page&page_size → {data, pagination}
+//   GET /          ?actor&profile_id&contact_id&number&action&from&to&before|after&page_size → {data, pagination}
+//   GET /people    ?q&limit → {data: people whose name or id contains q} (the person filter's choices)
 //   GET /export.csv  same filters, every match, oldest first, streamed.
 // Who may call it is the gateway's decision; `onExport` lets it record the export (filters, row count)
 // before the file is sent.
+import { vValidator } from '@hono/valibot-validator';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import { csvRow } from '../../src/shared/csv.ts';
 import { ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
-import { AuditQueryError, type ParsedQuery, parseAuditQuery } from './query.ts';
+import { AuditQueryError, formatCursor, type ParsedQuery, parseAuditQuery } from './query.ts';
 import type { AuditStore, AuditVisibility } from './store.ts';
 
 export interface AuditRoutesOptions {
@@ -17,6 +20,23 @@ export interface AuditRoutesOptions {
   visibleTo?: (c: Context) => AuditVisibility;
   onExport?: (c: Context, exported: { filters: Record<string, string>; rowCount: number }) => Promise<void>;
 }
+
+const PeopleQuery = v.object({
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number), v.minValue(1), v.maxValue(100)),
+    '20',
+  ),
+});
+
+const peopleRefusal = (result: { success: boolean; issues?: unknown }, c: Context) => {
+  if (result.success) return undefined;
+  const issue = (result.issues as v.BaseIssue<unknown>[])[0];
+  const param = String(issue?.path?.[0]?.key ?? 'query');
+  const message =
+    param === 'limit' ? 'limit must be a whole number from 1 to 100' : `${param} ${issue?.message}`;
+  return c.json({ error: { code: 'AUDIT_QUERY', message, param } }, 400);
+};
 
 const cell = (value: StoredEntry[keyof StoredEntry]) =>
   typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
@@ -42,18 +62,25 @@ export function auditRoutes(opts: AuditRoutesOptions): Hono {
     return c.json({
       data: result.entries,
       pagination: {
-        page: page.page,
         page_size: page.pageSize,
+        // At most COUNT_CAP; total_exact false means "more than total".
         total: result.total,
-        total_pages: Math.ceil(result.total / page.pageSize),
+        total_exact: result.totalExact,
+        older: result.older && formatCursor(result.older),
+        newer: result.newer && formatCursor(result.newer),
       },
     });
   });
 
+  app.get('/people', vValidator('query', PeopleQuery, peopleRefusal), async (c) => {
+    const { q, limit } = c.req.valid('query');
+    c.header('cache-control', 'no-store');
+    return c.json({ data: await opts.store.people(q, limit, opts.visibleTo?.(c)) });
+  });
+
   app.get('/export.csv', async (c) => {
     const { filter, given } = parse(c);
-    const { total } = await opts.store.query(filter, { page: 1, pageSize: 1 });
-    await opts.onExport?.(c, { filters: given, rowCount: total });
+    await opts.onExport?.(c, { filters: given, rowCount: await opts.store.countAll(filter) });
     const rows = opts.store.iterate(filter)[Symbol.asyncIterator]();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({

@@ -16,6 +16,7 @@ afterAll(() => temp.remove());
 const env = {
   AUDIT_DB: join(temp.dir, 'audit.sqlite'),
   AUDIT_ANCHOR_FILE: join(temp.dir, 'anchors.jsonl'),
+  AUDIT_VERIFY_STATE: join(temp.dir, 'verified.json'),
   AUDIT_SIGNING_KEY_FILE: join(temp.dir, 'keys/signing.key'),
   AUDIT_PHONE_HASH_KEY_FILE: join(temp.dir, 'keys/phone.key'),
   AUDIT_RETENTION_DAYS: '2',
@@ -67,7 +68,7 @@ describe('audit service', () => {
     expect(ok).toEqual({
       code: 0,
       output: expect.stringMatching(
-        /^Audit trail OK .*: 3 entries, newest #5, starts after checkpoint #2; 3 anchors hold\.\n$/,
+        /^Audit trail OK .*: 3 entries, newest #5, starts after checkpoint #2; 3 anchors hold\. Checked in [\d.]+ s \(\d+ entries\/s\)\.\n$/,
       ),
     });
 

@@ -1,7 +1,7 @@
-// SQL both stores share: columns, the filter's WHERE clause, rows ↔ entries. SQLite takes `?`
+// SQL both stores share: columns, inserts, rows ↔ entries (the filters' SQL is plan.ts). SQLite takes `?`
 // placeholders and PostgreSQL `$1`, so the builders take the placeholder style as an argument.
-import { ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
-import type { AuditFilter, Checkpoint } from './store.ts';
+import { canonicalJson, ENTRY_COLUMNS, type StoredEntry } from './entry.ts';
+import type { AuditPerson, AuditVisibility, Checkpoint } from './store.ts';
 
 export type Placeholder = (n: number) => string;
 // better-sqlite3 binds plain `?` in order (it rejects numbered `?1`); every builder uses each parameter once, in order.
@@ -15,11 +15,14 @@ export function insertSql(ph: Placeholder): string {
   return `INSERT INTO audit_entries (${COLUMNS_SQL}) VALUES (${values})`;
 }
 
-/** Values in ENTRY_COLUMNS order; lists and objects as JSON text (stored byte for byte, re-read exactly). */
+/**
+ * Values in ENTRY_COLUMNS order; lists and objects as their canonical JSON text, exactly the bytes the hash
+ * covered (so verification can hash the stored text without parsing it; PostgreSQL stores the same).
+ */
 export function entryParams(entry: StoredEntry): unknown[] {
   return ENTRY_COLUMNS.map((column) => {
     const value = entry[column];
-    return typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+    return typeof value === 'object' && value !== null ? canonicalJson(value) : value;
   });
 }
 
@@ -50,64 +53,57 @@ export function rowToCheckpoint(row: Row | undefined): Checkpoint | null {
   };
 }
 
+export const CHECKPOINT_COLUMNS = 'seq, hash, at, pruned_at, key_id, sig';
+
+/** Rows per read of an export or a verification (small enough to keep the event loop responsive). */
+export const ITERATE_BATCH = 250;
+
+/** PostgreSQL writes `at` in the stored ISO form itself: cheaper than a Date per row. */
+const PG_ISO_AT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`;
+
+/** Entries in chain order with seq in (after, upTo], for verification. */
+export const chainRowsSql = (ph: Placeholder) => {
+  const columns = ph === pgPlaceholder ? COLUMNS_SQL.replace(/\bat\b/, PG_ISO_AT) : COLUMNS_SQL;
+  return `SELECT ${columns} FROM audit_entries WHERE seq > ${ph(1)} AND seq <= ${ph(2)} ORDER BY seq LIMIT ${ph(3)}`;
+};
+
 const likeFragment = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * The filter as `AND`-joined conditions (never empty: "1=1" when nothing narrows) with its parameters,
- * numbered from `first`.
+ * People whose id or name contains the fragment, one row per person (the directory is kept per profile), among
+ * those who appear in a profile the reader may see (`''`: entries of no profile, for organization-wide readers).
  */
-export function whereSql(
-  filter: AuditFilter,
+export function peopleQuery(
   ph: Placeholder,
-  first = 1,
+  fragment: string,
+  limit: number,
+  visible?: AuditVisibility,
 ): { sql: string; params: unknown[] } {
-  const parts: string[] = ['1=1'];
-  const params: unknown[] = [];
+  const params: unknown[] = [likeFragment(fragment), likeFragment(fragment)];
   const p = (value: unknown) => {
     params.push(value);
-    return ph(first + params.length - 1);
+    return ph(params.length);
   };
-  const visible = filter.visible;
+  let scope = '';
   if (visible && visible.profiles !== '*') {
-    const either = visible.profiles.length ? [`profile_id IN (${visible.profiles.map(p).join(', ')})`] : [];
-    if (visible.organizationWide) either.push('profile_id IS NULL');
-    parts.push(either.length ? `(${either.join(' OR ')})` : '1=0');
+    const keys = [...visible.profiles, ...(visible.organizationWide ? [''] : [])];
+    scope = keys.length ? `AND profile_key IN (${keys.map(p).join(', ')})` : 'AND 1=0';
   }
-  if (filter.actor) {
-    parts.push(
-      `(actor_id = ${p(filter.actor)} OR lower(actor_name) LIKE ${p(likeFragment(filter.actor))} ESCAPE '\\')`,
-    );
-  }
-  if (filter.profileId) parts.push(`profile_id = ${p(filter.profileId)}`);
-  if (filter.contactId) parts.push(`contact_id = ${p(filter.contactId)}`);
-  if (filter.number) {
-    const { hash, maskedFragment } = filter.number;
-    const either: string[] = [];
-    if (hash) either.push(`phone_hash = ${p(hash)}`);
-    if (maskedFragment)
-      either.push(`lower(phone_masked) LIKE ${p(likeFragment(maskedFragment))} ESCAPE '\\'`);
-    parts.push(either.length ? `(${either.join(' OR ')})` : '1=0');
-  }
-  if (filter.actions?.length) parts.push(`action IN (${filter.actions.map((a) => p(a)).join(', ')})`);
-  if (filter.from) parts.push(`at >= ${p(filter.from)}`);
-  if (filter.to) parts.push(`at < ${p(filter.to)}`);
-  return { sql: parts.join(' AND '), params };
+  return {
+    sql: `SELECT actor_id AS id, max(actor_name) AS name, max(actor_kind) AS kind, max(actor_role) AS role
+      FROM audit_people
+      WHERE (lower(actor_id) LIKE ${ph(1)} ESCAPE '\\' OR lower(coalesce(actor_name, '')) LIKE ${ph(2)} ESCAPE '\\')
+        ${scope}
+      GROUP BY actor_id ORDER BY lower(coalesce(max(actor_name), actor_id)), actor_id LIMIT ${p(limit)}`,
+    params,
+  };
 }
 
-export const CHECKPOINT_COLUMNS = 'seq, hash, at, pruned_at, key_id, sig';
-
-export const ITERATE_BATCH = 500;
-
-/** Reads entries oldest first, one keyset batch at a time (constant memory over any trail). */
-export async function* inBatches(
-  fetchAfter: (afterSeq: number) => Promise<StoredEntry[]>,
-): AsyncGenerator<StoredEntry> {
-  let after = Number.MIN_SAFE_INTEGER;
-  for (;;) {
-    const batch = await fetchAfter(after);
-    yield* batch;
-    const last = batch.at(-1);
-    if (batch.length < ITERATE_BATCH || !last) return;
-    after = last.seq;
-  }
+export function rowToPerson(row: Row): AuditPerson {
+  return {
+    id: String(row.id),
+    name: row.name === null ? null : String(row.name),
+    kind: row.kind as AuditPerson['kind'],
+    role: row.role === null ? null : String(row.role),
+  };
 }

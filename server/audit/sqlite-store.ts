@@ -2,68 +2,61 @@
 // transaction is the ordering authority: read the newest hash and insert the next entry with the write lock
 // held, so even two processes sharing the file keep one chain. WAL + synchronous=FULL by default: a resolved
 // append is on disk (one fsync per entry; AUDIT_SQLITE_SYNC=normal trades power-cut safety for speed).
+// Reads (pages, exports, verification) are short statements outside any write transaction; retention deletes
+// in small transactions so appends interleave.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateSqlite } from '../migrations.ts';
+import { sqliteChainRows } from './chain-source.ts';
 import type { SqliteSync } from './config.ts';
 import { chainEntry, type EntryContent, GENESIS_HASH, type StoredEntry } from './entry.ts';
+import { countAll, type PagingSource, readPage, scanOldestFirst } from './paging.ts';
+import type { Dialect } from './plan.ts';
 import {
   CHECKPOINT_COLUMNS,
-  COLUMNS_SQL,
   entryParams,
   ITERATE_BATCH,
-  inBatches,
   insertSql,
+  peopleQuery,
   sqlitePlaceholder as ph,
   rowToCheckpoint,
-  rowToEntry,
-  whereSql,
+  rowToPerson,
 } from './sql.ts';
+import {
+  SQLITE_LAST_TWO,
+  SQLITE_MIGRATIONS,
+  SQLITE_PEOPLE_CLEANUP,
+  SQLITE_PERSON_UPSERT,
+} from './sqlite-schema.ts';
 import type {
   AuditFilter,
   AuditPage,
+  AuditPerson,
   AuditStore,
+  AuditVisibility,
   ChainHead,
+  ChainRow,
   Checkpoint,
   PageRequest,
   Seal,
 } from './store.ts';
 
-// Triggers refuse UPDATE always and DELETE unless retention opened the gate inside its own transaction:
-// they stop the application's own mistakes; the hash chain and anchors are what catch a database admin.
-const SCHEMA_V1 = `
-CREATE TABLE audit_entries (
-  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL,
-  actor_kind TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT, actor_role TEXT, actor_groups TEXT NOT NULL,
-  profile_id TEXT, contact_id TEXT, phone_masked TEXT, phone_hash TEXT, request_id TEXT,
-  client_address TEXT, user_agent TEXT, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
-);
-CREATE INDEX audit_by_actor ON audit_entries (actor_id, seq);
-CREATE INDEX audit_by_contact ON audit_entries (contact_id, seq);
-CREATE INDEX audit_by_phone ON audit_entries (phone_hash, seq);
-CREATE INDEX audit_by_at ON audit_entries (at);
-CREATE TABLE audit_checkpoint (
-  id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL, at TEXT NOT NULL,
-  pruned_at TEXT NOT NULL, key_id TEXT NOT NULL, sig TEXT NOT NULL
-);
-CREATE TABLE audit_prune_gate (id INTEGER PRIMARY KEY CHECK (id = 1), open INTEGER NOT NULL);
-INSERT INTO audit_prune_gate VALUES (1, 0);
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_entries
-  BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_entries
-  WHEN (SELECT open FROM audit_prune_gate) = 0
-  BEGIN SELECT RAISE(ABORT, 'audit entries are deleted by retention only'); END;
-`;
+const DIALECT: Dialect = { ph, lastTwo: SQLITE_LAST_TWO, indexHint: (index) => `INDEXED BY ${index} ` };
 
-const MIGRATIONS = [SCHEMA_V1];
+/** Entries deleted per retention transaction: each holds the write lock for a few milliseconds. */
+export const PRUNE_BATCH = 250;
+
+type Row = Record<string, unknown>;
 
 export class SqliteAuditStore implements AuditStore {
   readonly kind = 'sqlite';
   /** The connection, for tests that play a database admin rewriting rows. */
   readonly db: Database.Database;
   private readonly appendTx: (content: EntryContent) => StoredEntry;
-  private readonly pruneTx: (before: string, seal: Seal) => Checkpoint | null;
+  private readonly pruneStep: (upTo: number, seal: Seal) => Checkpoint | null;
+  private readonly paging: PagingSource;
+  private readonly chain: ReturnType<typeof sqliteChainRows>;
 
   constructor(path: string, sync: SqliteSync = 'full') {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -71,32 +64,50 @@ export class SqliteAuditStore implements AuditStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
-    migrateSqlite(this.db, MIGRATIONS);
+    migrateSqlite(this.db, SQLITE_MIGRATIONS);
     const insert = this.db.prepare(insertSql(ph));
+    const person = this.db.prepare(SQLITE_PERSON_UPSERT);
     const append = this.db.transaction((content: EntryContent) => {
       const head = this.headSync() ?? { seq: 0, hash: GENESIS_HASH };
       const entry = chainEntry(head.hash, head.seq + 1, content);
       insert.run(entryParams(entry));
+      person.run(
+        entry.actor_id,
+        entry.profile_id ?? '',
+        entry.actor_kind,
+        entry.actor_name,
+        entry.actor_role,
+      );
       return entry;
     });
     this.appendTx = (content) => append.immediate(content);
-    const prune = this.db.transaction((before: string, seal: Seal): Checkpoint | null => {
-      const last = this.db
-        .prepare('SELECT seq, hash, at FROM audit_entries WHERE at < ? ORDER BY seq DESC LIMIT 1')
-        .get(before) as { seq: number; hash: string; at: string } | undefined;
-      if (!last) return null;
-      const sealed = seal(last);
-      this.db.prepare('UPDATE audit_prune_gate SET open = 1').run();
-      this.db.prepare('DELETE FROM audit_entries WHERE seq <= ?').run(last.seq);
-      this.db.prepare('UPDATE audit_prune_gate SET open = 0').run();
-      this.db
-        .prepare(
-          `INSERT OR REPLACE INTO audit_checkpoint (id, ${CHECKPOINT_COLUMNS}) VALUES (1, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(last.seq, last.hash, last.at, sealed.at, sealed.key, sealed.sig);
-      return { ...last, pruned_at: sealed.at, key: sealed.key, sig: sealed.sig };
-    });
-    this.pruneTx = (before, seal) => prune.immediate(before, seal);
+    const step = this.db.transaction((upTo: number, seal: Seal) => this.pruneStepSync(upTo, seal));
+    const level = sync === 'full' ? 'FULL' : 'NORMAL';
+    // A retention step is not fsynced (the thread would wait for the disk meanwhile, and appends with it):
+    // lost in a power cut, its rows and its checkpoint come back together and the next run deletes them
+    // again; the next fsynced append makes it durable. Set and reset around the step itself, so no append
+    // ever runs without its fsync.
+    this.pruneStep = (upTo, seal) => {
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        return step.immediate(upTo, seal);
+      } finally {
+        this.db.pragma(`synchronous = ${level}`);
+      }
+    };
+    this.chain = sqliteChainRows(this.db);
+    this.paging = {
+      dialect: DIALECT,
+      run: async ({ sql, params }) => this.db.prepare(sql).all(params) as Row[],
+      size: async () => {
+        const row = this.db
+          .prepare(
+            'SELECT (SELECT max(seq) FROM audit_entries) - (SELECT min(seq) FROM audit_entries) + 1 AS n',
+          )
+          .get() as Row;
+        return Number(row.n ?? 0);
+      },
+    };
   }
 
   private headSync(): ChainHead | null {
@@ -110,32 +121,49 @@ export class SqliteAuditStore implements AuditStore {
     );
   }
 
+  /** Deletes the oldest PRUNE_BATCH entries up to `upTo` and seals the new start; null when none is left. */
+  private pruneStepSync(upTo: number, seal: Seal): Checkpoint | null {
+    const first = (this.db.prepare('SELECT min(seq) AS seq FROM audit_entries').get() as Row).seq;
+    if (first === null || Number(first) > upTo) return null;
+    const end = Math.min(Number(first) + PRUNE_BATCH - 1, upTo);
+    const last = this.db
+      .prepare('SELECT seq, hash, at FROM audit_entries WHERE seq <= ? ORDER BY seq DESC LIMIT 1')
+      .get(end) as { seq: number; hash: string; at: string };
+    const sealed = seal(last);
+    this.db.prepare('UPDATE audit_prune_gate SET open = 1').run();
+    this.db.prepare('DELETE FROM audit_entries WHERE seq <= ?').run(last.seq);
+    this.db.prepare('UPDATE audit_prune_gate SET open = 0').run();
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO audit_checkpoint (id, ${CHECKPOINT_COLUMNS}) VALUES (1, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(last.seq, last.hash, last.at, sealed.at, sealed.key, sealed.sig);
+    return { ...last, pruned_at: sealed.at, key: sealed.key, sig: sealed.sig };
+  }
+
   async append(content: EntryContent): Promise<StoredEntry> {
     return this.appendTx(content);
   }
 
-  async query(filter: AuditFilter, page: PageRequest): Promise<AuditPage> {
-    const where = whereSql(filter, ph);
-    const n = where.params.length;
-    const { total } = this.db
-      .prepare(`SELECT count(*) AS total FROM audit_entries WHERE ${where.sql}`)
-      .get(where.params) as { total: number };
-    const rows = this.db
-      .prepare(
-        `SELECT ${COLUMNS_SQL} FROM audit_entries WHERE ${where.sql} ORDER BY seq DESC LIMIT ${ph(n + 1)} OFFSET ${ph(n + 2)}`,
-      )
-      .all([...where.params, page.pageSize, (page.page - 1) * page.pageSize]) as Record<string, unknown>[];
-    return { entries: rows.map(rowToEntry), total };
+  query(filter: AuditFilter, page: PageRequest): Promise<AuditPage> {
+    return readPage(this.paging, filter, page);
+  }
+
+  countAll(filter: AuditFilter): Promise<number> {
+    return countAll(this.paging, filter);
+  }
+
+  async people(fragment: string, limit: number, visible?: AuditVisibility): Promise<AuditPerson[]> {
+    const { sql, params } = peopleQuery(ph, fragment, limit, visible);
+    return (this.db.prepare(sql).all(params) as Row[]).map(rowToPerson);
   }
 
   iterate(filter: AuditFilter = {}): AsyncIterable<StoredEntry> {
-    const where = whereSql(filter, ph, 2);
-    const select = this.db.prepare(
-      `SELECT ${COLUMNS_SQL} FROM audit_entries WHERE seq > ? AND ${where.sql} ORDER BY seq LIMIT ${ITERATE_BATCH}`,
-    );
-    return inBatches(async (after) =>
-      (select.all([after, ...where.params]) as Record<string, unknown>[]).map(rowToEntry),
-    );
+    return scanOldestFirst(this.paging, filter, ITERATE_BATCH);
+  }
+
+  chainRows(after: number, upTo: number, limit: number): Promise<ChainRow[]> {
+    return this.chain(after, upTo, limit);
   }
 
   async head(): Promise<ChainHead | null> {
@@ -146,8 +174,27 @@ export class SqliteAuditStore implements AuditStore {
     return this.checkpointSync();
   }
 
+  /**
+   * Entries up to the newest one older than `before` go, oldest first, PRUNE_BATCH per transaction (each
+   * sealing the new start), yielding between transactions so appends are not held up.
+   */
   async prune(before: string, seal: Seal): Promise<Checkpoint | null> {
-    return this.pruneTx(before, seal);
+    const newestOld = this.db
+      .prepare(
+        'SELECT seq FROM audit_entries INDEXED BY audit_by_at WHERE at < ? ORDER BY at DESC, seq DESC LIMIT 1',
+      )
+      .get(before) as { seq: number } | undefined;
+    if (!newestOld) return null;
+    let checkpoint: Checkpoint | null = null;
+    for (;;) {
+      const step = this.pruneStep(newestOld.seq, seal);
+      if (!step) break;
+      checkpoint = step;
+      if (step.seq >= newestOld.seq) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (checkpoint) this.db.prepare(SQLITE_PEOPLE_CLEANUP).run();
+    return checkpoint;
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 // What an audit store does, whatever holds it (SQLite file, PostgreSQL). Each store is the ordering
 // authority of its chain: `append` reads the newest hash and inserts the next entry in one serialized step.
-import type { Action, EntryContent, StoredEntry } from './entry.ts';
+import type { Action, ActorKind, EntryContent, StoredEntry } from './entry.ts';
 
 export interface ChainHead {
   seq: number;
@@ -21,6 +21,15 @@ export interface Checkpoint extends ChainHead {
   sig: string;
 }
 
+/**
+ * A stored row as verification reads it: the entry's columns with `actor_groups` and `details` as their stored
+ * JSON text (hashing can then often skip parsing them; see chain-check.ts).
+ */
+export type ChainRow = Omit<StoredEntry, 'actor_groups' | 'details'> & {
+  actor_groups: string;
+  details: string;
+};
+
 /** Signs a checkpoint-to-be; called by `prune` inside its transaction. */
 export type Seal = (last: ChainHead) => { at: string; key: string; sig: string };
 
@@ -33,32 +42,59 @@ export interface AuditVisibility {
   organizationWide: boolean;
 }
 
-/** Query filter; every field narrows (AND). The number is resolved by the caller to its hash and/or mask. */
+/**
+ * Query filter; every field narrows (AND). Each field is an equality an index serves (see plan.ts): a person
+ * is chosen by id from `people` (a name fragment finds people, not entries), a number is its keyed hash or
+ * the last two digits its masked form shows.
+ */
 export interface AuditFilter {
-  /** Applied to every query and export besides the filters the reader chose. */
+  /** Applied to every query, count and export besides the filters the reader chose (served like `profileId`). */
   visible?: AuditVisibility;
-  /** Actor id (exact) or a fragment of the actor's name (case-insensitive). */
+  /** Actor id, exact. */
   actor?: string;
   profileId?: string;
   contactId?: string;
-  /** Exact number (HMAC of its E.164) OR a fragment of the masked form. */
-  number?: { hash: string | null; maskedFragment: string | null };
+  number?: { hash: string } | { lastTwo: string };
   actions?: readonly Action[];
   /** ISO times: from inclusive, to exclusive. */
   from?: string;
   to?: string;
 }
 
-export interface PageRequest {
-  /** 1-based. */
-  page: number;
-  pageSize: number;
+/** A place in the newest-first order: entries are ordered by time, then by seq. */
+export interface Cursor {
+  at: string;
+  seq: number;
 }
+
+/** One page: the newest entries, or those just older than `before`, or just newer than `after`. */
+export interface PageRequest {
+  pageSize: number;
+  before?: Cursor;
+  after?: Cursor;
+}
+
+/** Counts stop here: "more than 10,000" is all a screen needs, and never costs a scan of millions. */
+export const COUNT_CAP = 10_000;
 
 export interface AuditPage {
   /** Newest first. */
   entries: StoredEntry[];
+  /** Matches of the whole filter (not just this page), at most COUNT_CAP. */
   total: number;
+  /** False when there are more than `total` (COUNT_CAP) matches. */
+  totalExact: boolean;
+  /** Where the next older / newer page starts (the oldest / newest entry shown), null at the end. */
+  older: Cursor | null;
+  newer: Cursor | null;
+}
+
+/** Someone who appears in the trail: what the person filter chooses from. */
+export interface AuditPerson {
+  id: string;
+  name: string | null;
+  kind: ActorKind;
+  role: string | null;
 }
 
 export interface AuditStore {
@@ -66,8 +102,17 @@ export interface AuditStore {
   /** Chains `content` after the newest entry and stores it durably before resolving. */
   append(content: EntryContent): Promise<StoredEntry>;
   query(filter: AuditFilter, page: PageRequest): Promise<AuditPage>;
-  /** Entries in chain order (oldest first), read in batches: for verification and CSV export. */
+  /** Exact number of matches (for an export's own entry: it reads every match anyway). */
+  countAll(filter: AuditFilter): Promise<number>;
+  /**
+   * People whose id or name contains `fragment` (case-insensitive); by name. Only those with entries the reader
+   * may see (`visible`, as in AuditFilter).
+   */
+  people(fragment: string, limit: number, visible?: AuditVisibility): Promise<AuditPerson[]>;
+  /** Matching entries oldest first (time, then seq), in index-served batches: the CSV export. */
   iterate(filter?: AuditFilter): AsyncIterable<StoredEntry>;
+  /** Entries in chain order with seq in (after, upTo], at most `limit`: verification. */
+  chainRows(after: number, upTo: number, limit: number): Promise<ChainRow[]>;
   /** The newest entry, or the checkpoint when retention removed every entry, or null for an empty trail. */
   head(): Promise<ChainHead | null>;
   checkpoint(): Promise<Checkpoint | null>;

@@ -38,7 +38,12 @@ describe.each(BACKENDS.map((make) => make()))('$name trail tampered by its datab
     recorder = new AuditRecorder({ store: trail.store, phoneKey: PHONE_KEY });
     const anchorFile = join(suite.dir, `anchors-${Math.random()}.jsonl`);
     anchorer = new Anchorer({ store: trail.store, key, file: anchorFile });
-    env = { ...trail.env, AUDIT_ANCHOR_FILE: anchorFile, AUDIT_SIGNING_KEY: pem };
+    env = {
+      ...trail.env,
+      AUDIT_ANCHOR_FILE: anchorFile,
+      AUDIT_VERIFY_STATE: `${anchorFile}.verified.json`,
+      AUDIT_SIGNING_KEY: pem,
+    };
     for (let i = 1; i <= 5; i++) await recorder.record(sampleRecord('contact.open', i));
     await anchorer.tick(); // anchors #5
   });
@@ -46,7 +51,9 @@ describe.each(BACKENDS.map((make) => make()))('$name trail tampered by its datab
   it('holds when nobody touched it', async () => {
     expect(await verify()).toEqual({
       code: 0,
-      message: expect.stringMatching(/^Audit trail OK .*: 5 entries, newest #5; 1 anchors hold\.$/),
+      message: expect.stringMatching(
+        /^Audit trail OK .*: 5 entries, newest #5; 1 anchors hold\. Checked in [\d.]+ s \(\d+ entries\/s\)\.$/,
+      ),
     });
   });
 

@@ -95,10 +95,7 @@ describe('starting an import', () => {
       '2,Home Phone',
       '3,Mobile Phone',
     ]);
-    const created = await h.trail.audit.service.store.query(
-      { actions: ['contact.create'] },
-      { page: 1, pageSize: 3 },
-    );
+    const created = await h.trail.audit.service.store.query({ actions: ['contact.create'] }, { pageSize: 3 });
     expect(created.entries.map((e) => e.details).filter((d) => d.import_id === job.id)).toContainEqual({
       import_id: job.id,
       row: 2,
@@ -200,7 +197,7 @@ describe('a job', () => {
     );
     const { entries } = await h.trail.audit.service.store.query(
       { actions: ['contacts.import'] },
-      { page: 1, pageSize: 50 },
+      { pageSize: 50 },
     );
     const steps = entries
       .filter((e) => e.details.import_id === job.id)
@@ -225,7 +222,7 @@ describe('a job', () => {
     expect(lines[1]).toMatch(/^2,,"'\+447400000201","'\+447400000201",created,,[0-9a-f-]{36}$/);
     const exported = await h.trail.audit.service.store.query(
       { actions: ['contacts.export'] },
-      { page: 1, pageSize: 1 },
+      { pageSize: 1 },
     );
     expect(exported.entries[0]?.details).toMatchObject({
       filters: { import_id: job.id, rows: 'created' },

@@ -51,7 +51,7 @@ export function toolsFor(h: Harness) {
 
     /** This import's audit entries of one action, oldest first. */
     async entriesOf(importId: string, action: AuditAction) {
-      const page = await h.trail.audit.service.store.query({ actions: [action] }, { page: 1, pageSize: 500 });
+      const page = await h.trail.audit.service.store.query({ actions: [action] }, { pageSize: 500 });
       return page.entries.filter((e) => e.details.import_id === importId).reverse();
     },
   };

@@ -36,6 +36,8 @@ export interface PostgresOptions {
   /** fsync off: faster for tests; benchmarks keep it on to measure a durable commit. */
   durable?: boolean;
   startTimeoutMs?: number;
+  /** More server settings (`name=value`), e.g. memory for a benchmark at scale. */
+  settings?: string[];
 }
 
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
@@ -82,6 +84,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     'max_connections=40',
   ];
   if (!options.durable) settings.push('-F');
+  for (const setting of options.settings ?? []) settings.push('-c', setting);
   const [command, args] = asPostgresUser(join(PG_BIN, 'postgres'), settings);
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';

@@ -20,9 +20,28 @@ export interface AuditFilters {
   to?: string;
 }
 
+/** Where a page starts: older than an entry, or newer than one (cursors from a previous answer). */
+export type AuditCursor = { before: string } | { after: string };
+
 export interface AuditPage {
   data: AuditEntry[];
-  pagination: { page: number; page_size: number; total: number; total_pages: number };
+  pagination: {
+    page_size: number;
+    /** At most 10,000: when total_exact is false there are more than `total`. */
+    total: number;
+    total_exact: boolean;
+    /** Cursors of the next older / newer page, null at either end. */
+    older: string | null;
+    newer: string | null;
+  };
+}
+
+/** Someone who appears in the trail (GET /__audit/people). */
+export interface AuditPerson {
+  id: string;
+  name: string | null;
+  kind: 'person' | 'session';
+  role: string | null;
 }
 
 async function auditRequest<T>(method: string, path: string, options: RequestOptions & { body?: unknown }) {
@@ -32,10 +51,16 @@ async function auditRequest<T>(method: string, path: string, options: RequestOpt
 }
 
 export function listAuditEntries(
-  query: AuditFilters & { page: number; page_size: number },
+  query: AuditFilters & Partial<{ before: string; after: string }> & { page_size: number },
   signal?: AbortSignal,
 ): Promise<AuditPage> {
   return auditRequest<AuditPage>('GET', '/__audit', { query: { ...query }, signal });
+}
+
+/** People whose name or id contains `q` (the person filter chooses from them). */
+export async function listAuditPeople(q: string, signal?: AbortSignal): Promise<AuditPerson[]> {
+  return (await auditRequest<{ data: AuditPerson[] }>('GET', '/__audit/people', { query: { q }, signal }))
+    .data;
 }
 
 /** Where the CSV of every entry matching `filters` downloads from (the download itself is recorded). */

@@ -58,15 +58,21 @@ describe('who may read the trail', () => {
     });
     const viewer = await fetch(`${asViewer.url}/__audit`);
     const viewerCsv = await fetch(`${asViewer.url}/__audit/export.csv`);
+    const viewerPeople = await fetch(`${asViewer.url}/__audit/people?q=admin`);
     const opened = await h.one(() =>
       fetch(`${asAdmin.url}/v3/contacts/${h.known.id}`, { headers: asProfile }),
     );
     const admin = await fetch(`${asAdmin.url}/__audit?actor=u-admin`);
+    const adminPeople = await fetch(`${asAdmin.url}/__audit/people?q=admin`);
     await Promise.all([asViewer.close(), asAdmin.close()]);
     expect(viewer.status).toBe(403);
     expect(await viewer.json()).toMatchObject({ error: { code: 'AUDIT_FORBIDDEN' } });
     expect(viewerCsv.status).toBe(403);
+    expect(viewerPeople.status).toBe(403); // who appears in the trail is the trail's too
     expect(admin.status).toBe(200);
+    expect(await adminPeople.json()).toMatchObject({
+      data: [{ id: 'u-admin', kind: 'person', role: 'admin' }],
+    });
     expect(opened).toMatchObject({
       actor_kind: 'person',
       actor_id: 'u-admin',

@@ -93,3 +93,67 @@ describe('an admin of Clinics UK reads the trail of Clinics UK only (an admin of
     expect(res.status).toBe(403);
   });
 });
+
+describe('the people directory, counts and page cursors say nothing past it either', () => {
+  const pagination = (json: Record<string, unknown>) =>
+    json.pagination as { total: number; total_exact: boolean; older: string | null; newer: string | null };
+  const ukActors = async () =>
+    [...new Set((await con.entries()).filter((e) => e.profile_id === UK).map((e) => e.actor_id))].sort();
+
+  it('people: only those with entries in their profiles, whatever the fragment', async () => {
+    const all = await con.entries();
+    const elsewhere = all.filter((e) => !all.some((m) => m.profile_id === UK && m.actor_id === e.actor_id));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    for (const q of [
+      '',
+      '%',
+      '_',
+      ...elsewhere.map((e) => e.actor_id),
+      ...elsewhere.map((e) => e.actor_name ?? ''),
+    ]) {
+      const res = await as('ukAdmin', `/__audit/people?limit=100&q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+      const ids = (res.json.data as { id: string }[]).map((p) => p.id);
+      expect(
+        ids.every((id) => !elsewhere.some((e) => e.actor_id === id)),
+        q,
+      ).toBe(true);
+    }
+    const everyone = await as('ukAdmin', '/__audit/people?limit=100');
+    expect((everyone.json.data as { id: string }[]).map((p) => p.id).sort()).toEqual(await ukActors());
+  });
+
+  it("counts: another person's or profile's entries count as none", async () => {
+    const others = (await con.entries()).filter((e) => e.profile_id !== UK);
+    for (const query of [
+      ...new Set(others.map((e) => `actor=${encodeURIComponent(e.actor_id)}`)),
+      `profile_id=${US.toUpperCase()}`,
+    ]) {
+      const res = await as('ukAdmin', `/__audit?page_size=1&${query}`);
+      const page = pagination(res.json);
+      expect(
+        [dataOf(res.json).every((e) => e.profile_id === UK), page.total, page.older, page.newer],
+        query,
+      ).toEqual([true, dataOf(res.json).length, null, null]);
+    }
+  });
+
+  it('cursors: a page made up to start among other profiles pages through theirs only', async () => {
+    const all = await con.entries();
+    const mine = all.filter((e) => e.profile_id === UK).map((e) => e.seq);
+    const seen: number[] = [];
+    for (const other of all.filter((e) => e.profile_id !== UK)) {
+      for (const side of ['before', 'after']) {
+        const res = await as('ukAdmin', `/__audit?page_size=1&${side}=${other.seq}.${Date.parse(other.at)}`);
+        expect(res.status).toBe(200);
+        seen.push(...dataOf(res.json).map((e) => e.seq));
+        const { older, newer } = pagination(res.json);
+        // A link names an entry of theirs (the one shown), never one of the others'.
+        for (const link of [older, newer].filter((l): l is string => l !== null))
+          expect(mine).toContain(Number(link.split('.')[0]));
+      }
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((seq) => mine.includes(seq))).toBe(true);
+  });
+});

@@ -185,7 +185,7 @@ export async function startGatewayUnderTest(
     clock,
     signedIn,
     async entries(...actions) {
-      const page = await trail.audit.service.store.query({ actions }, { page: 1, pageSize: 500 });
+      const page = await trail.audit.service.store.query({ actions }, { pageSize: 500 });
       return [...page.entries].sort((a, b) => a.seq - b.seq);
     },
     async close() {

@@ -1,12 +1,13 @@
 // The filter form: applied on submit (one request per search, not per keystroke), cleared in one click.
+// Without the app's JavaScript it is a plain GET form of the same fields.
 import { type FormEvent, useId } from 'react';
 import { AUDIT_ACTIONS, type AuditAction, type AuditFilters } from '../../queries/activity';
 import { ACTION_LABELS } from './labels';
+import { PersonField } from './PersonField';
 
 const TEXT_FIELDS = [
-  ['actor', 'Person', 'Name or id'],
   ['contact_id', 'Contact', 'Contact id'],
-  ['number', 'Number', 'Number or last digits'],
+  ['number', 'Number', 'Number or last 2 digits'],
 ] as const;
 
 export function ActivityFilters({
@@ -21,7 +22,7 @@ export function ActivityFilters({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next: AuditFilters = {};
-    for (const [key] of TEXT_FIELDS) {
+    for (const key of ['actor', ...TEXT_FIELDS.map(([name]) => name)] as const) {
       const value = String(form.get(key) ?? '').trim();
       if (value) next[key] = value;
     }
@@ -41,6 +42,7 @@ export function ActivityFilters({
       onSubmit={submit}
       aria-label="Filter activity"
     >
+      <PersonField id={`${id}-actor`} initial={filters.actor ?? ''} />
       {TEXT_FIELDS.map(([key, label, placeholder]) => (
         <label key={key} className="activity-field" htmlFor={`${id}-${key}`}>
           <span>{label}</span>

@@ -12,6 +12,7 @@ import { SIGNED_IN_PAGE } from '../../shared/sessions';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
 import { type ActivityParams, activitySearch, parseActivityParams } from './activityParams';
+import { PersonChoice, usePersonChoices } from './PersonField';
 import './activity.css';
 
 export function ActivityPage() {
@@ -19,11 +20,13 @@ export function ActivityPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const params = parseActivityParams(new URLSearchParams(location.search));
-  const query = useAuditEntries(params.filters, params.page, params.pageSize);
+  const query = useAuditEntries(params.filters, params.cursor, params.pageSize);
   const go = (next: Partial<ActivityParams>) =>
     navigate(`/activity${activitySearch({ ...params, ...next })}`);
   const filtered = Object.keys(params.filters).length > 0;
 
+  // A person filter that is nobody's id: who they could mean, instead of an empty table.
+  const choices = usePersonChoices(params.filters.actor);
   let body: React.ReactNode;
   if (query.error && !query.data) {
     const error = describeError(query.error);
@@ -41,6 +44,8 @@ export function ActivityPage() {
           retrying={query.isFetching}
         />
       );
+  } else if (choices && query.data?.pagination.total === 0) {
+    body = <PersonChoice params={params} people={choices} />;
   } else if (query.data && query.data.pagination.total === 0) {
     body = (
       <EmptyState title={filtered ? 'No matching activity' : 'No activity yet'} icon="∅">
@@ -57,8 +62,7 @@ export function ActivityPage() {
         data={query.data}
         stale={query.isPlaceholderData}
         params={params}
-        onPage={(page) => go({ page })}
-        onPageSize={(pageSize) => go({ pageSize, page: 1 })}
+        onPageSize={(pageSize) => go({ pageSize, cursor: null })}
       />
     );
   }
@@ -80,7 +84,7 @@ export function ActivityPage() {
           </a>
         </div>
       </div>
-      <ActivityFilters filters={params.filters} onApply={(filters) => go({ filters, page: 1 })} />
+      <ActivityFilters filters={params.filters} onApply={(filters) => go({ filters, cursor: null })} />
       <section className="card" aria-label="Activity">
         {body}
       </section>
