@@ -84,7 +84,7 @@ test('a deep link keeps the profile: an inherited contact opens under the profil
   await page.goto(`/contacts/${inherited.id}?profile=${PROFILE_US}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(inherited.format_international);
   await expect(page.getByText('Inherited from organization')).toBeVisible();
-  await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_US);
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue(PROFILE_US);
   await page.getByRole('link', { name: '← All contacts' }).click();
   await expect(page).toHaveURL(new RegExp(`/\\?profile=${PROFILE_US}$`));
 });

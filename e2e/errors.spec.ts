@@ -90,5 +90,5 @@ test('when /v3/me fails while a profile link is checked, the page says so and Re
   failing = false;
   await panel.getByRole('button', { name: 'Retry' }).click();
   await visibleNumbers(page);
-  await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_UK);
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue(PROFILE_UK);
 });

@@ -129,11 +129,11 @@ test('opens a contact from a row and comes back', async ({ page }) => {
 
 test('switches profile with the form button, and says what needs JavaScript', async ({ page }) => {
   await page.goto('/?channel=sms&page=2');
-  await page.getByLabel('Profile').selectOption(PROFILE_UK);
+  await page.getByLabel('Profile', { exact: true }).selectOption(PROFILE_UK);
   await page.getByRole('button', { name: 'Switch' }).click();
   await expect(page).toHaveURL(new RegExp(`/\\?channel=sms&profile=${PROFILE_UK}$`));
   expect(await visibleNumbers(page)).toEqual(numbersOf(await apiList(page, { channel: 'sms' }, PROFILE_UK)));
-  await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_UK);
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue(PROFILE_UK);
   await expect(
     page.getByText('privacy mode, table layout, CSV export, editing, adding and removing need it'),
   ).toBeVisible();

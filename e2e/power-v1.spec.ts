@@ -29,7 +29,7 @@ test('a legacy v1 account pages through GET /v1/contacts with the v3-only contro
   await expect(page.getByLabel('Search contacts by number')).toHaveCount(0);
   await expect(page.getByRole('group', { name: /channel/i })).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: /channel/i })).toHaveCount(0);
-  await expect(page.getByLabel('Profile')).toHaveCount(0);
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /look up/i })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Next page' }).click();

@@ -39,7 +39,7 @@ test('switching profile never shows the old profile rows, even when its response
   );
   await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/\?page=2$/);
-  await page.getByLabel('Profile').selectOption(PROFILE_UK);
+  await page.getByLabel('Profile', { exact: true }).selectOption(PROFILE_UK);
   await expect(page).toHaveURL(new RegExp(`\\?profile=${PROFILE_UK}$`));
 
   // While the new profile loads there is a skeleton, never the organization's rows.
@@ -60,10 +60,10 @@ test('switching profile never shows the old profile rows, even when its response
 test('the profile choice lives in the URL and resets to page 1', async ({ page }) => {
   const us = await apiList(page, {}, PROFILE_US);
   await page.goto(`/?profile=${PROFILE_US}&page=2`);
-  await expect(page.getByLabel('Profile')).toHaveValue(PROFILE_US);
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue(PROFILE_US);
   await expect(rows(page).first()).toBeVisible();
   // Northwind Pharmacy US inherits the organization's contacts, flagged as such.
-  await page.getByLabel('Profile').selectOption({ label: 'Northwind Health' });
+  await page.getByLabel('Profile', { exact: true }).selectOption({ label: 'Northwind Health' });
   await expect(page).toHaveURL(/\/$/);
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`\\?profile=${PROFILE_US}&page=2$`));
@@ -81,7 +81,7 @@ test('a profile id that is not one of the organization falls back to the organiz
   await page.goto('/?profile=7a3d2c10-0000-4000-8000-000000000031&page=2');
   await expect(page.getByRole('status').filter({ hasText: 'not available to this key' })).toBeVisible();
   await expect(page).toHaveURL(/\?page=2$/);
-  await expect(page.getByLabel('Profile')).toHaveValue('');
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue('');
   await expect(rows(page).first()).toBeVisible();
 });
 
@@ -90,7 +90,7 @@ test.describe('user key', () => {
   test('shows the account name and no profile switcher', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('.account-name')).toHaveText('Jordan Avery');
-    await expect(page.getByLabel('Profile')).toHaveCount(0);
+    await expect(page.getByLabel('Profile', { exact: true })).toHaveCount(0);
     await expect(rows(page).first()).toBeVisible();
   });
 });
@@ -104,7 +104,7 @@ test.describe('profile key', () => {
     });
     await page.goto(`/?profile=${PROFILE_US}`);
     await expect(page.locator('.account-name')).toHaveText('Northwind Clinics UK');
-    await expect(page.getByLabel('Profile')).toHaveCount(0);
+    await expect(page.getByLabel('Profile', { exact: true })).toHaveCount(0);
     await expect(rows(page).first()).toBeVisible();
     await expect(page).toHaveURL(/\/$/);
     expect(sent.filter(Boolean)).toEqual([]);
