@@ -29,10 +29,14 @@ async function htmlOnly(browser: Browser, baseURL: string | undefined, cookies: 
  * screen reader gets. Leaves out what legitimately differs between the two renders' serialisations
  * (useId values, attribute order, the `selected` attribute vs property, text separators), and aria-disabled on
  * controls (not links): the server marks those that wait for JavaScript (components/useDisabledUntilHydrated).
+ * The lookup's region list too: the server lists every region (a form without JavaScript needs them, issue 21),
+ * a browser render fills it (with calling codes) when the select is first used; its options are left out.
  */
 function describeTree(root: Element): string[] {
   const kept = /^(class|aria-.*|data-.*|href|disabled|role|tabindex|title)$/;
-  return [root, ...root.querySelectorAll('*')].map((element) => {
+  const regionChoices = new Set(root.querySelectorAll('select[name="region"] option'));
+  const elements = [root, ...root.querySelectorAll('*')].filter((element) => !regionChoices.has(element));
+  return elements.map((element) => {
     const attributes = [...element.attributes]
       .filter((attribute) => kept.test(attribute.name))
       .filter((attribute) => attribute.name !== 'aria-disabled' || element.tagName === 'A')
