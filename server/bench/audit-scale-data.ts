@@ -5,6 +5,7 @@
 // recorder's per-call validation is skipped (bench-only bulk path).
 
 import { maskPhone } from '../../src/shared/mask.ts';
+import { mulberry32 } from '../api/random.ts';
 import type { Action, EntryContent } from '../audit/entry.ts';
 import { phoneHash } from '../audit/phone.ts';
 
@@ -55,17 +56,8 @@ const MIX: [Action, number][] = [
 ];
 const MIX_TOTAL = MIX.reduce((sum, [, share]) => sum + share, 0);
 
-/** mulberry32: small, fast, good enough to spread bench data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The embedded API's deterministic PRNG: same seed, same bench data. */
+export const random = mulberry32;
 
 export interface Person {
   id: string;
