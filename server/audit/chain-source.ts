@@ -122,6 +122,8 @@ export async function openChainSource(spec: ChainSourceSpec): Promise<ChainSourc
     };
   }
   const client = new pg.Client({ connectionString: spec.url });
+  // A dropped connection already fails the pending read; unheard, pg's 'error' event would end the process.
+  client.on('error', () => {});
   await client.connect();
   return {
     rows: pgChainRows(client),

@@ -3,11 +3,10 @@
 // entries chained after the old head, PostgreSQL's rows moved into monthly partitions.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg, migrateSqlite } from '../migrations.ts';
 import { alice, PHONE_KEY, sampleRecord, tempDir } from '../testing/audit-stores.ts';
-import { type PostgresServer, startPostgres } from '../testing/postgres-server.ts';
+import { type PostgresServer, startPostgres, testPool } from '../testing/postgres-server.ts';
 import { runVerify } from './cli-verify.ts';
 import { canonicalJson, chainEntry, ENTRY_COLUMNS, GENESIS_HASH, type StoredEntry } from './entry.ts';
 import { PG_MIGRATIONS } from './pg-migrations.ts';
@@ -93,7 +92,7 @@ describe('migrating a trail of the previous schema', () => {
     afterAll(() => server.stop());
 
     it('moves the rows into monthly partitions; the chain, appends and verification go on', async () => {
-      const admin = new pg.Pool({ connectionString: server.url });
+      const admin = testPool({ connectionString: server.url });
       await migratePg(admin, { table: 'audit_migrations', lock: 1, migrations: PG_MIGRATIONS.slice(0, 1) });
       for (const entry of oldEntries()) {
         const { seq: _s, prev_hash: _p, hash: _h, ...content } = entry;

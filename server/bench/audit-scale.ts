@@ -11,12 +11,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { keyIdOf, type SigningKey } from '../audit/keys.ts';
 import { PgAuditStore } from '../audit/pg-store.ts';
 import { SqliteAuditStore } from '../audit/sqlite-store.ts';
 import type { AuditStore } from '../audit/store.ts';
-import { startPostgres } from '../testing/postgres-server.ts';
+import { startPostgres, testPool } from '../testing/postgres-server.ts';
 import { contacts, PROFILES } from './audit-scale-data.ts';
 import { appendsAlone, appendsDuring, exportPace, perSecond, verifyFigures } from './audit-scale-ops.ts';
 import { measureQueries } from './audit-scale-queries.ts';
@@ -183,7 +182,7 @@ try {
       ],
     });
     try {
-      const seedPool = new pg.Pool({ connectionString: server.url, max: 2 });
+      const seedPool = testPool({ connectionString: server.url, max: 2 });
       await (await PgAuditStore.open(server.url)).close(); // migrations
       await run(
         'PostgreSQL 15',

@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROW_STATES } from '../../src/shared/imports.ts';
 import { migratePg, migrateSqlite } from '../migrations.ts';
-import { type PostgresServer, startPostgres } from '../testing/postgres-server.ts';
+import { type PostgresServer, startPostgres, testPool } from '../testing/postgres-server.ts';
 import { PgImportStore, V1 } from './pg-store.ts';
 import { SCHEMA_V1, SqliteImportStore } from './sqlite-store.ts';
 import type { ImportStore } from './store.ts';
@@ -65,7 +64,7 @@ describe('import store schema V1 → V2', () => {
 
   it('on PostgreSQL', async () => {
     const url = postgres?.url ?? '';
-    const pool = new pg.Pool({ connectionString: url });
+    const pool = testPool({ connectionString: url });
     await migratePg(pool, { table: 'import_migrations', lock: 1, migrations: [V1] });
     await pool.query(V1_JOB);
     await pool.end();

@@ -7,6 +7,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const READY = /database system is ready to accept connections/;
@@ -15,6 +16,20 @@ export interface PostgresServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+}
+
+/**
+ * A pool for a test or a benchmark. `pool.end()` resolves before its sockets close, so a server stopped right
+ * after it sends 57P01 (admin shutdown) to a client still saying goodbye; pg re-emits that on the pool, where
+ * without a listener it is an uncaught error that fails whichever test file runs. That goodbye is expected;
+ * any other error still fails.
+ */
+export function testPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') throw error;
+  });
+  return pool;
 }
 
 export async function freePort(): Promise<number> {
