@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { HiddenFields } from './HiddenFields';
 
-interface PageSizeSelectProps<T extends number> {
+export interface PageSizeSelectProps<T extends number> {
   value: T;
   options: readonly T[];
   onChange: (size: T) => void;

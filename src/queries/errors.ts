@@ -13,26 +13,4 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
 
-/** A failure as plain facts for an error panel or toast (code, HTTP status, request id, Retry-After). */
-export interface ErrorDescription {
-  message: string;
-  code: string;
-  /** 0 for a network failure. */
-  status: number;
-  requestId: string | null;
-  retryAfter: number | null;
-}
-
-export function describeError(error: unknown): ErrorDescription {
-  if (error instanceof ApiError) {
-    const { message, code, status, requestId, retryAfter } = error;
-    return { message, code, status, requestId, retryAfter };
-  }
-  return {
-    message: error instanceof Error ? error.message : 'Something went wrong.',
-    code: 'UNKNOWN',
-    status: 0,
-    requestId: null,
-    retryAfter: null,
-  };
-}
+export { describeError, type ErrorDescription, isDenied } from '../shared/failure';

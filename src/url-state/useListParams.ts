@@ -1,13 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  applyPatch,
-  formFields,
-  type ListParams,
-  type ListPatch,
-  parseListParams,
-  serializeListParams,
-} from './listParams';
+import type { ParamsDefinition, Patch } from './defineParams';
+import { formFields, type ListParams, listParams, parseListParams } from './listParams';
 
 export interface UpdateOptions {
   /** Replace the history entry instead of pushing one (typing, automatic corrections). */
@@ -15,23 +9,57 @@ export interface UpdateOptions {
 }
 
 /**
- * The list state as React sees it: parsed from the URL on every navigation, written back through
- * `applyPatch` so the page-reset and canonical-URL rules live in one place. Page and filter changes push
- * history (back/forward walk through them); callers pass `replace` for typing and corrections.
+ * A screen's URL state as React sees it: parsed on every navigation, written back through the definition's
+ * `patch` so the page-reset and canonical-URL rules live in one place. Changes push history (Back walks
+ * through them); callers pass `replace` for typing and corrections. Keys the definition does not own (e.g.
+ * the import's `profile`) are kept only when `keepOthers` says so; the contact list drops them.
  */
-export function useListParams(): [ListParams, (patch: ListPatch, options?: UpdateOptions) => void] {
+export function useUrlParams<T>(
+  definition: ParamsDefinition<T>,
+  { keepOthers = false } = {},
+): [T, (patch: Patch<T>, options?: UpdateOptions) => void, UrlParamLinks<T>] {
   const [searchParams, setSearchParams] = useSearchParams();
-  const params = useMemo(() => parseListParams(searchParams), [searchParams]);
-  const update = useCallback(
-    (patch: ListPatch, options: UpdateOptions = {}) => {
-      setSearchParams((current) => serializeListParams(applyPatch(parseListParams(current), patch)), {
-        replace: options.replace ?? false,
-      });
+  const params = useMemo(() => definition.parse(searchParams), [definition, searchParams]);
+  const others = useCallback(
+    (current: URLSearchParams): [string, string][] => {
+      if (!keepOthers) return [];
+      const owned = new Set<string>(definition.keys);
+      return [...current].filter(([key]) => !owned.has(key));
     },
-    [setSearchParams],
+    [definition, keepOthers],
   );
-  return [params, update];
+  const update = useCallback(
+    (patch: Patch<T>, options: UpdateOptions = {}) => {
+      setSearchParams(
+        (current) => {
+          const next = definition.serialize(definition.patch(definition.parse(current), patch));
+          return new URLSearchParams([...others(current), ...next]);
+        },
+        { replace: options.replace ?? false },
+      );
+    },
+    [definition, others, setSearchParams],
+  );
+  const links: UrlParamLinks<T> = {
+    href(patch) {
+      const next = definition.serialize(definition.patch(params, patch));
+      return `?${new URLSearchParams([...others(searchParams), ...next])}`;
+    },
+    fields: (...own) => [...others(searchParams), ...definition.formFields(params, ...own)],
+  };
+  return [params, update, links];
 }
+
+/** What a screen's links and plain GET forms need of its URL state. */
+export interface UrlParamLinks<T> {
+  /** The address (`?…`) after this change: for real links that work before the app's JavaScript runs. */
+  href(patch: Patch<T>): string;
+  /** Hidden fields of a GET form that sets `own` itself (see ParamsDefinition.formFields). */
+  fields(...own: (keyof T)[]): [string, string][];
+}
+
+/** The contact list's state (see ./listParams). */
+export const useListParams = () => useUrlParams(listParams);
 
 /** Query string that keeps only the profile, for links that leave the list (detail, "back to all"). */
 export function profileOnlySearch(profile: string | undefined): string {

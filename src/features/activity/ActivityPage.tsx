@@ -3,11 +3,10 @@
 // as CSV (the download is itself recorded). The gateway decides who may read it; others see why not.
 import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorPanel } from '../../components/ErrorPanel';
 import { ProgressBar } from '../../components/ProgressBar';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { auditCsvPath, useAuditEntries } from '../../queries/activity';
-import { describeError } from '../../queries/errors';
 import { SIGNED_IN_PAGE } from '../../shared/sessions';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
@@ -28,23 +27,7 @@ export function ActivityPage() {
   // A person filter that is nobody's id: who they could mean, instead of an empty table.
   const choices = usePersonChoices(params.filters.actor);
   let body: React.ReactNode;
-  if (query.error && !query.data) {
-    const error = describeError(query.error);
-    body =
-      error.status === 403 || error.status === 401 ? (
-        <EmptyState title="Only admins can see activity" icon="!">
-          <p>{error.message}</p>
-        </EmptyState>
-      ) : (
-        <ErrorPanel
-          title="Could not load activity"
-          message={error.message}
-          facts={error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      );
-  } else if (choices && query.data?.pagination.total === 0) {
+  if (choices && query.data?.pagination.total === 0) {
     body = <PersonChoice params={params} people={choices} />;
   } else if (query.data && query.data.pagination.total === 0) {
     body = (
@@ -86,7 +69,9 @@ export function ActivityPage() {
       </div>
       <ActivityFilters filters={params.filters} onApply={(filters) => go({ filters, cursor: null })} />
       <section className="card" aria-label="Activity">
-        {body}
+        <QueryBoundary query={query} title="Could not load activity" denied="Only admins can see activity">
+          {body}
+        </QueryBoundary>
       </section>
     </main>
   );

@@ -1,10 +1,8 @@
-// One page of entries in the shared table parts: skeleton on the first load, the previous page dimmed
+// One page of entries in the console's DataTable: skeleton on the first load, the previous page dimmed
 // while the next loads, count, page size and newest/newer/older links in the footer.
-import { type PaginationState, useTable } from '@tanstack/react-table';
-import { PageSizeSelect } from '../../components/PageSizeSelect';
+import { useTable } from '@tanstack/react-table';
+import { DataTable, TableFooter } from '../../components/DataTable';
 import { TableBody } from '../../components/TableBody';
-import { TableHead } from '../../components/TableHead';
-import { TableSkeleton } from '../../components/TableSkeleton';
 import type { AuditPage } from '../../queries/activity';
 import { ActivityPager, ActivityRange } from './ActivityPager';
 import { type ActivityParams, activitySearch, PAGE_SIZES, type PageSize } from './activityParams';
@@ -19,7 +17,6 @@ export function ActivityTable(props: {
   onPageSize: (size: PageSize) => void;
 }) {
   const { pageSize } = props.params;
-  const pagination: PaginationState = { pageIndex: 0, pageSize };
   // The page size's plain GET form carries the filters (it works before the app's JavaScript); a new page
   // size starts from the newest entries.
   const fields = [...new URLSearchParams(activitySearch({ ...props.params, cursor: null }))].filter(
@@ -30,32 +27,28 @@ export function ActivityTable(props: {
     columns: activityColumns,
     data: props.data?.data ?? NO_ROWS,
     getRowId: (entry) => String(entry.seq),
-    manualPagination: true,
-    rowCount: props.data?.data.length ?? 0,
-    state: { pagination },
   });
-  const loading = !props.data;
   return (
-    <>
-      <div className="table-scroll">
-        <table
-          className={`table activity-table${props.stale ? ' table-stale' : ''}`}
-          aria-busy={loading || props.stale}
-        >
-          <caption className="sr-only">Audit trail, newest first</caption>
-          <TableHead groups={table.getHeaderGroups()} />
-          {loading ? (
-            <TableSkeleton columns={activityColumnIds} rows={10} />
-          ) : (
-            <TableBody rows={table.getRowModel().rows} mark={(row) => ({ 'data-seq': row.id })} />
-          )}
-        </table>
-      </div>
-      <footer className="table-footer">
-        {props.data ? <ActivityRange page={props.data} /> : <p className="range muted">Loading activity…</p>}
-        <PageSizeSelect value={pageSize} options={PAGE_SIZES} onChange={props.onPageSize} fields={fields} />
-        <ActivityPager params={props.params} pagination={props.data?.pagination} />
-      </footer>
-    </>
+    <DataTable
+      table={table}
+      caption="Audit trail, newest first"
+      className="activity-table"
+      skeleton={props.data ? null : { columns: activityColumnIds, rows: 10 }}
+      stale={props.stale}
+      body={<TableBody rows={table.getRowModel().rows} mark={(row) => ({ 'data-seq': row.id })} />}
+      footer={
+        <TableFooter
+          summary={
+            props.data ? (
+              <ActivityRange page={props.data} />
+            ) : (
+              <p className="range muted">Loading activity…</p>
+            )
+          }
+          pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: props.onPageSize, fields }}
+          pager={<ActivityPager params={props.params} pagination={props.data?.pagination} />}
+        />
+      }
+    />
   );
 }

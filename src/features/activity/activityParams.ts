@@ -1,7 +1,9 @@
 // The Activity screen's state in its URL (/activity?number=…&action=lookup&before=…): filters a link can
 // carry ("who has seen this contact": ?contact_id=…), the page as a cursor from the server (older or newer
 // than an entry), bad values dropped rather than sent.
-import { AUDIT_ACTIONS, type AuditAction, type AuditCursor, type AuditFilters } from '../../queries/activity';
+
+import { AUDIT_ACTIONS, type AuditCursor, type AuditFilters } from '../../queries/activity';
+import { defineParams, param } from '../../url-state/defineParams';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -13,44 +15,43 @@ export interface ActivityParams {
   pageSize: PageSize;
 }
 
-const TEXT_FILTERS = ['actor', 'contact_id', 'number'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CURSOR = /^\d{1,15}\.\d{1,15}$/;
 
-function cursorOf(search: URLSearchParams): AuditCursor | null {
-  const before = search.get('before');
-  const after = search.get('after');
-  if (before && CURSOR.test(before) && !after) return { before };
-  if (after && CURSOR.test(after) && !before) return { after };
-  return null;
-}
+const activityParams = defineParams(
+  {
+    actor: param.text(100),
+    contact_id: param.text(100),
+    number: param.text(100),
+    action: param.oneOf(AUDIT_ACTIONS),
+    from: param.pattern(DATE),
+    to: param.pattern(DATE),
+    before: param.pattern(CURSOR),
+    after: param.pattern(CURSOR),
+    page_size: param.pageSize(PAGE_SIZES, 50),
+  },
+  // One cursor or none: "older than A and newer than B" is no page the server can give.
+  { tidy: (p) => (p.before && p.after ? { ...p, before: undefined, after: undefined } : p) },
+);
 
 export function parseActivityParams(search: URLSearchParams): ActivityParams {
+  const { before, after, page_size, ...rest } = activityParams.parse(search);
   const filters: AuditFilters = {};
-  for (const key of TEXT_FILTERS) {
-    const value = search.get(key)?.trim().slice(0, 100);
-    if (value) filters[key] = value;
-  }
-  const action = search.get('action');
-  if (AUDIT_ACTIONS.includes(action as AuditAction)) filters.action = action as AuditAction;
-  for (const key of ['from', 'to'] as const) {
-    const value = search.get(key);
-    if (value && DATE.test(value)) filters[key] = value;
-  }
-  const size = Number(search.get('page_size'));
+  for (const [key, value] of Object.entries(rest))
+    if (value) filters[key as keyof AuditFilters] = value as never;
   return {
     filters,
-    cursor: cursorOf(search),
-    pageSize: PAGE_SIZES.includes(size as PageSize) ? (size as PageSize) : 50,
+    cursor: before ? { before } : after ? { after } : null,
+    pageSize: page_size,
   };
 }
 
 /** The URL search for these params; defaults left out. */
 export function activitySearch({ filters, cursor, pageSize }: ActivityParams): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) search.set(key, value);
-  for (const [key, value] of Object.entries(cursor ?? {})) search.set(key, value);
-  if (pageSize !== 50) search.set('page_size', String(pageSize));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  return activityParams.search({
+    ...activityParams.defaults,
+    ...filters,
+    ...cursor,
+    page_size: pageSize,
+  });
 }

@@ -1,12 +1,12 @@
-// The trail's table: when, who, what, which contact, details, from where. Server-paged (TanStack Table's
-// pagination feature only; this chunk is lazy, so it does not weigh on the contacts list).
-import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
+// The trail's table: when, who, what, which contact, details, from where. The server pages (by cursor), so
+// the table needs no TanStack feature: it shows the rows it is given.
+import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
 import type { AuditEntry } from '../../queries/activity';
 import { ACTION_LABELS, detailSummary, OUTCOME_TONES } from './labels';
 
-export const activityFeatures = tableFeatures({ rowPaginationFeature });
+export const activityFeatures = tableFeatures({});
 const column = createColumnHelper<typeof activityFeatures, AuditEntry>();
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

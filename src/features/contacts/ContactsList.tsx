@@ -1,5 +1,5 @@
+import { TableFooter } from '../../components/DataTable';
 import { Pager } from '../../components/Pager';
-import { PageSizeSelect } from '../../components/PageSizeSelect';
 import { RangeSummary } from '../../components/RangeSummary';
 import type { Contact, ContactPage } from '../../queries/contacts';
 import {
@@ -51,32 +51,36 @@ export function ContactsList({
       loading={!data}
       stale={stale}
       footer={
-        <footer className="table-footer">
-          {data ? (
-            <RangeSummary
+        <TableFooter
+          summary={
+            data ? (
+              <RangeSummary
+                page={params.page}
+                pageSize={params.page_size}
+                total={total}
+                noun={['contact', 'contacts']}
+              />
+            ) : (
+              <p className="range muted">Loading contacts…</p>
+            )
+          }
+          pageSize={{
+            value: params.page_size,
+            options: PAGE_SIZES,
+            onChange: (size) => update({ page_size: size }),
+            fields: formFields(params, 'page_size'),
+          }}
+          pager={
+            <Pager
               page={params.page}
-              pageSize={params.page_size}
-              total={total}
-              noun={['contact', 'contacts']}
+              pageCount={Math.ceil(total / params.page_size)}
+              onPageChange={(page) => update({ page })}
+              hrefFor={(page) => listHref({ ...params, page })}
+              fields={formFields(params)}
+              disabled={!data}
             />
-          ) : (
-            <p className="range muted">Loading contacts…</p>
-          )}
-          <PageSizeSelect
-            value={params.page_size}
-            options={PAGE_SIZES}
-            onChange={(size) => update({ page_size: size })}
-            fields={formFields(params, 'page_size')}
-          />
-          <Pager
-            page={params.page}
-            pageCount={Math.ceil(total / params.page_size)}
-            onPageChange={(page) => update({ page })}
-            hrefFor={(page) => listHref({ ...params, page })}
-            fields={formFields(params)}
-            disabled={!data}
-          />
-        </footer>
+          }
+        />
       }
     />
   );

@@ -1,7 +1,6 @@
 import { flexRender, type TableOptions, useTable } from '@tanstack/react-table';
 import { type KeyboardEvent, type MouseEvent, Suspense } from 'react';
-import { TableHead } from '../../components/TableHead';
-import { TableSkeleton } from '../../components/TableSkeleton';
+import { DataTable } from '../../components/DataTable';
 import type { Contact } from '../../queries/contacts';
 import type { ProfileId } from '../../queries/keys';
 import { baseTableFeatures, type ContactTableFeatures, contactColumnIds, contactColumns } from './columns';
@@ -93,53 +92,51 @@ function TableView(props: ContactsTableProps & { features: ContactTableFeatures 
   };
 
   return (
-    <>
-      <div className="table-scroll">
-        <table
-          className={`table${props.stale ? ' table-stale' : ''}${props.layout.density === 'compact' ? ' table-compact' : ''}`}
-          aria-busy={props.loading || props.stale}
-        >
-          <caption className="sr-only">Contacts. Press Enter on a row to open the contact.</caption>
-          <TableHead groups={table.getHeaderGroups()} />
-          {props.loading ? (
-            <TableSkeleton
-              columns={contactColumnIds.filter((id) => !props.layout.hidden.includes(id))}
-              rows={Math.min(props.pageSize, 12)}
-            />
-          ) : (
-            <tbody>
-              {/* Cells render through flexRender() rather than <table.FlexRender>: one component less per
-                  cell (140 on a page of 20) measurably shortens the first render (npm run bench:ui). */}
-              {table.getRowModel().rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className="row-link"
-                  // Rows are the primary way to open a contact by keyboard (Tab, then Enter).
-                  tabIndex={0}
-                  data-contact-id={row.original.id}
-                  onClick={(event) => onRowClick(event, row.original)}
-                  onKeyDown={(event) => onRowKey(event, row.original)}
-                >
-                  {(row.getVisibleCells?.() ?? row.getAllCells()).map((cell) =>
-                    cell.column.id === 'number' ? (
-                      <th key={cell.id} scope="row" data-col="number">
-                        <a href={hrefFor(row.original)} tabIndex={-1} className="row-anchor">
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </a>
-                      </th>
-                    ) : (
-                      <td key={cell.id} data-col={cell.column.id}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          )}
-        </table>
-      </div>
-      {props.footer}
-    </>
+    <DataTable
+      table={table}
+      caption="Contacts. Press Enter on a row to open the contact."
+      className={props.layout.density === 'compact' ? 'table-compact' : undefined}
+      skeleton={
+        props.loading
+          ? {
+              columns: contactColumnIds.filter((id) => !props.layout.hidden.includes(id)),
+              rows: Math.min(props.pageSize, 12),
+            }
+          : null
+      }
+      stale={props.stale}
+      body={
+        <tbody>
+          {/* Cells render through flexRender() rather than <table.FlexRender>: one component less per
+            cell (140 on a page of 20) measurably shortens the first render (npm run bench:ui). */}
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              className="row-link"
+              // Rows are the primary way to open a contact by keyboard (Tab, then Enter).
+              tabIndex={0}
+              data-contact-id={row.original.id}
+              onClick={(event) => onRowClick(event, row.original)}
+              onKeyDown={(event) => onRowKey(event, row.original)}
+            >
+              {(row.getVisibleCells?.() ?? row.getAllCells()).map((cell) =>
+                cell.column.id === 'number' ? (
+                  <th key={cell.id} scope="row" data-col="number">
+                    <a href={hrefFor(row.original)} tabIndex={-1} className="row-anchor">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </a>
+                  </th>
+                ) : (
+                  <td key={cell.id} data-col={cell.column.id}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      }
+      footer={props.footer}
+    />
   );
 }

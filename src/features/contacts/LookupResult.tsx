@@ -12,9 +12,9 @@ import { AddAsContact } from './lookup/AddAsContact';
 import { NumberSummary } from './lookup/NumberSummary';
 import { ScopeResults } from './lookup/ScopeResults';
 import './lookup/lookup.css';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import type { LookupScope } from './lookupScopes';
 import type { ContactNotice } from './manage/notice';
-import { FailurePanel } from './QueryBody';
 
 interface LookupResultProps {
   profileId: ProfileId;
@@ -93,7 +93,7 @@ export function LookupResult(props: LookupResultProps) {
   }
   if (lookup.isError) {
     return (
-      <FailurePanel
+      <ErrorPanel
         title="Lookup failed"
         error={lookup.error}
         onRetry={() => lookup.refetch()}

@@ -1,35 +1,10 @@
 // The steps every screen of this feature takes from a query result to what it shows: a rejected key is a
-// screen of its own (authProblemOf), then the profile check's failure, the query's failure, the content.
+// screen of its own (authProblemOf), then the profile check's failure, then the query's (QueryBoundary).
 import type { ReactNode } from 'react';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { type ApiError, authErrorOf, describeError } from '../../queries/errors';
+import { QueryBoundary, type QueryOutcome } from '../../components/QueryBoundary';
+import { type ApiError, authErrorOf } from '../../queries/errors';
 import type { ProfileSelection } from '../../queries/profileSelection';
-
-/** An ErrorPanel for any failure, with the API's code and request id when it has them. */
-export function FailurePanel(props: {
-  title: string;
-  error: unknown;
-  onRetry: () => void;
-  retrying?: boolean;
-}) {
-  const description = describeError(props.error);
-  return (
-    <ErrorPanel
-      title={props.title}
-      message={description.message}
-      facts={description}
-      onRetry={props.onRetry}
-      retrying={props.retrying}
-    />
-  );
-}
-
-export interface QueryOutcome {
-  isError: boolean;
-  error: unknown;
-  isFetching: boolean;
-  refetch: () => unknown;
-}
 
 /** The 401/403 a screen shows instead of itself: its own query's, else the one /v3/me got. */
 export function authProblemOf(query: QueryOutcome, selection: ProfileSelection): ApiError | null {
@@ -37,8 +12,8 @@ export function authProblemOf(query: QueryOutcome, selection: ProfileSelection):
 }
 
 /**
- * A screen's body for its query: the profile check's failure first (the query waits for that check),
- * then the query's own failure with Retry, else `children`.
+ * A screen's body for its query: the profile check's failure first (the query waits for that check), then
+ * the query's own (components/QueryBoundary), else `children`.
  */
 export function QueryBody({
   selection,
@@ -53,22 +28,16 @@ export function QueryBody({
 }) {
   if (selection.checkError) {
     return (
-      <FailurePanel
+      <ErrorPanel
         title="Could not check the profile"
         error={selection.checkError}
         onRetry={selection.retryCheck}
       />
     );
   }
-  if (query.isError) {
-    return (
-      <FailurePanel
-        title={errorTitle}
-        error={query.error}
-        onRetry={() => query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
-  return children;
+  return (
+    <QueryBoundary query={query} title={errorTitle}>
+      {children}
+    </QueryBoundary>
+  );
 }

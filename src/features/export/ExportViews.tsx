@@ -1,7 +1,6 @@
 // One small view per state of the export (see useExportJob): what it says and which buttons it offers.
 import type { Ref } from 'react';
 import { ErrorFacts } from '../../components/ErrorFacts';
-import { describeError } from '../../queries/errors';
 import type { ExportPageError, ExportProgress } from './exporter';
 import type { ExportFile } from './sinks';
 
@@ -91,7 +90,7 @@ function PageFailure({ error, rowsDone }: { error: ExportPageError; rowsDone: nu
         {error.totalPages ? ` of ${count(error.totalPages)}` : ''} could not be fetched
       </p>
       <p>{reason}</p>
-      <ErrorFacts facts={describeError(error.cause)} />
+      <ErrorFacts error={error.cause} />
       <p className="muted">
         The {count(rowsDone)} rows before it are kept. Retrying continues from page {count(error.page)}, with
         no gaps or duplicates.

@@ -1,10 +1,11 @@
 // Step 3: the check. While it runs, how far it got; then the counts, a filter (./checkFilters: all numbers,
 // those with problems, or one verdict) and the table, where a number is fixed in place or dropped.
 import { useId, useMemo, useState } from 'react';
-import { CheckTable, type PageSize, useCheckPage } from './CheckTable';
+import { CheckTable } from './CheckTable';
 import type { Classification, RowStatus } from './check';
 import { type CheckItem, type RowActions, STATUS_LABELS } from './checkColumns';
 import { CHECK_FILTERS, kept } from './checkFilters';
+import { useCheckParams } from './checkParams';
 import { count } from './estimate';
 import type { RowCheck } from './useRowCheck';
 
@@ -31,10 +32,8 @@ export function CheckStep({
   unit: 'row' | 'card';
 }) {
   const id = useId();
-  const [filter, setFilter] = useState('all');
-  const [pageSize, setPageSize] = useState<PageSize>(25);
+  const [{ show: filter = 'all' }, update] = useCheckParams();
   const [editing, setEditing] = useState<number | null>(null);
-  const [, goToPage] = useCheckPage(1);
   // The numbers the filter keeps, as indices (all of them: none needed); items are made for one page only.
   const shown = useMemo(
     () => (classification ? kept(classification, filter) : null),
@@ -94,10 +93,7 @@ export function CheckStep({
             id={`${id}-filter`}
             className="select"
             value={filter}
-            onChange={(event) => {
-              setFilter(event.target.value);
-              goToPage(1);
-            }}
+            onChange={(event) => update({ show: event.target.value })}
           >
             {CHECK_FILTERS.map((f) => (
               <option key={f.value} value={f.value}>
@@ -107,14 +103,7 @@ export function CheckStep({
           </select>
         </div>
         {total ? (
-          <CheckTable
-            total={total}
-            itemsBetween={itemsBetween}
-            pageSize={pageSize}
-            onPageSize={setPageSize}
-            actions={actions}
-            caption="Checked numbers"
-          />
+          <CheckTable total={total} itemsBetween={itemsBetween} actions={actions} caption="Checked numbers" />
         ) : (
           <p className="muted import-none">No rows to show with this filter.</p>
         )}

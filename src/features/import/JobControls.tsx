@@ -1,7 +1,6 @@
 // Pause, Resume and Cancel of a running import; cancelling asks first. Failures show with their facts.
 import { useState } from 'react';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { describeError } from '../../queries/errors';
 import { type ImportAction, type ImportJob, useImportAction } from '../../queries/imports';
 import { count } from './estimate';
 
@@ -18,7 +17,7 @@ export function useJobAction(id: string) {
   const failure = action.error ? (
     <ErrorPanel
       title={ACTION_TITLES[action.variables ?? 'pause']}
-      facts={describeError(action.error)}
+      error={action.error}
       onRetry={() => action.variables && action.mutate(action.variables)}
       retrying={action.isPending}
     />

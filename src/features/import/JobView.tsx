@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { isNotFound } from '../../queries/errors';
 import { type ImportJob, importRowsCsvPath, useImportJob } from '../../queries/imports';
 import type { ProfileSelection } from '../../queries/profileSelection';
@@ -12,8 +13,8 @@ import { profileOnlySearch } from '../../url-state/useListParams';
 import { count, formatDuration } from './estimate';
 import { JobControls } from './JobControls';
 import { formatWhen, JOB_STATUS, profileLabel } from './labels';
-import { QueryFailure } from './QueryFailure';
 import { UndoImport } from './UndoImport';
+import './job.css';
 
 const COUNT_LABELS: [keyof RowCounts, string][] = [
   ['created', 'Created'],
@@ -109,18 +110,8 @@ export function JobView(props: { id: string; selection: ProfileSelection; note: 
   const { id } = props;
   const query = useImportJob(id);
   const job = query.data;
-  let body: React.ReactNode;
-  if (!job && isNotFound(query.error)) {
-    body = (
-      <EmptyState title="No such import" icon="∅">
-        <p>There is no import with this id. It may have been started on another console.</p>
-      </EmptyState>
-    );
-  } else if (!job && query.error) {
-    body = <QueryFailure title="Could not load the import" query={query} />;
-  } else if (!job) {
-    body = <p className="muted">Loading the import…</p>;
-  } else {
+  let body: React.ReactNode = null;
+  if (job) {
     const [label, tone] = JOB_STATUS[job.status];
     body = (
       <>
@@ -149,7 +140,19 @@ export function JobView(props: { id: string; selection: ProfileSelection; note: 
       </nav>
       <h1>{job ? `Import of ${job.file_name}` : 'Import'}</h1>
       {props.note}
-      {body}
+      {!job && isNotFound(query.error) ? (
+        <EmptyState title="No such import" icon="∅">
+          <p>There is no import with this id. It may have been started on another console.</p>
+        </EmptyState>
+      ) : (
+        <QueryBoundary
+          query={query}
+          title="Could not load the import"
+          loading={<p className="muted">Loading the import…</p>}
+        >
+          {body}
+        </QueryBoundary>
+      )}
     </>
   );
 }

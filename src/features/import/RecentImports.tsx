@@ -2,21 +2,17 @@
 // or to read its receipt, even after closing the tab that started it.
 import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { useImportJobs } from '../../queries/imports';
 import { count } from './estimate';
 import { formatWhen, JOB_STATUS, jobPath } from './labels';
-import { QueryFailure } from './QueryFailure';
 
 export function RecentImports() {
   const query = useImportJobs();
-  let body: React.ReactNode;
-  if (query.error && !query.data) {
-    body = <QueryFailure title="Could not load recent imports" query={query} />;
-  } else if (!query.data) {
-    body = <p className="muted">Loading recent imports…</p>;
-  } else if (query.data.length === 0) {
+  let body: React.ReactNode = null;
+  if (query.data?.length === 0) {
     body = <p className="muted">No imports yet.</p>;
-  } else {
+  } else if (query.data) {
     body = (
       <div className="table-scroll">
         <table className="table import-jobs">
@@ -57,7 +53,13 @@ export function RecentImports() {
   return (
     <section className="card import-step" aria-labelledby="recent-imports">
       <h2 id="recent-imports">Recent imports</h2>
-      {body}
+      <QueryBoundary
+        query={query}
+        title="Could not load recent imports"
+        loading={<p className="muted">Loading recent imports…</p>}
+      >
+        {body}
+      </QueryBoundary>
     </section>
   );
 }

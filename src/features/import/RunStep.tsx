@@ -3,7 +3,6 @@
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { describeError } from '../../queries/errors';
 import { useStartImport } from '../../queries/imports';
 import type { ProfileSelection } from '../../queries/profileSelection';
 import { useRateLimit } from '../../queries/rateLimit';
@@ -122,7 +121,7 @@ export function RunStep(props: {
       {start.error ? (
         <ErrorPanel
           title="Could not start the import"
-          facts={describeError(start.error)}
+          error={start.error}
           onRetry={run}
           retrying={start.isPending}
         />

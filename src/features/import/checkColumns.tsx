@@ -1,12 +1,13 @@
 // The check table's columns: the row (or card) number and, with several phone columns, the column; the
 // number as written (or a field to fix it), the E.164 number it becomes, the verdict with its reason, and
 // Fix / Drop / Restore.
-import { createColumnHelper, rowPaginationFeature, tableFeatures } from '@tanstack/react-table';
+import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { type CheckedRow, type RowStatus, type SourceNaming, sourceOf, type Verdict } from './check';
 
-export const checkFeatures = tableFeatures({ rowPaginationFeature });
+// One page is made and handed over (CheckTable): no TanStack paging feature needed.
+export const checkFeatures = tableFeatures({});
 
 /** One row of the check as the table shows it; `index` is its place among all checked rows. */
 export interface CheckItem {

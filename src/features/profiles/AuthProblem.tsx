@@ -1,3 +1,4 @@
+import { ErrorFacts } from '../../components/ErrorFacts';
 import { RetryButton } from '../../components/RetryButton';
 import type { ApiError } from '../../queries/errors';
 
@@ -20,20 +21,7 @@ export function AuthProblem({ error }: { error: ApiError }) {
           The key lives on the server (the gateway or dev proxy adds it), never in the browser. Set a valid
           key there and reload this page.
         </p>
-        <dl className="error-facts">
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <code>HTTP {error.status}</code> · <code>{error.code}</code>
-            </dd>
-          </div>
-          <div>
-            <dt>Request ID</dt>
-            <dd>
-              <code>{error.requestId ?? '—'}</code>
-            </dd>
-          </div>
-        </dl>
+        <ErrorFacts error={error} />
         <RetryButton label="Reload" onRetry={() => window.location.reload()} />
       </section>
     </main>

@@ -3,7 +3,7 @@
 // with the list; each row's button is a POST form, so it works before hydration and without JavaScript.
 import { Link, useLocation } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { describeError } from '../../queries/errors';
 import { type SignedInSession, useSignedInSessions, useSignOutSession } from '../../queries/sessions';
@@ -59,33 +59,16 @@ export function SignedInPage() {
   // After a sign-out without JavaScript the gateway sends the browser back here naming the person.
   const endedName = ended?.name ?? new URLSearchParams(location.search).get(SIGNED_OUT_PARAM);
 
-  let body: React.ReactNode;
-  if (query.error && !query.data) {
-    const error = describeError(query.error);
-    body =
-      error.status === 403 || error.status === 401 ? (
-        <EmptyState title="Not available to your role" icon="!">
-          <p>{error.message}</p>
-        </EmptyState>
-      ) : (
-        <ErrorPanel
-          title="Could not load who is signed in"
-          facts={error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      );
-  } else if (!query.data) {
-    body = <p className="muted sessions-loading">Loading who is signed in…</p>;
-  } else if (query.data.method === 'none') {
+  let body: React.ReactNode = null;
+  if (query.data?.method === 'none') {
     body = (
       <EmptyState title="Nobody signs in to this console" icon="∅">
         <p>It has no sign-in (it answers only on this machine), so there are no sessions to end.</p>
       </EmptyState>
     );
-  } else if (query.data.sessions.length === 0) {
+  } else if (query.data?.sessions.length === 0) {
     body = <EmptyState title="Nobody is signed in" icon="∅" />;
-  } else {
+  } else if (query.data) {
     body = (
       <SessionsTable
         sessions={query.data.sessions}
@@ -124,7 +107,14 @@ export function SignedInPage() {
         ) : null}
       </div>
       <section className="card" aria-label="Signed-in sessions">
-        {body}
+        <QueryBoundary
+          query={query}
+          title="Could not load who is signed in"
+          denied="Not available to your role"
+          loading={<p className="muted sessions-loading">Loading who is signed in…</p>}
+        >
+          {body}
+        </QueryBoundary>
       </section>
     </main>
   );

@@ -123,7 +123,7 @@ function Progress({ state, total, profileId }: { state: BulkState; total: number
                   <MaskedNumber value={displayNumber(contact)} countryCode={contact.country_code} />
                 </span>{' '}
                 {error.message}
-                <ErrorFacts facts={error} />
+                <ErrorFacts error={error} />
               </li>
             ))}
           </ul>

@@ -51,13 +51,12 @@ export function FinalWarning({ profileId, many = false }: { profileId: ProfileId
 
 /** A refused or failed request: what went wrong, its code and request id. */
 export function FailureNote({ title, error }: { title: string; error: unknown }) {
-  const facts = describeError(error);
   return (
     <div className="failure-note callout-danger" role="alert">
       <p>
-        <strong>{title}</strong> {facts.message}
+        <strong>{title}</strong> {describeError(error).message}
       </p>
-      <ErrorFacts facts={facts} />
+      <ErrorFacts error={error} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { ErrorPanel } from '../../../components/ErrorPanel';
 import type { NumberFacts } from '../../../queries/numbers';
-import { FailurePanel } from '../QueryBody';
 import { NumberFactsList, VerdictList } from './NumberFactsList';
 import { type Verdict, verdicts } from './reachability';
 
@@ -38,7 +38,7 @@ export function ReachabilityCard({
     );
   } else if (query.isError) {
     body = (
-      <FailurePanel
+      <ErrorPanel
         title="Could not look the number up"
         error={query.error}
         onRetry={() => query.refetch()}
