@@ -2,7 +2,7 @@
 // "return to" after sign-in lands on the console, never on another site; a cookie replayed after sign-out in
 // another browser fails; an admin's sign-out of a person (with and without JavaScript) ends their session.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { SESSION_COOKIE } from '../server/gateway/identity/routes.ts';
+import { STAFF_SESSION_COOKIE } from '../server/gateway/identity/routes.ts';
 import { seriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { consoleReady, signIn } from './support/sign-in';
@@ -56,7 +56,7 @@ test('after signing in with a hostile "return to", the browser lands on the cons
 });
 
 async function sessionCookie(context: BrowserContext) {
-  const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
+  const cookie = (await context.cookies()).find((c) => c.name === STAFF_SESSION_COOKIE);
   if (!cookie) throw new Error('no session cookie after sign-in');
   return cookie;
 }

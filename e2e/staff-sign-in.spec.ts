@@ -3,7 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { SESSION_COOKIE } from '../server/gateway/identity/routes.ts';
+import { STAFF_SESSION_COOKIE } from '../server/gateway/identity/routes.ts';
 import { MASK } from '../src/shared/mask.ts';
 import { expect, PROFILE_UK, rows, test } from './support/fixtures';
 import { consoleReady, signIn } from './support/sign-in';
@@ -33,7 +33,7 @@ test('sign-out ends the session here and at the provider', async ({ page, baseUR
   await signedInAs(page).getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Yes, sign me out' }).click();
   await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
-  expect((await page.context().cookies()).map((c) => c.name)).not.toContain(SESSION_COOKIE);
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContain(STAFF_SESSION_COOKIE);
   // The provider's session is gone too: the console sends back to its login form.
   await page.mainFrame().goto(baseURL ?? '');
   await expect(page.locator('input[name="login"]')).toBeVisible();
@@ -47,7 +47,7 @@ test('an ended session goes back through sign-in and returns to the page wanted'
   await consoleReady(page);
   // A handle the gateway no longer knows (ended: expired, signed out elsewhere, or by an admin).
   const value = randomBytes(32).toString('base64url');
-  await page.context().addCookies([{ name: SESSION_COOKIE, value, url: baseURL ?? '' }]);
+  await page.context().addCookies([{ name: STAFF_SESSION_COOKIE, value, url: baseURL ?? '' }]);
   const wanted = `/?profile=${PROFILE_UK}&page=3`;
   const toSignIn = page.waitForRequest((r) => new URL(r.url()).pathname === '/auth/sign-in');
   await page.mainFrame().goto((baseURL ?? '') + wanted);
@@ -61,7 +61,7 @@ test('an ended session goes back through sign-in and returns to the page wanted'
 test('a forged session cookie is refused', async ({ page, baseURL }) => {
   await signIn(page, baseURL ?? '', 'ida');
   await consoleReady(page);
-  const session = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+  const session = (await page.context().cookies()).find((c) => c.name === STAFF_SESSION_COOKIE);
   if (!session) throw new Error('no session cookie after sign-in');
   const forged = `${session.value.slice(0, -6)}${session.value.slice(-6).split('').reverse().join('')}`;
   await page.context().addCookies([{ ...session, value: forged }]);
@@ -72,7 +72,7 @@ test('a forged session cookie is refused', async ({ page, baseURL }) => {
   await page.mainFrame().goto(baseURL ?? '');
   await toSignIn;
   await consoleReady(page);
-  const renewed = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+  const renewed = (await page.context().cookies()).find((c) => c.name === STAFF_SESSION_COOKIE);
   expect(renewed?.value).not.toBe(forged);
 });
 

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbeddedApi } from '../../server/api/server.ts';
+import { withFaultHeaders } from '../../server/testing/api-faults.ts';
 import { startAppServer } from '../../server/testing/app-server.ts';
 import { startRedisServer } from '../../server/testing/redis-server.ts';
 import { startTempAudit } from '../../server/testing/temp-audit.ts';
@@ -26,7 +27,7 @@ export default async function globalSetup() {
   process.env.E2E_DIST_DIR = outDir;
 
   // Generous limits: the specs must not trip over 200/min; 429 handling is tested with x-test-fail.
-  const api = createEmbeddedApi({ testControls: true, rateLimit: { perMinute: 6000, burst: 500 } });
+  const api = createEmbeddedApi(withFaultHeaders({ rateLimit: { perMinute: 6000, burst: 500 } }));
   await api.ready;
   // One audit trail for the run, recorded into by every server (specs filter by what they did).
   const trail = await startTempAudit();

@@ -4,9 +4,10 @@
 import type { Page } from '@playwright/test';
 import { createEmbeddedApi } from '../../server/api/server.ts';
 import type { Person } from '../../server/gateway/identity/person.ts';
-import { SESSION_COOKIE } from '../../server/gateway/identity/routes.ts';
+import { STAFF_SESSION_COOKIE } from '../../server/gateway/identity/routes.ts';
 import { createStaffSignIn } from '../../server/gateway/identity/staff-sign-in.ts';
 import type { Sessions } from '../../server/gateway/sessions/sessions.ts';
+import { withFaultHeaders } from '../../server/testing/api-faults.ts';
 import { startAppServer } from '../../server/testing/app-server.ts';
 import { noProvider, signedIn as openSessions, testSettings } from '../../server/testing/identity-app.ts';
 import { startTempAudit } from '../../server/testing/temp-audit.ts';
@@ -27,7 +28,7 @@ export interface NumbersServers {
 }
 
 export async function startNumbersServers(distDir: string): Promise<NumbersServers> {
-  const api = createEmbeddedApi({ contactsPerProfile: 60, rateLimit: false, testControls: true });
+  const api = createEmbeddedApi(withFaultHeaders({ contactsPerProfile: 60, rateLimit: false }));
   await api.ready;
   const trail = await startTempAudit();
   const apiKey = 'sk_test_org_demo';
@@ -100,5 +101,5 @@ export const test = base.extend<object, { numbers: NumbersServers }>({
 /** Signs `person` in on the staff console (a sealed session, as the sign-in would set). */
 export async function signedIn(page: Page, numbers: NumbersServers, person: Person) {
   const value = await numbers.sessionFor(person);
-  await page.context().addCookies([{ name: SESSION_COOKIE, value, url: numbers.staffUrl }]);
+  await page.context().addCookies([{ name: STAFF_SESSION_COOKIE, value, url: numbers.staffUrl }]);
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AccountDirectory } from './accounts.ts';
 import type { AppEnv } from './app-env.ts';
 import { failure } from './envelope.ts';
@@ -21,6 +21,8 @@ export interface AppDeps {
   idempotency: IdempotencyStore;
   rateLimit: RateLimitOptions | false;
   faults: FaultOptions;
+  /** Run before the routes, e.g. the test tree's fault headers (server/testing/api-faults.ts). */
+  middleware?: MiddlewareHandler<AppEnv>[];
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -29,6 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestIdHeader);
   if (deps.rateLimit) app.use('*', rateLimit(deps.rateLimit));
   app.use('*', faults(deps.faults));
+  for (const extra of deps.middleware ?? []) app.use('*', extra);
   app.use('/v3/*', authenticate(deps.accounts, 'x-profile-id'));
   app.use('/v1/*', authenticate(deps.accounts, 'x-sender-id', { ownIdAllowed: true }));
   // One store for the collection and its items ('/v3/contacts/*' matches '/v3/contacts' too).

@@ -10,7 +10,6 @@ const { values } = parseArgs({
     'no-rate-limit': { type: 'boolean', default: false },
     latency: { type: 'string' },
     'error-rate': { type: 'string' },
-    'test-controls': { type: 'boolean', default: false },
   },
 });
 
@@ -30,7 +29,6 @@ const api = await startApiServer({
   rateLimit: values['no-rate-limit'] ? false : DEFAULTS.rateLimit,
   latencyMs: parseLatency(values.latency),
   errorRate: values['error-rate'] ? Number(values['error-rate']) : undefined,
-  testControls: values['test-controls'],
 });
 
 console.log(`Embedded Sent-compatible API on ${api.url} (data: ${values.db})`);

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { MiddlewareHandler } from 'hono';
 import { loadAccounts } from './accounts.ts';
 import { createApp } from './app.ts';
+import type { AppEnv } from './app-env.ts';
 import type { FaultOptions } from './middleware/faults.ts';
 import type { RateLimitOptions } from './middleware/rate-limit.ts';
 import { type SeedOptions, seedIfEmpty } from './seed.ts';
@@ -20,6 +22,8 @@ export interface ApiOptions extends FaultOptions {
   onSeedPhase?: SeedOptions['onPhase'];
   /** Documented limits of api.sent.dm by default; false turns limiting off (benchmarks). */
   rateLimit?: RateLimitOptions | false;
+  /** More middleware before the routes (after the rate limit): how tests add theirs (server/testing). */
+  middleware?: MiddlewareHandler<AppEnv>[];
 }
 
 export const DEFAULTS = {
@@ -50,6 +54,7 @@ export function createEmbeddedApi(options: ApiOptions = {}): EmbeddedApi {
       idempotency: new IdempotencyStore(db),
       rateLimit: options.rateLimit ?? DEFAULTS.rateLimit,
       faults: options,
+      middleware: options.middleware ?? [],
     }),
   );
   return {

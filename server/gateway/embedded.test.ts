@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
+import { withFaultHeaders } from '../testing/api-faults.ts';
 import { startTestGateway, type TestGateway } from '../testing/gateway-harness.ts';
-
 import { embeddedUpstream } from './upstream.ts';
 
 interface Contact {
@@ -23,7 +23,7 @@ let gw: TestGateway;
 let gwTest: TestGateway;
 
 beforeAll(async () => {
-  api = createEmbeddedApi({ contactsPerProfile: 60, testControls: true });
+  api = createEmbeddedApi(withFaultHeaders({ contactsPerProfile: 60 }));
   await api.ready;
   const upstream = embeddedUpstream(api);
   gw = await startTestGateway('unused', { upstream });

@@ -14,7 +14,7 @@ import {
 } from '../testing/gateway-harness.ts';
 import { SSR_DIR, SSR_ENTRY } from './ssr.ts';
 import { parseTeamConfig } from './team/config.ts';
-import { SESSION_COOKIE } from './team/requester.ts';
+import { BROWSER_SESSION_COOKIE } from './team/requester.ts';
 
 // Asks for what the console's first screen needs, like src/entry-server.tsx: the account, its profiles and
 // the page of contacts the address names.
@@ -65,7 +65,7 @@ describe('the team in the gateway', () => {
     const first = await fetch(`${open.gw.url}/v3/contacts/c1`);
     const cookie = first.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(
-      new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{22}; Path=/; HttpOnly; SameSite=Strict$`),
+      new RegExp(`^${BROWSER_SESSION_COOKIE}=[A-Za-z0-9_-]{22}; Path=/; HttpOnly; SameSite=Strict$`),
     );
     // Whether the cache answered is the log's and /metrics' business, not the browser's.
     expect(first.headers.has('x-cache')).toBe(false);

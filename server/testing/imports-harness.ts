@@ -9,7 +9,7 @@ import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
 import type { GatewayParts } from '../gateway/compose.ts';
 import { DEMO_ORG_KEY } from '../gateway/config.ts';
 import type { Person } from '../gateway/identity/person.ts';
-import { SESSION_COOKIE } from '../gateway/identity/routes.ts';
+import { STAFF_SESSION_COOKIE } from '../gateway/identity/routes.ts';
 import { createStaffSignIn } from '../gateway/identity/staff-sign-in.ts';
 import { embeddedUpstream } from '../gateway/upstream.ts';
 import type { ApiCall } from '../imports/host.ts';
@@ -17,6 +17,7 @@ import { importRoutes } from '../imports/routes.ts';
 import { SqliteImportStore } from '../imports/sqlite-store.ts';
 import type { ImportStore } from '../imports/store.ts';
 import { ImportWorker, type StepResult, type WorkerOptions } from '../imports/worker.ts';
+import { withFaultHeaders } from './api-faults.ts';
 import { FakeClock } from './fake-clock.ts';
 import { startTestGateway, type TestGateway } from './gateway-harness.ts';
 import { noProvider, signedIn, testSettings } from './identity-app.ts';
@@ -50,7 +51,7 @@ export function harnessForFile(options: { signIn: 'none' | 'oidc' }): Harness {
   const h = { clock: new FakeClock() } as Harness;
   let cookies: Record<string, string> = {};
   beforeAll(async () => {
-    h.api = createEmbeddedApi({ contactsPerProfile: 20, testControls: true, rateLimit: false });
+    h.api = createEmbeddedApi(withFaultHeaders({ contactsPerProfile: 20, rateLimit: false }));
     await h.api.ready;
     const upstream = embeddedUpstream(h.api);
     h.trail = await startTempAudit();
@@ -86,7 +87,7 @@ export function harnessForFile(options: { signIn: 'none' | 'oidc' }): Harness {
     const headers = new Headers(init.headers);
     // As the console's fetch: a browser says where a request comes from (staff sign-in checks it on writes).
     headers.set('sec-fetch-site', 'same-origin');
-    if (init.who) headers.set('cookie', `${SESSION_COOKIE}=${cookies[init.who]}`);
+    if (init.who) headers.set('cookie', `${STAFF_SESSION_COOKIE}=${cookies[init.who]}`);
     return fetch(h.gw.url + path, { ...init, headers });
   };
   h.worker = (overrides = {}) =>

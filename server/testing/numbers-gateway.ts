@@ -10,7 +10,7 @@ import { DEMO_IDS } from '../api/demo.ts';
 import { createEmbeddedApi, type EmbeddedApi } from '../api/server.ts';
 import type { StoredEntry } from '../audit/entry.ts';
 import type { Person } from '../gateway/identity/person.ts';
-import { SESSION_COOKIE } from '../gateway/identity/routes.ts';
+import { STAFF_SESSION_COOKIE } from '../gateway/identity/routes.ts';
 import { createStaffSignIn } from '../gateway/identity/staff-sign-in.ts';
 import { SSR_DIR, SSR_ENTRY } from '../gateway/ssr.ts';
 import { parseTeamConfig } from '../gateway/team/config.ts';
@@ -62,7 +62,7 @@ export function numbersGateway() {
     const headers = new Headers(init.headers);
     // A browser says where a request comes from; the console's own fetches are same-origin.
     if (!headers.has('sec-fetch-site')) headers.set('sec-fetch-site', 'same-origin');
-    if (who) headers.set('cookie', `${SESSION_COOKIE}=${state.cookies[who]}`);
+    if (who) headers.set('cookie', `${STAFF_SESSION_COOKIE}=${state.cookies[who]}`);
     return fetch(state.gw.url + path, { ...init, headers, redirect: 'manual' });
   }
 

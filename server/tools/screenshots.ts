@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createEmbeddedApi } from '../api/server.ts';
+import { withFaultHeaders } from '../testing/api-faults.ts';
 import { startAppServer } from '../testing/app-server.ts';
 import { startTempAudit } from '../testing/temp-audit.ts';
 import { buildIfStale } from './build-if-stale.ts';
@@ -25,7 +26,7 @@ await buildIfStale();
 const served = mkdtempSync(join(tmpdir(), 'sent-screenshots-'));
 cpSync('dist', served, { recursive: true });
 mkdirSync(OUT, { recursive: true });
-const api = createEmbeddedApi({ testControls: true, rateLimit: false });
+const api = createEmbeddedApi(withFaultHeaders({ rateLimit: false }));
 await api.ready;
 const trail = await startTempAudit();
 const org = await startAppServer({ distDir: served, api, apiKey: 'sk_test_org_demo', audit: trail.audit });
@@ -62,7 +63,7 @@ const contactNumber = async (id: string) => {
 const ownNumber = await contactNumber(contactId);
 
 const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
-// Adding and removing contacts (src/features/contacts/manage): the dialogs and row selection.
+// Adding and removing contacts (src/features/contacts/manage): the dialogs and row selection; the export dialog.
 const manageShots: Shot[] = [
   {
     name: 'manage-add',
@@ -101,6 +102,13 @@ const manageShots: Shot[] = [
       await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
       await click(page, 'Remove from account…');
     },
+  },
+  {
+    // The export dialog (the shared Modal since issue 19), ready to export the whole list.
+    name: 'export-dialog',
+    path: '/',
+    ready: '.export-dialog .export-actions',
+    act: (page) => click(page, 'Export CSV'),
   },
   {
     name: 'manage-detail-remove',

@@ -1,9 +1,10 @@
 import Sent from '@sentdm/sentdm';
 import { describe, expect, it } from 'vitest';
 import { apiForThisFile, DEMO_IDS, failureOf } from '../../testing/api-contract.ts';
+import { withFaultHeaders } from '../../testing/api-faults.ts';
 import { startApiServer } from '../server.ts';
 
-const api = apiForThisFile({ testControls: true });
+const api = apiForThisFile(withFaultHeaders({}));
 const key = { 'x-api-key': 'sk_test_org_demo' };
 
 /** The bare v1 list body (Node's fetch types say `unknown` for json()). */

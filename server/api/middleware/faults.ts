@@ -7,11 +7,9 @@ export interface FaultOptions {
   latencyMs?: number | readonly [number, number];
   /** Share of requests (0..1) that fail with INTERNAL_001. */
   errorRate?: number;
-  /** Honour the per-request test headers x-test-latency-ms and x-test-fail. Never on in production use. */
-  testControls?: boolean;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function pickLatency(latency: FaultOptions['latencyMs']): number {
   if (latency === undefined) return 0;
@@ -27,20 +25,18 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   429: 'BUSINESS_002',
 };
 
+/** A demo API that is slow or fails now and then (`--latency`, `--error-rate`), to try the console against. */
 export function faults(options: FaultOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const testLatency = options.testControls ? Number(c.req.header('x-test-latency-ms') ?? 0) : 0;
-    const delay = pickLatency(options.latencyMs) + (Number.isFinite(testLatency) ? testLatency : 0);
+    const delay = pickLatency(options.latencyMs);
     if (delay > 0) await sleep(Math.min(delay, 60_000));
-
-    const forced = options.testControls ? Number(c.req.header('x-test-fail') ?? 0) : 0;
-    if (forced >= 400 && forced <= 599) throw injected(forced, c.get('requestId'));
     if (options.errorRate && Math.random() < options.errorRate) throw injected(500, c.get('requestId'));
     await next();
   };
 }
 
-function injected(status: number, requestId: string): ApiFailure {
+/** The catalogued error Sent answers with for this status (429 with Retry-After). */
+export function injected(status: number, requestId: string): ApiFailure {
   const code = CODE_FOR_STATUS[status] ?? 'INTERNAL_001';
   if (code === 'BUSINESS_002') {
     return new ApiFailure(code, 'Rate limit exceeded. Retry after 1 seconds.').withHeaders({

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { RecordInput } from '../../audit/recorder.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
-import { SESSION_COOKIE } from '../team/requester.ts';
+import { BROWSER_SESSION_COOKIE } from '../team/requester.ts';
 import type { AuditPerson } from './types.ts';
 
 /** How people reach this gateway, which is all an entry can say about someone not signed in. */
@@ -39,7 +39,7 @@ function sessionOf(c: Context<GatewayEnv>): string {
   // A sign-in session (the access secret's): the start of its public id, as the admins' list shows it.
   const signedIn = c.get('session');
   if (signedIn) return `session:${signedIn.slice(0, 16)}`;
-  const sid = getCookie(c, SESSION_COOKIE);
+  const sid = getCookie(c, BROWSER_SESSION_COOKIE);
   if (sid) return `sid:${shortHash(sid)}`;
   if (c.req.header('authorization')?.toLowerCase().startsWith('bearer ')) return 'bearer';
   return `address:${clientAddress(c)}`;

@@ -10,7 +10,7 @@ import { startTestGateway, type TestGateway } from '../../testing/gateway-harnes
 import { noProvider, signedIn, testSettings } from '../../testing/identity-app.ts';
 import { startTempAudit, type TempAudit } from '../../testing/temp-audit.ts';
 import type { Person } from '../identity/person.ts';
-import { SESSION_COOKIE } from '../identity/routes.ts';
+import { STAFF_SESSION_COOKIE } from '../identity/routes.ts';
 import { createStaffSignIn } from '../identity/staff-sign-in.ts';
 import { embeddedUpstream } from '../upstream.ts';
 
@@ -28,7 +28,7 @@ let cookies: Record<string, string>;
 
 function send(who: string, path: string, init: RequestInit = {}, profile: string = PROFILE) {
   const headers = new Headers(init.headers);
-  headers.set('cookie', `${SESSION_COOKIE}=${cookies[who]}`);
+  headers.set('cookie', `${STAFF_SESSION_COOKIE}=${cookies[who]}`);
   headers.set('x-profile-id', profile);
   headers.set('sec-fetch-site', 'same-origin');
   return fetch(gw.url + path, { ...init, headers });

@@ -13,7 +13,7 @@ import {
 import { startTestProvider, type TestProvider } from '../../testing/oidc-provider.ts';
 import { answerOf, createTestBrowser, type TestBrowser } from '../../testing/test-browser.ts';
 import { createOidcClient } from './oidc.ts';
-import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
+import { createIdentity, LOGIN_COOKIE, STAFF_SESSION_COOKIE } from './routes.ts';
 
 const HOST = '127.0.0.1';
 const html = { accept: 'text/html' };
@@ -70,7 +70,7 @@ describe('OpenID Connect sign-in through a real provider', () => {
     const landed = await signIn(browser, gateway, 'ana', wanted);
     expect(landed.url).toBe(gateway.url + wanted);
     expect(landed.res.status).toBe(200);
-    expect(browser.cookie(HOST, SESSION_COOKIE)).toBeTruthy();
+    expect(browser.cookie(HOST, STAFF_SESSION_COOKIE)).toBeTruthy();
     expect(browser.cookie(HOST, LOGIN_COOKIE)).toBeUndefined();
     // The provider's own session cookie lives on the same host, under its own name.
     expect(browser.cookie(HOST, '_session')).toBeTruthy();
@@ -129,7 +129,7 @@ describe('OpenID Connect sign-in through a real provider', () => {
     const page = await landed.res.text();
     expect(page).toContain('No access to this console');
     expect(page).toContain('nob@northwind.example');
-    expect(browser.cookie(HOST, SESSION_COOKIE)).toBeUndefined();
+    expect(browser.cookie(HOST, STAFF_SESSION_COOKIE)).toBeUndefined();
   });
 
   it('refuses a callback whose state does not match the sign-in it started', async () => {
@@ -140,7 +140,7 @@ describe('OpenID Connect sign-in through a real provider', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('not accepted');
-    expect(browser.cookie(HOST, SESSION_COOKIE)).toBeUndefined();
+    expect(browser.cookie(HOST, STAFF_SESSION_COOKIE)).toBeUndefined();
   });
 
   it('signs out of the console and of the provider', async () => {
@@ -157,7 +157,7 @@ describe('OpenID Connect sign-in through a real provider', () => {
     expect(confirmed.url).toBe(`${gateway.url}/auth/signed-out`);
     expect(await confirmed.res.text()).toContain('You are signed out');
 
-    expect(browser.cookie(HOST, SESSION_COOKIE)).toBeUndefined();
+    expect(browser.cookie(HOST, STAFF_SESSION_COOKIE)).toBeUndefined();
     expect((await api(browser, gateway, '/v3/me')).status).toBe(401);
     // The provider asks for the login again instead of signing straight back in.
     const again = await browser.navigate(`${gateway.url}/auth/sign-in`, { headers: html });

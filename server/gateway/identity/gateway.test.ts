@@ -12,7 +12,7 @@ import { answerOf } from '../../testing/test-browser.ts';
 import { SSR_DIR, SSR_ENTRY } from '../ssr.ts';
 import { embeddedUpstream } from '../upstream.ts';
 import type { Person } from './person.ts';
-import { SESSION_COOKIE } from './routes.ts';
+import { STAFF_SESSION_COOKIE } from './routes.ts';
 import { createStaffSignIn } from './staff-sign-in.ts';
 
 // Fetches what the real renderer would for the page's profile, then prints the first number and who it is for.
@@ -41,7 +41,7 @@ let usContact: string;
 
 async function send(who: string | null, path: string, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
-  if (who) headers.set('cookie', `${SESSION_COOKIE}=${cookies[who]}`);
+  if (who) headers.set('cookie', `${STAFF_SESSION_COOKIE}=${cookies[who]}`);
   return fetch(gw.url + path, { ...init, headers, redirect: 'manual' });
 }
 const inProfile = (profile: string) => ({ headers: { 'x-profile-id': profile } });
@@ -118,7 +118,7 @@ describe('no session', () => {
 
   it('a forged session cookie is refused', async () => {
     const forged = `${cookies.admin?.slice(0, -4)}AAAA`;
-    const res = await fetch(`${gw.url}/v3/me`, { headers: { cookie: `${SESSION_COOKIE}=${forged}` } });
+    const res = await fetch(`${gw.url}/v3/me`, { headers: { cookie: `${STAFF_SESSION_COOKIE}=${forged}` } });
     expect(res.status).toBe(401);
   });
 });

@@ -5,7 +5,7 @@ import { embeddedUpstream } from '../upstream.ts';
 import { ownAccountOf } from './own-account.ts';
 
 describe('ownAccountOf', () => {
-  const api = createEmbeddedApi({ dbPath: ':memory:', testControls: false, contactsPerProfile: 10 });
+  const api = createEmbeddedApi({ dbPath: ':memory:', contactsPerProfile: 10 });
   afterAll(() => api.close());
 
   it("learns the key's own account from /v3/me", async () => {

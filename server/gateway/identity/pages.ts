@@ -2,9 +2,7 @@
 // script, so the gateway's strict CSP applies unchanged; hono/html escapes every value.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-
-export const SIGN_IN_PATH = '/auth/sign-in';
-export const SIGN_OUT_PATH = '/auth/sign-out';
+import { STAFF_SIGN_IN_PATH, STAFF_SIGN_OUT_PATH } from '../../../src/shared/person.ts';
 
 async function page(title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>, status: number) {
   const doc = await html`<!doctype html>
@@ -17,7 +15,7 @@ async function page(title: string, body: HtmlEscapedString | Promise<HtmlEscaped
   });
 }
 
-const signOutForm = html`<form method="post" action="${SIGN_OUT_PATH}"><button type="submit">Sign out</button></form>`;
+const signOutForm = html`<form method="post" action="${STAFF_SIGN_OUT_PATH}"><button type="submit">Sign out</button></form>`;
 
 export function noAccessPage(who: string, groups: readonly string[]): Promise<Response> {
   const seen = groups.length ? groups.join(', ') : 'none';
@@ -31,7 +29,7 @@ export function noAccessPage(who: string, groups: readonly string[]): Promise<Re
 }
 
 export function signInFailedPage(reason: string, next: string): Promise<Response> {
-  const retry = `${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`;
+  const retry = `${STAFF_SIGN_IN_PATH}?next=${encodeURIComponent(next)}`;
   return page(
     'Sign-in did not complete',
     html`<p>${reason}</p><p><a href="${retry}">Sign in again</a></p>`,
@@ -42,7 +40,7 @@ export function signInFailedPage(reason: string, next: string): Promise<Response
 export function signedOutPage(): Promise<Response> {
   return page(
     'Signed out',
-    html`<p>You are signed out of the Sent console.</p><p><a href="${SIGN_IN_PATH}">Sign in</a></p>`,
+    html`<p>You are signed out of the Sent console.</p><p><a href="${STAFF_SIGN_IN_PATH}">Sign in</a></p>`,
     200,
   );
 }

@@ -7,7 +7,7 @@ import { identityTestApp, MINUTE, memorySessions, testSettings } from '../../tes
 import { answerOf } from '../../testing/test-browser.ts';
 import type { Person } from './login.ts';
 import type { OidcClient, ProviderAnswer } from './oidc.ts';
-import { createIdentity, LOGIN_COOKIE, SESSION_COOKIE } from './routes.ts';
+import { createIdentity, LOGIN_COOKIE, STAFF_SESSION_COOKIE } from './routes.ts';
 
 const person: Person = {
   sub: 'ana',
@@ -62,7 +62,7 @@ function setUp(publicUrl = 'http://127.0.0.1:5173') {
     ).handle;
   const get = (path: string, handle?: string, headers: Record<string, string> = {}) =>
     app.request(`${publicUrl}${path}`, {
-      headers: { ...headers, ...(handle ? { cookie: `${SESSION_COOKIE}=${handle}` } : {}) },
+      headers: { ...headers, ...(handle ? { cookie: `${STAFF_SESSION_COOKIE}=${handle}` } : {}) },
     });
   return { app, clock, sessions, provider, open, get };
 }
@@ -130,7 +130,7 @@ describe('requirePerson', () => {
     const res = await app.request('http://127.0.0.1:5173/v3/contacts/c_1', {
       method: 'PATCH',
       headers: {
-        cookie: `${SESSION_COOKIE}=${await open()}`,
+        cookie: `${STAFF_SESSION_COOKIE}=${await open()}`,
         'content-type': 'text/plain',
         origin: 'https://evil.example',
         ...UK,
@@ -210,12 +210,12 @@ describe('sign-in routes', () => {
     );
     const handle = await open();
     const ok = await app.request(`${url}/v3/me`, {
-      headers: { cookie: `__Host-${SESSION_COOKIE}=${handle}`, ...UK },
+      headers: { cookie: `__Host-${STAFF_SESSION_COOKIE}=${handle}`, ...UK },
     });
     expect(ok.status).toBe(200);
     // The unprefixed name could have been set by a sibling subdomain or plain http: not accepted.
     const unprefixed = await app.request(`${url}/v3/me`, {
-      headers: { cookie: `${SESSION_COOKIE}=${handle}`, ...UK },
+      headers: { cookie: `${STAFF_SESSION_COOKIE}=${handle}`, ...UK },
     });
     expect(unprefixed.status).toBe(401);
   });
@@ -234,7 +234,7 @@ describe('sign-in routes', () => {
     const res = await app.request('http://127.0.0.1:5173/auth/sign-out', {
       method: 'POST',
       headers: {
-        cookie: `${SESSION_COOKIE}=${handle}`,
+        cookie: `${STAFF_SESSION_COOKIE}=${handle}`,
         'content-type': 'application/x-www-form-urlencoded',
         'sec-fetch-site': 'same-origin',
       },

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import type { CookieOptions } from 'hono/utils/cookie';
+import { STAFF_SIGN_IN_PATH, STAFF_SIGN_OUT_PATH } from '../../../src/shared/person.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
 import { errorResponse, GatewayErrors } from '../errors.ts';
 import { recordSession } from '../middleware/audit.ts';
@@ -17,13 +18,14 @@ import type { Sessions } from '../sessions/sessions.ts';
 import type { OidcSettings } from './config.ts';
 import { createLoginTransactions, LOGIN_TTL_MS, type Person } from './login.ts';
 import { CALLBACK_PATH, type OidcClient, SIGNED_OUT_PATH } from './oidc.ts';
-import { noAccessPage, SIGN_IN_PATH, SIGN_OUT_PATH, signedOutPage, signInFailedPage } from './pages.ts';
+import { noAccessPage, signedOutPage, signInFailedPage } from './pages.ts';
 import { resolveAccess } from './policy.ts';
 import { createRecheck } from './recheck.ts';
 
 // Cookies ignore ports: a provider on the same host (127.0.0.1 in tests, a local IdP) sets its own `_session`
 // cookies there, so ours carry the console's name. Behind https they also get the __Host- prefix.
-export const SESSION_COOKIE = 'sent_console_session';
+// A signed-in staff member; not the anonymous browser session the team budget counts (BROWSER_SESSION_COOKIE).
+export const STAFF_SESSION_COOKIE = 'sent_console_session';
 export const LOGIN_COOKIE = 'sent_console_login';
 
 /** The gateway's own environment: `person` is set by requirePerson. */
@@ -48,7 +50,7 @@ export function createIdentity({ settings, oidc, sessions }: IdentityOptions) {
   const logins = createLoginTransactions({ secrets: settings.sessionSecrets, now: sessions.now });
   const recheck = createRecheck({ oidc, policy: settings.policy, sessions, recheckMs: settings.recheckMs });
   const secure = settings.publicUrl.startsWith('https:');
-  const session = sessionCookie(SESSION_COOKIE, { sameSite: 'Lax', secure, hostPrefix: secure });
+  const session = sessionCookie(STAFF_SESSION_COOKIE, { sameSite: 'Lax', secure, hostPrefix: secure });
   const prefix = secure ? ('host' as const) : undefined;
   // SameSite=Lax: the provider's redirect back to the callback is a cross-site top-level GET.
   const loginCookie = (maxAgeMs: number): CookieOptions => ({
@@ -70,7 +72,7 @@ export function createIdentity({ settings, oidc, sessions }: IdentityOptions) {
 
   const routes = new Hono<IdentityEnv>();
 
-  routes.get(SIGN_IN_PATH, async (c) => {
+  routes.get(STAFF_SIGN_IN_PATH, async (c) => {
     const { url, transaction } = await oidc.startSignIn(safeNext(c.req.query('next')));
     setCookie(c, LOGIN_COOKIE, await logins.seal(transaction), loginCookie(LOGIN_TTL_MS));
     return c.redirect(url.href, 303);
@@ -114,7 +116,7 @@ export function createIdentity({ settings, oidc, sessions }: IdentityOptions) {
     return c.redirect(next, 303);
   });
 
-  routes.post(SIGN_OUT_PATH, sameOrigin, async (c) => {
+  routes.post(STAFF_SIGN_OUT_PATH, sameOrigin, async (c) => {
     const state = await sessions.read(session.get(c));
     if (state.status === 'valid' && state.record.person) {
       await sessions.end(state.id);
@@ -139,7 +141,7 @@ export function createIdentity({ settings, oidc, sessions }: IdentityOptions) {
     return reply(
       c,
       isPage
-        ? c.redirect(`${SIGN_IN_PATH}?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
+        ? c.redirect(`${STAFF_SIGN_IN_PATH}?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
         : errorResponse(
             GatewayErrors.ACCESS_REQUIRED,
             SIGN_IN_AGAIN[why],

@@ -5,7 +5,7 @@ import type { AccessSecret } from '../access-secret.ts';
 import { clientAddress, type GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
 import { isApiPath } from '../proxy.ts';
-import { SIGN_IN_PATH } from '../routes/sign-in.ts';
+import { ACCESS_SIGN_IN_PATH } from '../routes/sign-in.ts';
 import type { FailureThrottle } from '../throttle.ts';
 
 export function requireAccess(
@@ -32,7 +32,7 @@ export function requireAccess(
     if (wantsPage && !isApiPath(path) && !path.startsWith('/__')) {
       const url = new URL(c.req.url);
       c.set('error', GatewayErrors.ACCESS_REQUIRED.code);
-      return c.redirect(`${SIGN_IN_PATH}?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+      return c.redirect(`${ACCESS_SIGN_IN_PATH}?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
     }
     return refuse(c, GatewayErrors.ACCESS_REQUIRED, 'Sign in with the access secret.', {
       'www-authenticate': 'Bearer realm="sent-console"',

@@ -14,7 +14,7 @@ import { html } from 'hono/html';
 import type { GatewayEnv } from '../env.ts';
 import { GatewayErrors, refuse } from '../errors.ts';
 import { isApiPath } from '../proxy.ts';
-import { SIGN_IN_PATH } from '../routes/sign-in.ts';
+import { ACCESS_SIGN_IN_PATH } from '../routes/sign-in.ts';
 import { isPageRequest } from '../ssr.ts';
 
 /** Sent by a page of another origin (a sibling subdomain is another origin too). */
@@ -56,7 +56,7 @@ export const holdCrossSiteReads: MiddlewareHandler<GatewayEnv> = async (c, next)
   if (!isForeignRequest(c.req.raw)) return next();
   const url = new URL(c.req.url);
   const path = url.pathname;
-  if (isApiPath(path) || (path.startsWith('/__') && path !== SIGN_IN_PATH)) {
+  if (isApiPath(path) || (path.startsWith('/__') && path !== ACCESS_SIGN_IN_PATH)) {
     return refuse(c, GatewayErrors.FORBIDDEN, 'Cross-site requests are not allowed.');
   }
   if (isPageRequest(c.req.raw) && recordsOnView(url)) {

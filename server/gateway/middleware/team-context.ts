@@ -6,7 +6,7 @@ import { setCookie } from 'hono/cookie';
 import { clientAddress, type GatewayEnv } from '../env.ts';
 import { isApiPath } from '../proxy.ts';
 import { isPageRequest } from '../ssr.ts';
-import { SESSION_COOKIE, teamContextOf } from '../team/requester.ts';
+import { BROWSER_SESSION_COOKIE, teamContextOf } from '../team/requester.ts';
 
 export function teamContext(): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
@@ -16,7 +16,7 @@ export function teamContext(): MiddlewareHandler<GatewayEnv> {
     await next();
     // Only on answers a browser keeps the cookie from (not on static files, which may be cached).
     if (ctx.newSession && (isApiPath(c.req.path) || isPageRequest(c.req.raw))) {
-      setCookie(c, SESSION_COOKIE, ctx.newSession, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      setCookie(c, BROWSER_SESSION_COOKIE, ctx.newSession, { httpOnly: true, sameSite: 'Strict', path: '/' });
     }
   };
 }

@@ -11,8 +11,9 @@ import { securityHeaders } from '../middleware/security-headers.ts';
 import { safeReturnTo } from '../return-to.ts';
 import type { FailureThrottle } from '../throttle.ts';
 
-export const SIGN_IN_PATH = '/__signin';
-export const SIGN_OUT_PATH = '/__signout';
+/** The access secret's form; staff sign in over OpenID at STAFF_SIGN_IN_PATH (src/shared/person). */
+export const ACCESS_SIGN_IN_PATH = '/__signin';
+export const ACCESS_SIGN_OUT_PATH = '/__signout';
 
 /** `next` on this gateway's own origin only (return-to.ts): it must not become an open redirect. */
 const safeNext = (c: Context, next: unknown) => safeReturnTo(next, c.req.url);
@@ -38,7 +39,7 @@ async function signInPage(c: Context, next: string, state: SignInState = 'fresh'
   const page = await html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Sign in · Sent console</title><link rel="icon" href="data:,"><style>${raw(STYLE)}</style></head>
-<body><main><form method="post" action="${SIGN_IN_PATH}">
+<body><main><form method="post" action="${ACCESS_SIGN_IN_PATH}">
 <h1>Sent console</h1>
 <input type="text" name="username" value="console" autocomplete="username" hidden>
 <label for="token">Access secret</label>
@@ -55,11 +56,11 @@ ${raw(NOTICES[state])}
 
 export function signInRoutes(access: AccessSecret, throttle: FailureThrottle): Hono<GatewayEnv> {
   const routes = new Hono<GatewayEnv>();
-  routes.use(SIGN_IN_PATH, securityHeaders({ styleSrc: [`'sha256-${STYLE_HASH}'`] }));
+  routes.use(ACCESS_SIGN_IN_PATH, securityHeaders({ styleSrc: [`'sha256-${STYLE_HASH}'`] }));
 
-  routes.get(SIGN_IN_PATH, (c) => signInPage(c, safeNext(c, c.req.query('next'))));
+  routes.get(ACCESS_SIGN_IN_PATH, (c) => signInPage(c, safeNext(c, c.req.query('next'))));
 
-  routes.post(SIGN_IN_PATH, limitBody, async (c) => {
+  routes.post(ACCESS_SIGN_IN_PATH, limitBody, async (c) => {
     const wait = throttle.retryAfterS(clientAddress(c));
     if (wait > 0) return signInPage(c, safeNext(c, c.req.query('next')), 'throttled', wait);
     const form = await c.req.formData().catch(() => null);
@@ -74,9 +75,9 @@ export function signInRoutes(access: AccessSecret, throttle: FailureThrottle): H
     return c.redirect(next, 303);
   });
 
-  routes.post(SIGN_OUT_PATH, async (c) => {
+  routes.post(ACCESS_SIGN_OUT_PATH, async (c) => {
     if (await access.closeSession(c)) await recordSession(c, 'session.sign_out');
-    return c.redirect(SIGN_IN_PATH, 303);
+    return c.redirect(ACCESS_SIGN_IN_PATH, 303);
   });
 
   return routes;

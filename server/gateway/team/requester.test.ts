@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, teamContextOf } from './requester.ts';
+import { BROWSER_SESSION_COOKIE, teamContextOf } from './requester.ts';
 
 const req = (headers: Record<string, string> = {}) =>
   new Request('http://gw.invalid/v3/contacts', { headers });
@@ -13,12 +13,14 @@ describe('teamContextOf', () => {
 
   it('queues a browser by its session once it has one', () => {
     const sid = 'abcdefghijklmnopqrstuv';
-    const ctx = teamContextOf(req({ cookie: `other=1; ${SESSION_COOKIE}=${sid}` }), '10.0.0.7');
+    const ctx = teamContextOf(req({ cookie: `other=1; ${BROWSER_SESSION_COOKIE}=${sid}` }), '10.0.0.7');
     expect(ctx).toEqual({ requester: `session:${sid}`, priority: 'interactive', newSession: null });
   });
 
   it('ignores a malformed session cookie', () => {
-    expect(teamContextOf(req({ cookie: `${SESSION_COOKIE}=x` }), '::1').requester).toBe('address:::1');
+    expect(teamContextOf(req({ cookie: `${BROWSER_SESSION_COOKIE}=x` }), '::1').requester).toBe(
+      'address:::1',
+    );
   });
 
   it('queues signed-in staff by user', () => {

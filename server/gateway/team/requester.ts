@@ -5,8 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { parse } from 'hono/utils/cookie';
 import type { Priority } from './scheduler.ts';
 
-/** Named apart from the access cookie and any identity provider's (cookies ignore ports on 127.0.0.1). */
-export const SESSION_COOKIE = 'sent_console_sid';
+/**
+ * Any browser, signed in or not: whose requests the team budget counts. Not the staff sign-in
+ * (STAFF_SESSION_COOKIE); named apart from it and any identity provider's (cookies ignore ports on 127.0.0.1).
+ */
+export const BROWSER_SESSION_COOKIE = 'sent_console_sid';
 export const PRIORITY_HEADER = 'x-sent-priority';
 
 const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -25,7 +28,7 @@ export interface TeamContext {
 export function teamContextOf(req: Request, clientAddress: string, userId?: string | null): TeamContext {
   const priority: Priority = req.headers.get(PRIORITY_HEADER) === 'background' ? 'background' : 'interactive';
   if (userId) return { requester: `user:${userId}`, priority, newSession: null };
-  const sid = parse(req.headers.get('cookie') ?? '', SESSION_COOKIE)[SESSION_COOKIE];
+  const sid = parse(req.headers.get('cookie') ?? '', BROWSER_SESSION_COOKIE)[BROWSER_SESSION_COOKIE];
   if (sid && SESSION_ID.test(sid)) return { requester: `session:${sid}`, priority, newSession: null };
   return {
     requester: `address:${clientAddress}`,

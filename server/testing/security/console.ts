@@ -8,7 +8,7 @@ import { createEmbeddedApi, type EmbeddedApi } from '../../api/server.ts';
 import type { StoredEntry } from '../../audit/entry.ts';
 import { ACCESS_COOKIE } from '../../gateway/access-secret.ts';
 import { composeGateway, type Gateway, type GatewayParts } from '../../gateway/compose.ts';
-import { SESSION_COOKIE } from '../../gateway/identity/routes.ts';
+import { STAFF_SESSION_COOKIE } from '../../gateway/identity/routes.ts';
 import { createStaffSignIn } from '../../gateway/identity/staff-sign-in.ts';
 import { type Fetch, listen } from '../../gateway/server.ts';
 import { SSR_DIR, SSR_ENTRY } from '../../gateway/ssr.ts';
@@ -75,9 +75,9 @@ async function oidcCookie(url: string, login: string): Promise<string> {
   const loginPage = await start.res.text();
   const consent = await browser.submitForm(start.url, loginPage, { login, password: 'any' });
   await browser.submitForm(consent.url, await consent.res.text());
-  const session = browser.cookie('127.0.0.1', SESSION_COOKIE);
+  const session = browser.cookie('127.0.0.1', STAFF_SESSION_COOKIE);
   if (!session) throw new Error(`${login} could not sign in`);
-  return `${SESSION_COOKIE}=${session}`;
+  return `${STAFF_SESSION_COOKIE}=${session}`;
 }
 
 async function secretCookie(url: string): Promise<string> {
