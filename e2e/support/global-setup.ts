@@ -7,6 +7,7 @@ import { startAppServer } from '../../server/testing/app-server.ts';
 import { startRedisServer } from '../../server/testing/redis-server.ts';
 import { startTempAudit } from '../../server/testing/temp-audit.ts';
 import { buildApp } from '../../server/tools/build-app.ts';
+import { checkBudgets, measureBundle } from '../../server/tools/bundle-budget.ts';
 import { startStaffSignInServer } from './oidc-server.ts';
 
 /** One server per key the specs need; their URLs reach the workers through the environment. */
@@ -22,6 +23,10 @@ export default async function globalSetup() {
   const outDir = process.env.E2E_DIST ?? (await mkdtemp(join(tmpdir(), 'sent-console-e2e-')));
   if (!process.env.E2E_DIST) {
     await buildApp(outDir);
+    // The build the specs use is the one measured: `npm test` fails on a bundle over budget, not just `npm run build`.
+    const { lines, over } = checkBudgets(measureBundle(outDir));
+    console.log(lines.join('\n'));
+    if (over) throw new Error(`Bundle budget exceeded:\n${lines.join('\n')}`);
   }
   // Specs that start a gateway process of their own serve this build.
   process.env.E2E_DIST_DIR = outDir;

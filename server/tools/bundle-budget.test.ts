@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { measureBundle } from './bundle-budget.ts';
+import { BUDGETS, checkBudgets, measureBundle } from './bundle-budget.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,5 +39,26 @@ describe('measureBundle', () => {
     expect(report.allJs).toBe(report.initialJs + gz(lazy));
     expect(report.css).toBe(gz(css));
     expect(report.files.find((f) => f.file === 'assets/lazy.js')?.initial).toBe(false);
+  });
+});
+
+describe('checkBudgets', () => {
+  const report = { files: [], initialJs: BUDGETS.initialJs, allJs: BUDGETS.allJs, css: 1_000 };
+  it('passes at the budget and names each figure', () => {
+    const { lines, over } = checkBudgets(report);
+    expect(over).toBe(false);
+    expect(lines).toEqual([
+      'ok    initial JS  120.0 kB of 120.0 kB (gzip -9)',
+      'ok    all JS      220.0 kB of 220.0 kB (gzip -9)',
+      'ok    CSS           1.0 kB of 15.0 kB (gzip -9)',
+    ]);
+  });
+
+  it('fails one byte over, and says which', () => {
+    const { lines, over } = checkBudgets({ ...report, allJs: BUDGETS.allJs + 1 });
+    expect(over).toBe(true);
+    expect(lines.filter((line) => line.startsWith('OVER'))).toEqual([
+      'OVER  all JS      220.0 kB of 220.0 kB (gzip -9)',
+    ]);
   });
 });

@@ -52,6 +52,20 @@ export function measureBundle(distDir: string): BundleReport {
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
+/** One line per budget ("ok" or "OVER", the figure and its budget); `over` when any is exceeded. */
+export function checkBudgets(report: BundleReport): { lines: string[]; over: boolean } {
+  const rows: [string, number, number][] = [
+    ['initial JS', report.initialJs, BUDGETS.initialJs],
+    ['all JS', report.allJs, BUDGETS.allJs],
+    ['CSS', report.css, BUDGETS.css],
+  ];
+  const lines = rows.map(
+    ([name, size, budget]) =>
+      `${size <= budget ? 'ok  ' : 'OVER'}  ${name.padEnd(10)} ${kb(size).padStart(9)} of ${kb(budget)} (gzip -9)`,
+  );
+  return { lines, over: rows.some(([, size, budget]) => size > budget) };
+}
+
 function main() {
   const dist = process.argv[2] ?? 'dist';
   const report = measureBundle(dist);
@@ -60,19 +74,8 @@ function main() {
       `${f.initial ? 'initial' : 'lazy   '}  ${kb(f.gzip).padStart(9)} gzip  ${kb(f.raw).padStart(9)} raw  ${f.file}`,
     );
   }
-  const rows: [string, number, number][] = [
-    ['initial JS', report.initialJs, BUDGETS.initialJs],
-    ['all JS', report.allJs, BUDGETS.allJs],
-    ['CSS', report.css, BUDGETS.css],
-  ];
-  let over = false;
-  for (const [name, size, budget] of rows) {
-    const ok = size <= budget;
-    over ||= !ok;
-    console.log(
-      `${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(10)} ${kb(size).padStart(9)} of ${kb(budget)} (gzip -9)`,
-    );
-  }
+  const { lines, over } = checkBudgets(report);
+  for (const line of lines) console.log(line);
   if (over) {
     console.error('Bundle budget exceeded.');
     process.exit(1);
