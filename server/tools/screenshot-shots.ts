@@ -69,7 +69,11 @@ export const importShots: Shot[] = [
       act: async (page) => {
         await chooseImportFile(page);
         await page.getByRole('button', { name: /^Import \d+ numbers?$/ }).click();
-        await page.locator('.badge').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+        // The job's own status (the list of recent imports it leaves has earlier jobs' badges too).
+        await page
+          .locator('.import-job-status .badge')
+          .filter({ hasText: 'Done' })
+          .waitFor({ timeout: 30_000 });
       },
     }),
   ),

@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: renders every screen of the console (built app + embedded demo API) in headless
  * Chromium and writes PNGs to docs/screenshots/, light and dark at 1280×800 and a phone at 390 px.
- * SCREENSHOTS_ONLY=activity takes only the shots whose name starts with that.
+ * SCREENSHOTS_ONLY=activity,import takes only the shots whose name starts with one of those.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,7 +176,8 @@ const darkError = shots.find((shot) => shot.name === 'error-dark');
 if (errorShot && darkError) darkError.prepare = errorShot.prepare;
 
 try {
-  for (const shot of shots.filter((s) => s.name.startsWith(process.env.SCREENSHOTS_ONLY ?? ''))) {
+  const only = (process.env.SCREENSHOTS_ONLY ?? '').split(',');
+  for (const shot of shots.filter((s) => only.some((prefix) => s.name.startsWith(prefix)))) {
     const context = await browser.newContext({
       viewport: shot.phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
       deviceScaleFactor: 1,
