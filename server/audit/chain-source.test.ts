@@ -1,6 +1,7 @@
 // The canonical text each database writes for verification is byte for byte what entryHash covered, for
 // text with quotes, backslashes, control characters, accents and emoji, and null fields; on SQLite and on a
-// real PostgreSQL.
+// real PostgreSQL. The verdict on each row's hash (PostgreSQL's own sha256) holds for those rows and fails
+// for a row changed in place.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, type OpenedTrail, PHONE_KEY, sampleRecord, useTrail } from '../testing/audit-stores.ts';
 import { openChainSource } from './chain-source.ts';
@@ -34,6 +35,13 @@ function entries(): StoredEntry[] {
   });
 }
 
+const openSource = (trail: OpenedTrail) =>
+  openChainSource(
+    trail.env.AUDIT_DB
+      ? { kind: 'sqlite', path: trail.env.AUDIT_DB }
+      : { kind: 'postgres', url: trail.env.DATABASE_URL as string },
+  );
+
 describe.each(BACKENDS.map((make) => make()))('$name: canonical text from the database', (backend) => {
   const suite = useTrail(backend);
   let trail: OpenedTrail;
@@ -44,17 +52,32 @@ describe.each(BACKENDS.map((make) => make()))('$name: canonical text from the da
   it('is exactly canonicalJson of the content, for every kind of text', async () => {
     const written = entries();
     await trail.bulk(written);
-    const source = await openChainSource(
-      trail.env.AUDIT_DB
-        ? { kind: 'sqlite', path: trail.env.AUDIT_DB }
-        : { kind: 'postgres', url: trail.env.DATABASE_URL as string },
-    );
+    const source = await openSource(trail);
     try {
       const texts = await source.texts(0, 100, 100);
       expect(texts.map((t) => t.text)).toEqual(written.map((e) => canonicalJson(contentOf(e))));
       expect(texts.map((t) => [t.seq, t.prev_hash, t.hash])).toEqual(
         written.map((e) => [e.seq, e.prev_hash, e.hash]),
       );
+    } finally {
+      await source.close();
+    }
+  });
+
+  it('says which rows hash right: all as written, not one changed in place', async () => {
+    await trail.bulk(entries());
+    await trail.tamper("UPDATE audit_entries SET user_agent = 'changed' WHERE seq = 2");
+    const source = await openSource(trail);
+    try {
+      const hashed = await source.hashed(0, 100, 100);
+      expect(hashed.map((r) => [r.seq, r.holds])).toEqual([
+        [1, true],
+        [2, false],
+        [3, true],
+        [4, true],
+        [5, true],
+        [6, true],
+      ]);
     } finally {
       await source.close();
     }

@@ -80,7 +80,12 @@ export async function countAll(src: PagingSource, filter: AuditFilter): Promise<
   return Number(row?.n ?? 0);
 }
 
-/** Every match oldest first, one index-served batch at a time (constant memory, no long transaction). */
+/**
+ * Every match oldest first, one index-served batch at a time (constant memory, no long transaction). Between
+ * batches it waits for the event loop's next turn: SQLite reads synchronously, so a reader that asks again at
+ * once (an export streamed in process) would otherwise chain every batch in microtasks and hold appends back
+ * until the end (1.7 s for 76,000 rows measured).
+ */
 export async function* scanOldestFirst(
   src: Pick<PagingSource, 'dialect' | 'run'>,
   filter: AuditFilter,
@@ -95,5 +100,6 @@ export async function* scanOldestFirst(
     const last = rows.at(-1);
     if (rows.length < batch || !last) return;
     after = { at: last.at, seq: last.seq };
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

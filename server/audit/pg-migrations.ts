@@ -77,7 +77,18 @@ DROP INDEX audit_by_last_two;
 CREATE INDEX audit_by_last_two ON audit_entries ((${PG_LAST_TWO}), at, seq) INCLUDE (profile_id, action);
 `;
 
-export const PG_MIGRATIONS: readonly string[] = [V1, pgV2(CHAIN_LOCK), V3];
+// The last-digits index also carries the masked number the expression reads: PostgreSQL serves an expression
+// index from the index alone only when the columns under the expression are in it, so the count of a digits
+// search read every matching row from its month's table (EXPLAIN ANALYZE at 1,000,000: 140 ms → 2.2 ms).
+// A person within an admin's profiles is one range of its own: through the person's index, an admin asking
+// for someone with few entries in their profiles read all of that person's entries (61 ms p95 at 1,000,000).
+const V4 = `
+DROP INDEX audit_by_last_two;
+CREATE INDEX audit_by_last_two ON audit_entries ((${PG_LAST_TWO}), at, seq) INCLUDE (profile_id, action, phone_masked);
+CREATE INDEX audit_by_actor_profile ON audit_entries (actor_id, profile_id, at, seq) INCLUDE (action);
+`;
+
+export const PG_MIGRATIONS: readonly string[] = [V1, pgV2(CHAIN_LOCK), V3, V4];
 
 export function migrate(pool: Pool): Promise<void> {
   return migratePg(pool, { table: 'audit_migrations', lock: MIGRATION_LOCK, migrations: PG_MIGRATIONS });

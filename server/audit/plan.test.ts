@@ -33,6 +33,7 @@ const FILTERS: Case[] = [
   ['a person', { actor: 'u-1' }, 'audit_by_actor'],
   ['a person + a day', { actor: 'u-1', ...day }, 'audit_by_actor'],
   ['a person + an action', { actor: 'u-1', actions: ['contact.edit'] }, 'audit_by_actor_action'],
+  ['a person + a profile', { actor: 'u-1', profileId: 'p-1' }, 'audit_by_actor_profile'],
   ['a person + last digits', { actor: 'u-1', number: { lastTwo: '23' } }, 'audit_by_actor'],
   ['an action', { actions: ['lookup'] }, 'audit_by_action'],
   ['an action + a day', { actions: ['lookup'], ...day }, 'audit_by_action'],
@@ -50,8 +51,8 @@ const mine = { visible: { profiles: ['p-1'], organizationWide: false } };
 const SCOPED: Case[] = [
   ['nothing', mine, 'audit_by_profile'],
   ['a day', { ...mine, ...day }, 'audit_by_profile'],
-  ['a person', { ...mine, actor: 'u-1' }, 'audit_by_actor'],
-  ['a person + a day', { ...mine, actor: 'u-1', ...day }, 'audit_by_actor'],
+  ['a person', { ...mine, actor: 'u-1' }, 'audit_by_actor_profile'],
+  ['a person + a day', { ...mine, actor: 'u-1', ...day }, 'audit_by_actor_profile'],
   ['a person + an action', { ...mine, actor: 'u-1', actions: ['contact.edit'] }, 'audit_by_actor_action'],
   ['an action', { ...mine, actions: ['contacts.import'] }, 'audit_by_profile_action'],
   ['an action + a day', { ...mine, actions: ['lookup'], ...day }, 'audit_by_profile_action'],

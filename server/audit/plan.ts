@@ -2,7 +2,7 @@
 // served by one index, newest first by (at, seq), so a page reads about its own rows however long the trail.
 //
 // The most selective index the filter's conditions fit drives the scan (contact, exact number, person and
-// action, person, last digits, profile and action, profile, action, else time): it is (columns, at, seq, …), so the equalities +
+// action, person and profile, person, last digits, profile and action, profile, action, else time): it is (columns, at, seq, …), so the equalities +
 // a time range + the keyset cursor are one index range read in order, and the other conditions are checked on
 // the way (in SQLite from columns the index also carries, before the row itself is read). A driving condition
 // with several values (actions "a,b") becomes one ordered scan per value, merged (UNION ALL … ORDER BY …).
@@ -40,6 +40,8 @@ const DRIVERS: { keys: readonly TermKey[]; index: string }[] = [
   { keys: ['phone'], index: 'audit_by_phone' },
   // "What did this person edit": exact, however rarely they do it.
   { keys: ['actor', 'action'], index: 'audit_by_actor_action' },
+  // A person within a profile (an admin's own, or one asked for): however few of their entries are there.
+  { keys: ['actor', 'profile'], index: 'audit_by_actor_profile' },
   { keys: ['actor'], index: 'audit_by_actor' },
   { keys: ['lastTwo'], index: 'audit_by_last_two' },
   // An admin of some profiles asking for a rare action: their entries of it, not every entry of it.

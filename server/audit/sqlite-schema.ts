@@ -60,7 +60,12 @@ const V3 = `
 CREATE INDEX audit_by_profile_action ON audit_entries (profile_id, action, at, seq, ${SQLITE_LAST_TWO});
 `;
 
-export const SQLITE_MIGRATIONS: readonly string[] = [V1, V2, V3];
+// A person within an admin's profiles: one range, not every entry of that person checked for the profile.
+const V4 = `
+CREATE INDEX audit_by_actor_profile ON audit_entries (actor_id, profile_id, at, seq, action, ${SQLITE_LAST_TWO});
+`;
+
+export const SQLITE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4];
 
 /** Keeps the people directory current; writes only when someone is new or their name or role changed. */
 export const SQLITE_PERSON_UPSERT = `

@@ -3,7 +3,7 @@
 // held, so even two processes sharing the file keep one chain. WAL + synchronous=FULL by default: a resolved
 // append is on disk (one fsync per entry; AUDIT_SQLITE_SYNC=normal trades power-cut safety for speed).
 // Reads (pages, exports, verification) are short statements outside any write transaction; retention deletes
-// in small transactions so appends interleave.
+// in small transactions so appends interleave, and WAL checkpoints run in a worker (wal-checkpointer.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -41,11 +41,24 @@ import type {
   PageRequest,
   Seal,
 } from './store.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 const DIALECT: Dialect = { ph, lastTwo: SQLITE_LAST_TWO, indexHint: (index) => `INDEXED BY ${index} ` };
 
-/** Entries deleted per retention transaction: each holds the write lock for a few milliseconds. */
-export const PRUNE_BATCH = 250;
+/**
+ * How long one retention transaction may take: it holds the only write lock, and this thread, meanwhile, so
+ * an append arriving then waits that long. Deleting a row costs ~0.2 ms at a million entries (a row in each
+ * of ten indexes), more as they grow, so the rows per step follow the measured time (nextPruneRows).
+ */
+export const PRUNE_STEP_MS = 4;
+export const PRUNE_FIRST_ROWS = 20;
+const PRUNE_MAX_ROWS = 1000;
+
+/** The next step's rows: this step's pace aimed at PRUNE_STEP_MS, at most doubling, 1 to 1,000. */
+export function nextPruneRows(rows: number, tookMs: number): number {
+  const paced = Math.round((rows * PRUNE_STEP_MS) / Math.max(tookMs, 0.01));
+  return Math.max(1, Math.min(PRUNE_MAX_ROWS, 2 * rows, paced));
+}
 
 type Row = Record<string, unknown>;
 
@@ -54,9 +67,10 @@ export class SqliteAuditStore implements AuditStore {
   /** The connection, for tests that play a database admin rewriting rows. */
   readonly db: Database.Database;
   private readonly appendTx: (content: EntryContent) => StoredEntry;
-  private readonly pruneStep: (upTo: number, seal: Seal) => Checkpoint | null;
+  private readonly pruneStep: (upTo: number, rows: number, seal: Seal) => Checkpoint | null;
   private readonly paging: PagingSource;
   private readonly chain: ReturnType<typeof sqliteChainRows>;
+  private readonly checkpointer: WalCheckpointer | null;
 
   constructor(path: string, sync: SqliteSync = 'full') {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -65,6 +79,7 @@ export class SqliteAuditStore implements AuditStore {
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     migrateSqlite(this.db, SQLITE_MIGRATIONS);
+    this.checkpointer = path === ':memory:' ? null : startWalCheckpointer(this.db, path);
     const insert = this.db.prepare(insertSql(ph));
     const person = this.db.prepare(SQLITE_PERSON_UPSERT);
     const append = this.db.transaction((content: EntryContent) => {
@@ -81,16 +96,18 @@ export class SqliteAuditStore implements AuditStore {
       return entry;
     });
     this.appendTx = (content) => append.immediate(content);
-    const step = this.db.transaction((upTo: number, seal: Seal) => this.pruneStepSync(upTo, seal));
+    const step = this.db.transaction((upTo: number, rows: number, seal: Seal) =>
+      this.pruneStepSync(upTo, rows, seal),
+    );
     const level = sync === 'full' ? 'FULL' : 'NORMAL';
     // A retention step is not fsynced (the thread would wait for the disk meanwhile, and appends with it):
     // lost in a power cut, its rows and its checkpoint come back together and the next run deletes them
     // again; the next fsynced append makes it durable. Set and reset around the step itself, so no append
     // ever runs without its fsync.
-    this.pruneStep = (upTo, seal) => {
+    this.pruneStep = (upTo, rows, seal) => {
       this.db.pragma('synchronous = NORMAL');
       try {
-        return step.immediate(upTo, seal);
+        return step.immediate(upTo, rows, seal);
       } finally {
         this.db.pragma(`synchronous = ${level}`);
       }
@@ -121,11 +138,11 @@ export class SqliteAuditStore implements AuditStore {
     );
   }
 
-  /** Deletes the oldest PRUNE_BATCH entries up to `upTo` and seals the new start; null when none is left. */
-  private pruneStepSync(upTo: number, seal: Seal): Checkpoint | null {
+  /** Deletes the oldest `rows` entries up to `upTo` and seals the new start; null when none is left. */
+  private pruneStepSync(upTo: number, rows: number, seal: Seal): Checkpoint | null {
     const first = (this.db.prepare('SELECT min(seq) AS seq FROM audit_entries').get() as Row).seq;
     if (first === null || Number(first) > upTo) return null;
-    const end = Math.min(Number(first) + PRUNE_BATCH - 1, upTo);
+    const end = Math.min(Number(first) + rows - 1, upTo);
     const last = this.db
       .prepare('SELECT seq, hash, at FROM audit_entries WHERE seq <= ? ORDER BY seq DESC LIMIT 1')
       .get(end) as { seq: number; hash: string; at: string };
@@ -175,8 +192,8 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   /**
-   * Entries up to the newest one older than `before` go, oldest first, PRUNE_BATCH per transaction (each
-   * sealing the new start), yielding between transactions so appends are not held up.
+   * Entries up to the newest one older than `before` go, oldest first, in transactions of about
+   * PRUNE_STEP_MS (each sealing the new start), yielding between them so appends are not held up.
    */
   async prune(before: string, seal: Seal): Promise<Checkpoint | null> {
     const newestOld = this.db
@@ -186,8 +203,11 @@ export class SqliteAuditStore implements AuditStore {
       .get(before) as { seq: number } | undefined;
     if (!newestOld) return null;
     let checkpoint: Checkpoint | null = null;
+    let rows = PRUNE_FIRST_ROWS;
     for (;;) {
-      const step = this.pruneStep(newestOld.seq, seal);
+      const started = performance.now();
+      const step = this.pruneStep(newestOld.seq, rows, seal);
+      rows = nextPruneRows(rows, performance.now() - started);
       if (!step) break;
       checkpoint = step;
       if (step.seq >= newestOld.seq) break;
@@ -198,6 +218,7 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     this.db.close();
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '../testing/audit-stores.ts';
 import { chainEntry, type StoredEntry } from './entry.ts';
 import { AuditRecorder } from './recorder.ts';
-import { PRUNE_BATCH, type SqliteAuditStore } from './sqlite-store.ts';
+import { nextPruneRows, PRUNE_FIRST_ROWS, PRUNE_STEP_MS, type SqliteAuditStore } from './sqlite-store.ts';
 import { COUNT_CAP, type Cursor } from './store.ts';
 
 const seqs = (entries: StoredEntry[]) => entries.map((e) => e.seq);
@@ -130,22 +130,33 @@ describe.each(BACKENDS.map((make) => make()))('$name: pages, counts, people', (b
 describe('SQLite retention', () => {
   const suite = useTrail(sqliteBackend());
 
-  it('deletes in transactions of PRUNE_BATCH entries, each sealing the new start, none of them fsynced', async () => {
+  it('deletes in short transactions, each sealing the new start, none of them fsynced', async () => {
     const trail = suite.trail();
-    await trail.bulk(chainOfSamples(2 * PRUNE_BATCH + 500)); // a minute apart from 2025-03-04T10:00Z
+    await trail.bulk(chainOfSamples(1000)); // a minute apart from 2025-03-04T10:00Z
     const seals: number[] = [];
     const db = (trail.store as SqliteAuditStore).db;
     const synchronous = () => db.pragma('synchronous', { simple: true });
-    const cutoff = new Date(Date.parse('2025-03-04T10:00:00.000Z') + (2 * PRUNE_BATCH + 100) * 60_000);
+    const cutoff = new Date(Date.parse('2025-03-04T10:00:00.000Z') + 600 * 60_000);
     const checkpoint = await trail.store.prune(cutoff.toISOString(), (last) => {
       seals.push(last.seq);
       expect(synchronous()).toBe(1); // NORMAL inside a step: its commit does not wait for the disk
       return { at: cutoff.toISOString(), key: 'k', sig: 's' };
     });
     expect(synchronous()).toBe(2); // FULL again for appends
-    expect(seals).toEqual([PRUNE_BATCH, 2 * PRUNE_BATCH, 2 * PRUNE_BATCH + 100]);
-    expect(checkpoint).toMatchObject({ seq: 2 * PRUNE_BATCH + 100 });
-    expect((await trail.store.query({}, { pageSize: 1 })).entries[0]?.seq).toBe(2 * PRUNE_BATCH + 500);
-    expect((await collect(chainOf(trail.store)))[0]?.seq).toBe(2 * PRUNE_BATCH + 101);
+    expect(seals[0]).toBe(PRUNE_FIRST_ROWS);
+    expect(seals.length).toBeGreaterThan(1);
+    expect(seals.every((seq, i) => i === 0 || seq > (seals[i - 1] as number))).toBe(true);
+    expect(seals.at(-1)).toBe(600);
+    expect(checkpoint).toMatchObject({ seq: 600 });
+    expect((await trail.store.query({}, { pageSize: 1 })).entries[0]?.seq).toBe(1000);
+    expect((await collect(chainOf(trail.store)))[0]?.seq).toBe(601);
+  });
+
+  it('sizes each step by the last one: aimed at PRUNE_STEP_MS, at most doubling, 1 to 1,000 rows', () => {
+    expect(nextPruneRows(20, PRUNE_STEP_MS)).toBe(20);
+    expect(nextPruneRows(20, PRUNE_STEP_MS * 4)).toBe(5);
+    expect(nextPruneRows(20, PRUNE_STEP_MS / 4)).toBe(40);
+    expect(nextPruneRows(800, 0)).toBe(1000);
+    expect(nextPruneRows(3, PRUNE_STEP_MS * 100)).toBe(1);
   });
 });

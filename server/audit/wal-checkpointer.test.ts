@@ -1,0 +1,26 @@
+// The writer's own checkpoints are off and the worker's connection copies the WAL into the database file:
+// with the writer not checkpointing, the file grows only if the worker did it.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { tempDir } from '../testing/audit-stores.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
+
+const temp = tempDir();
+afterEach(() => temp.remove());
+
+it('checkpoints the WAL from its worker while the writer does not', async () => {
+  const path = join(temp.dir, 'wal.sqlite');
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (v TEXT)');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const checkpointer = startWalCheckpointer(db, path, 20);
+  expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+  const insert = db.prepare('INSERT INTO t VALUES (?)');
+  for (let i = 0; i < 2000; i++) insert.run('x'.repeat(2000)); // ~1,000 pages, each commit its own
+  await expect.poll(() => statSync(path).size, { timeout: 10_000 }).toBeGreaterThan(1_000_000);
+  await checkpointer.stop();
+  db.close();
+});
