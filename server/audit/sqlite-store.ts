@@ -193,7 +193,7 @@ export class SqliteAuditStore implements AuditStore {
 
   /**
    * Entries up to the newest one older than `before` go, oldest first, in transactions of about
-   * PRUNE_STEP_MS (each sealing the new start), yielding between them so appends are not held up.
+   * PRUNE_STEP_MS (each sealing the new start), resting as long between them so appends are not held up.
    */
   async prune(before: string, seal: Seal): Promise<Checkpoint | null> {
     const newestOld = this.db
@@ -207,11 +207,14 @@ export class SqliteAuditStore implements AuditStore {
     for (;;) {
       const started = performance.now();
       const step = this.pruneStep(newestOld.seq, rows, seal);
-      rows = nextPruneRows(rows, performance.now() - started);
+      const took = performance.now() - started;
+      rows = nextPruneRows(rows, took);
       if (!step) break;
       checkpoint = step;
       if (step.seq >= newestOld.seq) break;
-      await new Promise((resolve) => setImmediate(resolve));
+      // Rest as long as the step worked: retention takes at most half of this thread and of the disk's
+      // writes (its dirty pages are what the checkpointer then writes while appends fsync).
+      await new Promise((resolve) => setTimeout(resolve, took));
     }
     if (checkpoint) this.db.prepare(SQLITE_PEOPLE_CLEANUP).run();
     return checkpoint;

@@ -2,7 +2,7 @@
 // 1,000 WAL pages copies them into the database file and fsyncs it, inside that commit: after retention
 // deleted a month, an append arriving then waited for it (0.5–2 s measured at 1,000,000 entries). Here the
 // writer's automatic checkpoints are off and a worker thread with its own connection runs a PASSIVE
-// checkpoint every `everyMs`: PASSIVE never waits for readers or writers, so appends go on meanwhile.
+// checkpoint every `everyMs` (often, so each writes little at once): PASSIVE never waits for readers or writers, so appends go on meanwhile.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -22,7 +22,7 @@ export interface WalCheckpointer {
 }
 
 /** Starts checkpointing `path` in a worker; the writer connection `db` stops checkpointing itself. */
-export function startWalCheckpointer(db: Database.Database, path: string, everyMs = 1000): WalCheckpointer {
+export function startWalCheckpointer(db: Database.Database, path: string, everyMs = 200): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, path, everyMs } });
   worker.unref(); // a store never closed must not keep the process alive
