@@ -128,7 +128,7 @@ export class PgAuditStore implements AuditStore {
     return prunePartitions(this.pool, CHAIN_LOCK, before, seal);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end(); // pg throws on a second end(); closing twice is a no-op
   }
 }

@@ -222,6 +222,6 @@ export class SqliteAuditStore implements AuditStore {
 
   async close(): Promise<void> {
     await this.checkpointer?.stop();
-    this.db.close();
+    if (this.db.open) this.db.close(); // closing twice is a no-op, not a hang or a throw
   }
 }

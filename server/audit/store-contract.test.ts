@@ -188,4 +188,9 @@ describe.each(BACKENDS.map((make) => make()))('$name audit store', (backend) => 
     await anchorer.tick();
     expect(await verify()).toMatchObject({ ok: true, entries: 60, anchorsChecked: 1 });
   });
+
+  it('closes twice without hanging or throwing (a failing shutdown may close a store again)', async () => {
+    await trail.store.close();
+    await expect(trail.store.close()).resolves.toBeUndefined();
+  });
 });

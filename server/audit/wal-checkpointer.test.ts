@@ -3,12 +3,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { tempDir } from '../testing/audit-stores.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 const temp = tempDir();
-afterEach(() => temp.remove());
+afterAll(() => temp.remove());
 
 it('checkpoints the WAL from its worker while the writer does not', async () => {
   const path = join(temp.dir, 'wal.sqlite');
@@ -22,5 +22,15 @@ it('checkpoints the WAL from its worker while the writer does not', async () => 
   for (let i = 0; i < 2000; i++) insert.run('x'.repeat(2000)); // ~1,000 pages, each commit its own
   await expect.poll(() => statSync(path).size, { timeout: 10_000 }).toBeGreaterThan(1_000_000);
   await checkpointer.stop();
+  db.close();
+});
+
+it('stops once: a second stop resolves instead of waiting for an exit that has happened', async () => {
+  const path = join(temp.dir, 'twice.sqlite');
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  const checkpointer = startWalCheckpointer(db, path, 20);
+  await checkpointer.stop();
+  await expect(checkpointer.stop()).resolves.toBeUndefined();
   db.close();
 });

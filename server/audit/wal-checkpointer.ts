@@ -28,12 +28,17 @@ export function startWalCheckpointer(db: Database.Database, path: string, everyM
   worker.unref(); // a store never closed must not keep the process alive
   worker.on('error', () => db.pragma('wal_autocheckpoint = 1000')); // no worker: back to SQLite's way
   db.pragma('wal_autocheckpoint = 0');
+  // Settles once, however often stop() is called (a store's close may run twice on a failing shutdown).
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let stopping = false;
   return {
-    stop: () =>
-      new Promise((resolve) => {
-        worker.once('exit', () => resolve());
+    stop: () => {
+      if (!stopping) {
+        stopping = true;
         worker.ref(); // held until it has closed its connection
         worker.postMessage('stop');
-      }),
+      }
+      return exited;
+    },
   };
 }
