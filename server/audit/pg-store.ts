@@ -45,6 +45,7 @@ export class PgAuditStore implements AuditStore {
   readonly kind = 'postgres';
   private readonly paging: PagingSource;
   private readonly chain: ReturnType<typeof pgChainRows>;
+  private closing: Promise<void> | undefined;
 
   private constructor(private readonly pool: pg.Pool) {
     this.chain = pgChainRows(pool);
@@ -128,7 +129,9 @@ export class PgAuditStore implements AuditStore {
     return prunePartitions(this.pool, CHAIN_LOCK, before, seal);
   }
 
-  async close(): Promise<void> {
-    if (!this.pool.ended) await this.pool.end(); // pg throws on a second end(); closing twice is a no-op
+  close(): Promise<void> {
+    // pg rejects a second end(), even while the first is under way: every close waits for the one end.
+    this.closing ??= this.pool.end();
+    return this.closing;
   }
 }
