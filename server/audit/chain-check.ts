@@ -64,6 +64,15 @@ export interface RangeResult {
   anchored: [number, string][];
 }
 
+/** A run of consecutive rows that all hold and follow each other, checked as one. */
+export interface Span {
+  first: { seq: number; prev_hash: string };
+  last: ChainHead;
+  count: number;
+  /** Hashes of the anchored entries in it. */
+  anchored: [number, string][];
+}
+
 const missing = (expected: number, next: number): ChainProblem => ({
   message: `Entry #${expected} is missing (the next stored entry is #${next}).`,
   firstBadSeq: expected,
@@ -79,28 +88,45 @@ export class RangeChecker {
   constructor(private readonly anchoredSeqs: ReadonlySet<number>) {}
 
   push(row: Linked, holds: boolean): boolean {
-    const r = this.result;
-    if (r.last) {
-      const expected = r.last.seq + 1;
-      if (row.seq !== expected) return this.fail(missing(expected, row.seq));
-      if (row.prev_hash !== r.last.hash) {
-        return this.fail({
-          message: `Entry #${row.seq} does not follow entry #${r.last.seq}: it was moved, or entry #${r.last.seq} was rewritten.`,
-          firstBadSeq: row.seq,
-        });
-      }
-    } else {
-      r.first = { seq: row.seq, prev_hash: row.prev_hash };
-    }
+    if (!this.follows(row)) return false;
     if (!holds) {
       return this.fail({
         message: `Entry #${row.seq} was changed: its content does not match its hash.`,
         firstBadSeq: row.seq,
       });
     }
+    const r = this.result;
     if (this.anchoredSeqs.has(row.seq)) r.anchored.push([row.seq, row.hash]);
     r.last = { seq: row.seq, hash: row.hash };
     r.count += 1;
+    return true;
+  }
+
+  /** Rows checked elsewhere (the database), every one holding and following the one before it. */
+  pushSpan(span: Span): boolean {
+    if (!this.follows(span.first)) return false;
+    const r = this.result;
+    r.anchored.push(...span.anchored);
+    r.last = span.last;
+    r.count += span.count;
+    return true;
+  }
+
+  /** The row's place and link after the last one pushed (the range's first is checked by joinRanges). */
+  private follows(row: Omit<Linked, 'hash'>): boolean {
+    const r = this.result;
+    if (!r.last) {
+      r.first = { seq: row.seq, prev_hash: row.prev_hash };
+      return true;
+    }
+    const expected = r.last.seq + 1;
+    if (row.seq !== expected) return this.fail(missing(expected, row.seq));
+    if (row.prev_hash !== r.last.hash) {
+      return this.fail({
+        message: `Entry #${row.seq} does not follow entry #${r.last.seq}: it was moved, or entry #${r.last.seq} was rewritten.`,
+        firstBadSeq: row.seq,
+      });
+    }
     return true;
   }
 

@@ -2,14 +2,24 @@
 // each): SQLite read-only (WAL: never in the writers' way), PostgreSQL one client. The database writes each
 // row's canonical content text itself from the stored columns (JSON-quoting exactly as JSON.stringify does;
 // chain-source.test.ts holds them equal). SQLite hands the text over and it is hashed here; PostgreSQL hashes
-// it too (pg_catalog.sha256, schema-qualified) and sends a verdict, since reading 600 bytes a row through the
-// wire protocol cost the verifier more than everything else together (66,000 → 175,000 entries/s on two
-// cores). Either way the verifier trusts the database's built-in functions, and nothing else it stores: a row
-// whose text does not hash right (JSON stored by older code in another key order, or tampered) is read in
-// full and judged here by rowHolds.
+// it too (pg_catalog.sha256, schema-qualified) and checks the links, answering for a whole span of rows at
+// once: reading 600 bytes a row through the wire protocol cost the verifier more than everything else
+// together (66,000 → 175,000 entries/s on two cores), and then a verdict a row still kept one core busy here.
+// A span with anything wrong in it is read again row by row, so the problem is named exactly as a single
+// pass names it. Either way the verifier trusts the database's built-in functions, and nothing else it
+// stores: a row whose text does not hash right (JSON stored by older code in another key order, or
+// tampered) is read in full and judged here by rowHolds.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { type Linked, RangeChecker, type RangeResult, rowHolds, textHolds } from './chain-check.ts';
+import {
+  type Linked,
+  RangeChecker,
+  type RangeResult,
+  rowHolds,
+  type Span,
+  textHolds,
+} from './chain-check.ts';
+import { PG_HASHED, PG_SPAN, PG_TEXT, SQLITE_TEXT, textsSql } from './chain-sql.ts';
 import { chainRowsSql, pgPlaceholder, sqlitePlaceholder } from './sql.ts';
 import type { ChainRow } from './store.ts';
 
@@ -32,45 +42,13 @@ export interface ChainSource {
   texts(after: number, upTo: number, limit: number): Promise<TextRow[]>;
   /** The same rows with the verdict on their text's hash. */
   hashed(after: number, upTo: number, limit: number): Promise<HashedRow[]>;
+  /**
+   * Every seq in (after, upTo] checked in the database, with the hashes of the `anchored` seqs among them;
+   * null unless every one is there, holds and follows the one before it.
+   */
+  span?(after: number, upTo: number, anchored: number[]): Promise<Span | null>;
   close(): Promise<void>;
 }
-
-/** The canonical content text as SQL: keys sorted as canonicalJson sorts them, values JSON-quoted. */
-function canonicalTextSql(quote: (column: string) => string, at: string): string {
-  const fields: [string, string][] = [
-    ['action', quote('action')],
-    ['actor_groups', 'actor_groups'],
-    ['actor_id', quote('actor_id')],
-    ['actor_kind', quote('actor_kind')],
-    ['actor_name', quote('actor_name')],
-    ['actor_role', quote('actor_role')],
-    ['at', at],
-    ['client_address', quote('client_address')],
-    ['contact_id', quote('contact_id')],
-    ['details', 'details'],
-    ['outcome', quote('outcome')],
-    ['phone_hash', quote('phone_hash')],
-    ['phone_masked', quote('phone_masked')],
-    ['profile_id', quote('profile_id')],
-    ['request_id', quote('request_id')],
-    ['user_agent', quote('user_agent')],
-  ];
-  return `${fields.map(([key, value], i) => `'${i ? ',' : '{'}"${key}":' || ${value}`).join(' || ')} || '}'`;
-}
-
-const textsSql = (ph: (n: number) => string, text: string) =>
-  `SELECT seq, prev_hash, hash, ${text} AS text FROM audit_entries WHERE seq > ${ph(1)} AND seq <= ${ph(2)} ORDER BY seq LIMIT ${ph(3)}`;
-
-export const SQLITE_TEXT = canonicalTextSql((c) => `json_quote(${c})`, 'json_quote(at)');
-export const PG_TEXT = canonicalTextSql(
-  (c) => `coalesce(to_json(${c})::text, 'null')`,
-  `'"' || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`,
-);
-
-// The hash exactly as entryHash computes it, in the database: prev_hash + "\n" + seq + "\n" + text.
-const PG_HASHED = `SELECT seq, prev_hash, hash, pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
-  prev_hash || E'\\n' || seq || E'\\n' || ${PG_TEXT}, 'UTF8')), 'hex') = hash AS holds
-FROM audit_entries WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
 
 const fromHashedArray = (r: Cell[]): HashedRow => ({
   seq: Number(r[0]),
@@ -136,6 +114,41 @@ export const sqliteChainRows = (db: Database.Database) =>
 export const pgChainRows = (db: pg.ClientBase | pg.Pool) =>
   pgRead(db, 'audit_chain_rows', chainRowsSql(pgPlaceholder), fromArray);
 
+interface SpanRow {
+  count: string;
+  first_seq: string | null;
+  last_seq: string | null;
+  first_prev_hash: string | null;
+  last_hash: string | null;
+  fine: boolean;
+  anchored_seqs: string[] | null;
+  anchored_hashes: string[] | null;
+}
+
+function pgSpan(db: pg.ClientBase): NonNullable<ChainSource['span']> {
+  return async (after, upTo, anchored) => {
+    const { rows } = await db.query<SpanRow>({
+      name: 'audit_chain_span',
+      text: PG_SPAN,
+      values: [after, upTo, anchored],
+    });
+    const s = rows[0];
+    const whole =
+      s?.fine === true &&
+      Number(s.count) === upTo - after &&
+      Number(s.first_seq) === after + 1 &&
+      Number(s.last_seq) === upTo;
+    if (!whole || s.first_prev_hash === null || s.last_hash === null) return null;
+    const hashes = s.anchored_hashes ?? [];
+    return {
+      first: { seq: after + 1, prev_hash: s.first_prev_hash },
+      last: { seq: upTo, hash: s.last_hash },
+      count: upTo - after,
+      anchored: (s.anchored_seqs ?? []).map((seq, i) => [Number(seq), hashes[i] as string]),
+    };
+  };
+}
+
 export async function openChainSource(spec: ChainSourceSpec): Promise<ChainSource> {
   if (spec.kind === 'sqlite') {
     const db = new Database(spec.path, { readonly: true, fileMustExist: true });
@@ -158,6 +171,7 @@ export async function openChainSource(spec: ChainSourceSpec): Promise<ChainSourc
     rows: pgChainRows(client),
     texts: pgRead(client, 'audit_chain_texts', textsSql(pgPlaceholder, PG_TEXT), fromTextArray),
     hashed: pgRead(client, 'audit_chain_hashed', PG_HASHED, fromHashedArray),
+    span: pgSpan(client),
     close: () => client.end(),
   };
 }
@@ -181,22 +195,53 @@ async function verdicts(source: Pick<ChainSource, 'rows'>, rows: HashedRow[]): P
   });
 }
 
-/** Checks the entries with seq in (after, upTo] on their own (chain-check.ts joins the ranges). */
-export async function checkRange(
+/** Seqs per span the database checks at once: a few tenths of a second of its work. */
+export const SPAN_SEQS = 50_000;
+
+/** Pushes the rows with seq in (after, upTo] one by one; false once the checker found a problem. */
+async function checkRows(
   source: Pick<ChainSource, 'rows' | 'hashed'>,
+  checker: RangeChecker,
+  after: number,
+  upTo: number,
+): Promise<boolean> {
+  let from = after;
+  while (from < upTo) {
+    const rows = await source.hashed(from, upTo, CHAIN_BATCH);
+    const holds = await verdicts(source, rows);
+    for (const [i, row] of rows.entries()) if (!checker.push(row, holds[i] as boolean)) return false;
+    const last = rows.at(-1);
+    if (!last || rows.length < CHAIN_BATCH) break;
+    from = last.seq;
+  }
+  return true;
+}
+
+/**
+ * Checks the entries with seq in (after, upTo] on their own (chain-check.ts joins the ranges): a span at a
+ * time where the database checks spans, and any span it does not vouch for row by row.
+ */
+export async function checkRange(
+  source: Pick<ChainSource, 'rows' | 'hashed' | 'span'>,
   after: number,
   upTo: number,
   anchored: ReadonlySet<number>,
 ): Promise<RangeResult> {
   const checker = new RangeChecker(anchored);
-  let from = after;
-  while (from < upTo) {
-    const rows = await source.hashed(from, upTo, CHAIN_BATCH);
-    const holds = await verdicts(source, rows);
-    for (const [i, row] of rows.entries()) if (!checker.push(row, holds[i] as boolean)) return checker.done();
-    const last = rows.at(-1);
-    if (!last || rows.length < CHAIN_BATCH) break;
-    from = last.seq;
+  if (!source.span) {
+    await checkRows(source, checker, after, upTo);
+    return checker.done();
+  }
+  const seqs = [...anchored].sort((a, b) => a - b);
+  for (let from = after; from < upTo; from += SPAN_SEQS) {
+    const to = Math.min(from + SPAN_SEQS, upTo);
+    const span = await source.span(
+      from,
+      to,
+      seqs.filter((seq) => seq > from && seq <= to),
+    );
+    const held = span ? checker.pushSpan(span) : await checkRows(source, checker, from, to);
+    if (!held) break;
   }
   return checker.done();
 }
