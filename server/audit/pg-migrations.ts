@@ -88,7 +88,14 @@ CREATE INDEX audit_by_last_two ON audit_entries ((${PG_LAST_TWO}), at, seq) INCL
 CREATE INDEX audit_by_actor_profile ON audit_entries (actor_id, profile_id, at, seq) INCLUDE (action);
 `;
 
-export const PG_MIGRATIONS: readonly string[] = [V1, pgV2(CHAIN_LOCK), V3, V4];
+// A person + a number's last digits is one range of its own: through two indexes it was a BitmapAnd of the
+// person's entries and the digits' (a hundredth of the trail), 163 ms p95 at 10,000,000 entries. Building it
+// holds appends back while it runs, once: ~15 s at 1,000,000 entries.
+const V5 = `
+CREATE INDEX audit_by_actor_last_two ON audit_entries (actor_id, (${PG_LAST_TWO}), at, seq) INCLUDE (profile_id, action, phone_masked);
+`;
+
+export const PG_MIGRATIONS: readonly string[] = [V1, pgV2(CHAIN_LOCK), V3, V4, V5];
 
 export function migrate(pool: Pool): Promise<void> {
   return migratePg(pool, { table: 'audit_migrations', lock: MIGRATION_LOCK, migrations: PG_MIGRATIONS });
