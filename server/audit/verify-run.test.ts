@@ -1,5 +1,5 @@
-// Verification split over worker threads (small ranges, so a 1,000-entry chain spans ten) gives exactly the
-// answer of one pass from the start, whatever was tampered with and wherever it falls against the ranges,
+// Verification split over worker threads (small ranges, so a 1,000-entry chain spans ten), or in this thread
+// over two connections (PostgreSQL), gives exactly the answer of one pass from the start, whatever was tampered with and wherever it falls against the ranges,
 // on SQLite and on a real PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chainOfSamples } from '../testing/audit-chains.ts';
@@ -64,10 +64,12 @@ describe.each(BACKENDS.map((make) => make()))('$name: verification over worker t
     pool = await VerifyPool.start(2, { keys: [key] });
   });
   afterAll(() => pool.close());
-  const verify = async (workers: 0 | 2, anchors = ANCHORS) => {
+  const verify = async (workers: 0 | 2, anchors = ANCHORS, here = false) => {
     const { seconds: _seconds, ...result } = await runVerification(
       { store: trail.store, source, anchors, keys: [key] },
-      { workers, parallelFrom: 0, chunk: 100, pool },
+      here
+        ? { workers, parallelFrom: Number.POSITIVE_INFINITY, splitFrom: 0 }
+        : { workers, parallelFrom: 0, chunk: 100, pool },
     );
     return result;
   };
@@ -84,6 +86,7 @@ describe.each(BACKENDS.map((make) => make()))('$name: verification over worker t
     if (sql) await trail.tamper(sql);
     const one = await verify(0);
     expect(await verify(2)).toEqual(one);
+    expect(await verify(2, ANCHORS, true)).toEqual(one);
     if (sql) expect(one).toMatchObject({ ok: false, message: expect.stringMatching(expected) });
     else expect(one).toMatchObject({ ok: true, entries: 1000, anchorsChecked: 3, head: { seq: 1000 } });
   });
