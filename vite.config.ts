@@ -64,5 +64,6 @@ export default defineConfig(({ isSsrBuild }) => ({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    globalSetup: ['server/testing/temp-root.ts'],
   },
 }));

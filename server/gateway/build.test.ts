@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testTempDir } from '../testing/temp-root.ts';
 import { buildIsStale } from './build.ts';
 
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'gateway-build-check-'));
+  const root = testTempDir('gateway-build-check-');
   mkdirSync(join(root, 'src', 'features'), { recursive: true });
   writeFileSync(join(root, 'src', 'features', 'list.tsx'), 'export {};');
   writeFileSync(join(root, 'index.html'), '<div id="root"></div>');

@@ -1,9 +1,8 @@
 // Shared by the gateway tests: a fake Sent API that records what reaches it, a fixture build, and the gateway
 // (compose.ts, as `npm start` builds it) started on 127.0.0.1:0 with test-friendly defaults.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { GatewayAudit } from '../gateway/audit/trail.ts';
@@ -17,6 +16,7 @@ import type { TrustedProxies } from '../gateway/trust-proxy.ts';
 import { remoteUpstream, type Upstream } from '../gateway/upstream.ts';
 import { actAs } from './act-as.ts';
 import { testParts } from './parts.ts';
+import { testTempDir } from './temp-root.ts';
 import { testControlledUpstream, withTestControls } from './test-controls.ts';
 
 export const SERVER_KEY = 'sk_live_server_side_secret_123';
@@ -88,7 +88,7 @@ export async function startFakeApi(): Promise<FakeApi> {
 
 /** A minimal Vite-like build: index.html, a hashed asset, a public file. */
 export function makeFixtureDist(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-dist-'));
+  const dir = testTempDir('gateway-dist-');
   mkdirSync(join(dir, 'assets'));
   writeFileSync(
     join(dir, 'index.html'),

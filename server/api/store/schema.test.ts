@@ -1,15 +1,15 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { telUriFromInternational } from '../../../src/shared/telUri.ts';
+import { testTempDir } from '../../testing/temp-root.ts';
 import { seedIfEmpty } from '../seed.ts';
 import { type Db, openDb, SCHEMA_VERSION } from './schema.ts';
 
 let dir: string;
 let path: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sent-db-'));
+  dir = testTempDir('sent-db-');
   path = join(dir, 'contacts.sqlite');
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
