@@ -11,8 +11,6 @@ import { pgPlaceholder } from './sql.ts';
 import type { AuditFilter } from './store.ts';
 
 const dialect: Dialect = { ph: pgPlaceholder, lastTwo: PG_LAST_TWO, indexHint: () => '' };
-const suite = useTrail(postgresBackend());
-
 async function plan(url: string, { sql, params }: Sql): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -26,6 +24,7 @@ async function plan(url: string, { sql, params }: Sql): Promise<string> {
 }
 
 describe('PostgreSQL: a person + last digits', () => {
+  const suite = useTrail(postgresBackend());
   const filters: [string, AuditFilter][] = [
     ['asked by an admin of everything', { actor: 'u-1', number: { lastTwo: '23' } }],
     [
