@@ -95,7 +95,14 @@ const V5 = `
 CREATE INDEX audit_by_actor_last_two ON audit_entries (actor_id, (${PG_LAST_TWO}), at, seq) INCLUDE (profile_id, action, phone_masked);
 `;
 
-export const PG_MIGRATIONS: readonly string[] = [V1, pgV2(CHAIN_LOCK), V3, V4, V5];
+// A person + an action asked by an admin of some profiles: through the person + action index every entry of
+// theirs with that action was read to check the profile, and the planner took that one (it cannot know the
+// person rarely works in the admin's profile): 115 ms p50, 163 ms p95 at 10,000,000 entries.
+const V6 = `
+CREATE INDEX audit_by_actor_action_profile ON audit_entries (actor_id, action, profile_id, at, seq);
+`;
+
+export const PG_MIGRATIONS: readonly string[] = [V1, pgV2(CHAIN_LOCK), V3, V4, V5, V6];
 
 export function migrate(pool: Pool): Promise<void> {
   return migratePg(pool, { table: 'audit_migrations', lock: MIGRATION_LOCK, migrations: PG_MIGRATIONS });

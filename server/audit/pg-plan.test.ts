@@ -1,7 +1,8 @@
 // PostgreSQL picks its indexes from statistics, so what is checked here is that the index made for a
 // combination is the cheapest way to it: on a real PostgreSQL with sequential scans off, a person + a
 // number's last digits is read through their own index (its partitions' copies are named after its columns),
-// not a BitmapAnd of the person's entries and the digits'.
+// not a BitmapAnd of the person's entries and the digits', and a scoped admin's person + action through the
+// index that carries the profile.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { postgresBackend, useTrail } from '../testing/audit-stores.ts';
@@ -41,6 +42,24 @@ describe('PostgreSQL: a person + last digits', () => {
       const text = await plan(url, sql);
       expect(text).toMatch(/actor_id_right_at_seq/);
       expect(text).not.toMatch(/BitmapAnd/);
+    }
+  });
+});
+
+describe('PostgreSQL: a person + an action, asked by an admin of one profile', () => {
+  const suite = useTrail(postgresBackend());
+  it('page and count through the person + action + profile index', async () => {
+    const url = suite.trail().env.DATABASE_URL as string;
+    const filter: AuditFilter = {
+      actor: 'u-1',
+      actions: ['contact.edit'],
+      visible: { profiles: ['p-1'], organizationWide: false },
+    };
+    for (const sql of [
+      pageSql(dialect, { filter, direction: 'newest', limit: 51 }),
+      countSql(dialect, filter, 10_000),
+    ]) {
+      expect(await plan(url, sql)).toMatch(/actor_id_action_profile_id_at_seq/);
     }
   });
 });
