@@ -80,19 +80,34 @@ export async function countAll(src: PagingSource, filter: AuditFilter): Promise<
   return Number(row?.n ?? 0);
 }
 
+/** How a reader of many batches gives way: what it took (ms) → when to go on. */
+export interface Pace {
+  now(): number;
+  rest(ms: number): Promise<unknown>;
+}
+
+const REAL_PACE: Pace = {
+  now: () => performance.now(),
+  rest: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 /**
  * Every match oldest first, one index-served batch at a time (constant memory, no long transaction). Between
- * batches it waits for the event loop's next turn: SQLite reads synchronously, so a reader that asks again at
- * once (an export streamed in process) would otherwise chain every batch in microtasks and hold appends back
- * until the end (1.7 s for 76,000 rows measured).
+ * batches it rests as long as the batch took, its read and what the reader did with its rows: an export then
+ * takes at most half of this thread and of a database connection's time, and the appends every lookup waits
+ * for are not queued behind it (at full speed, an export of the last 30 days at 10,000,000 entries had
+ * appends' p99 at 23.7–32 ms). SQLite reads synchronously, so without a rest a reader that asks again at once
+ * would chain every batch in microtasks and hold appends back until the end (1.7 s for 76,000 rows).
  */
 export async function* scanOldestFirst(
   src: Pick<PagingSource, 'dialect' | 'run'>,
   filter: AuditFilter,
   batch: number,
+  pace: Pace = REAL_PACE,
 ): AsyncGenerator<StoredEntry> {
   let after: Cursor | undefined;
   for (;;) {
+    const started = pace.now();
     const rows = (
       await src.run(pageSql(src.dialect, { filter, direction: 'oldest', after, limit: batch }))
     ).map(rowToEntry);
@@ -100,6 +115,6 @@ export async function* scanOldestFirst(
     const last = rows.at(-1);
     if (rows.length < batch || !last) return;
     after = { at: last.at, seq: last.seq };
-    await new Promise((resolve) => setImmediate(resolve));
+    await pace.rest(pace.now() - started);
   }
 }
