@@ -3,27 +3,12 @@
 // chain-source.test.ts holds them equal), and on PostgreSQL its hash and the links between rows too.
 // The two JSON columns are hashed as stored: a match is proof either way (the bytes hashed are the bytes
 // stored), and a row stored in another form fails here and is judged in full by rowHolds.
+import { ENTRY_COLUMNS } from './entry.ts';
 import { type Placeholder, pgPlaceholder } from './sql.ts';
 
 const JSON_COLUMNS = new Set(['actor_groups', 'details']);
-const KEYS = [
-  'action',
-  'actor_groups',
-  'actor_id',
-  'actor_kind',
-  'actor_name',
-  'actor_role',
-  'at',
-  'client_address',
-  'contact_id',
-  'details',
-  'outcome',
-  'phone_hash',
-  'phone_masked',
-  'profile_id',
-  'request_id',
-  'user_agent',
-] as const;
+// The content's keys in canonicalJson's order: every stored column but the chain's own, sorted.
+const KEYS = ENTRY_COLUMNS.filter((c) => c !== 'seq' && c !== 'prev_hash' && c !== 'hash').sort();
 const STRING_COLUMNS = KEYS.filter((k) => k !== 'at' && !JSON_COLUMNS.has(k));
 
 function canonicalTextSql(quote: (column: string) => string, at: string): string {
