@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
 import { useListFormFields } from '../../url-state/useListParams';
@@ -46,12 +46,15 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     [onSettle],
   );
 
+  // Armed by typing only. `settle` changes with every URL change: re-arming on it would, after Back, start
+  // a timer for the old text before the effect above has cleared it, and a slow frame let it fire.
+  const settleTyped = useEffectEvent((term: string) => settle(term));
   useEffect(() => {
     const term = text.trim();
     if (term === committed.current) return;
-    const timer = setTimeout(() => settle(term), DEBOUNCE_MS);
+    const timer = setTimeout(() => settleTyped(term), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, settle]);
+  }, [text]);
 
   return (
     <form
