@@ -135,15 +135,25 @@ async function run(
     `\nAppends (one after another), alone and while retention drops the oldest month and an export of the last 30 days streams${load()}:\n`,
   );
   printTable(
-    ['appends', 'p50', 'p95', 'p99', 'max', 'retention', 'export'],
+    ['appends', 'p50', 'p95', 'p99', 'max', 'slowest 1 %: queued', 'retention', 'export'],
     [
-      [alone.appends, alone.p50, alone.p95, alone.p99, alone.max, 'not running', 'not running'],
+      [
+        alone.appends,
+        alone.p50,
+        alone.p95,
+        alone.p99,
+        alone.max,
+        alone.slowestQueued,
+        'not running',
+        'not running',
+      ],
       [
         during.appends,
         during.p50,
         during.p95,
         during.p99,
         during.max,
+        during.slowestQueued,
         `${during.retention.seconds.toFixed(1)} s (to #${during.retention.deletedUpTo})`,
         `${during.exported.rows.toLocaleString('en')} rows, ${perSecond(during.exported.rows, during.exported.seconds)}`,
       ],
