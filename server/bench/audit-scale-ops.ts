@@ -110,13 +110,14 @@ interface Sample {
 const latency = (samples: Sample[]): AppendLatency => {
   const totals = samples.map((s) => s.total);
   // Of the slowest 1 %, how much was queueing: the rest is the append itself (its insert and fsync).
-  const slow = samples.filter((s) => s.total >= percentile(totals, 99));
+  const p99 = percentile(totals, 99);
+  const slow = samples.filter((s) => s.total >= p99);
   return {
     appends: samples.length,
     p50: ms(percentile(totals, 50)),
     p95: ms(percentile(totals, 95)),
-    p99: ms(percentile(totals, 99)),
-    max: ms(Math.max(...totals)),
+    p99: ms(p99),
+    max: ms(totals.reduce((a, b) => Math.max(a, b), 0)),
     slowestQueued: `${Math.round((100 * sum(slow.map((s) => s.queued))) / sum(slow.map((s) => s.total)))} %`,
   };
 };
