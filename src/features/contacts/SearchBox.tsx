@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
+import { forwardRef, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { HiddenFields } from '../../components/HiddenFields';
 import { useTypedBeforeHydration } from '../../components/typedBeforeHydration';
 import { useListFormFields } from '../../url-state/useListParams';
@@ -36,19 +36,16 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     }
   }, [value]);
 
-  const settle = useCallback(
-    (term: string) => {
-      const previous = committed.current;
-      if (term === previous) return;
-      committed.current = term;
-      onSettle(term, previous);
-    },
-    [onSettle],
-  );
+  const settle = (term: string) => {
+    const previous = committed.current;
+    if (term === previous) return;
+    committed.current = term;
+    onSettle(term, previous);
+  };
 
-  // Armed by typing only. `settle` changes with every URL change: re-arming on it would, after Back, start
+  // Armed by typing only. `onSettle` changes with every URL change: re-arming on it would, after Back, start
   // a timer for the old text before the effect above has cleared it, and a slow frame let it fire.
-  const settleTyped = useEffectEvent((term: string) => settle(term));
+  const settleTyped = useEffectEvent(settle);
   useEffect(() => {
     const term = text.trim();
     if (term === committed.current) return;
