@@ -2,6 +2,8 @@
 // older gateway is migrated in place on open: its rows and hashes are untouched, only indexes and the people
 // directory are added.
 
+import type { Sql } from './plan.ts';
+
 // Triggers refuse UPDATE always and DELETE unless retention opened the gate inside its own transaction:
 // they stop the application's own mistakes; the hash chain and anchors are what catch a database admin.
 const V1 = `
@@ -76,7 +78,48 @@ WHERE actor_kind IS NOT excluded.actor_kind OR actor_name IS NOT excluded.actor_
   OR actor_role IS NOT excluded.actor_role`;
 
 /** After retention: people none of whose remaining entries (in that profile) is left. */
-export const SQLITE_PEOPLE_CLEANUP = `
-DELETE FROM audit_people WHERE NOT EXISTS (
+const PERSON_GONE = `NOT EXISTS (
   SELECT 1 FROM audit_entries INDEXED BY audit_by_actor WHERE actor_id = audit_people.actor_id
     AND (profile_id = audit_people.profile_key OR (profile_id IS NULL AND audit_people.profile_key = '')))`;
+export const SQLITE_PEOPLE_CLEANUP = `DELETE FROM audit_people WHERE ${PERSON_GONE}`;
+
+/** Each index's key but seq, written for a table alias (retention's warm-up below). */
+const INDEX_KEYS: Record<string, (t: string) => string[]> = {
+  audit_by_at: (t) => [`${t}.at`],
+  audit_by_actor: (t) => [`${t}.actor_id`, `${t}.at`],
+  audit_by_actor_action: (t) => [`${t}.actor_id`, `${t}.action`, `${t}.at`],
+  audit_by_actor_profile: (t) => [`${t}.actor_id`, `${t}.profile_id`, `${t}.at`],
+  audit_by_action: (t) => [`${t}.action`, `${t}.at`],
+  audit_by_last_two: (t) => [`substr(${t}.phone_masked, -2)`, `${t}.at`],
+  audit_by_profile: (t) => [`${t}.profile_id`, `${t}.at`],
+  audit_by_profile_action: (t) => [`${t}.profile_id`, `${t}.action`, `${t}.at`],
+  audit_by_contact: (t) => [`${t}.contact_id`, `${t}.at`],
+  audit_by_phone: (t) => [`${t}.phone_hash`, `${t}.at`],
+};
+
+const entriesOf = (index: string, key: (t: string) => string[]) => {
+  const on = key('e').map((column, i) => `${column} IS ${key('r')[i]}`);
+  // CROSS JOIN keeps r (the rows, by seq) outside: each row's entry is one descent of the index.
+  return `(SELECT count(*) FROM audit_entries r CROSS JOIN audit_entries e INDEXED BY ${index}
+    ON ${on.join(' AND ')} AND e.seq = r.seq WHERE r.seq BETWEEN ? AND ?)`;
+};
+const WARM_SQL = `SELECT ${Object.entries(INDEX_KEYS)
+  .map(([index, key]) => entriesOf(index, key))
+  .join(' + ')} AS n`;
+
+/**
+ * Reads every page a retention step deleting seq `first`..`last` will change: the rows and their entry in
+ * each index. Run on another thread before the step (sqlite-store.ts), it brings pages from the disk into
+ * the OS cache there, so the step, which holds the write lock and the gateway's thread, does not wait for
+ * the disk.
+ */
+export const sqlitePruneWarm = (first: number, last: number): Sql => ({
+  sql: WARM_SQL,
+  params: Object.keys(INDEX_KEYS).flatMap(() => [first, last]),
+});
+
+/** The people cleanup's reads, for the same warm-up. */
+export const SQLITE_PEOPLE_GONE: Sql = {
+  sql: `SELECT count(*) AS n FROM audit_people WHERE ${PERSON_GONE}`,
+  params: [],
+};
