@@ -1,14 +1,12 @@
 // Reads of a SQLite trail on a worker thread with its own connection. SQLite's calls are synchronous: a read
 // whose pages are cold (an export of last month at 10,000,000 entries: ~30 ms a batch) waits for the disk on
 // the thread that runs it, and on the gateway's thread every append and request would wait behind it.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { Sql } from './plan.ts';
+import { startSqliteWorker } from './sqlite-worker.ts';
 
 type Row = Record<string, unknown>;
 
-// Plain JavaScript, evaluated (a worker does not inherit tsx's loader). Statements are cached by text: the
-// screens' filters make a bounded set of shapes.
+// Statements are cached by text: the screens' filters make a bounded set of shapes.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -39,16 +37,15 @@ export interface SqliteReader {
 type Reply = { id: number; rows?: Row[]; error?: { message: string; code?: string } };
 
 export function startSqliteReader(path: string): SqliteReader {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { driver, path } });
-  // Held only while a read is waiting: an idle store never closed must not keep the process alive.
-  worker.unref();
+  const reader = startSqliteWorker(WORKER, { path });
+  const { worker } = reader;
   const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let alive = true;
   const settle = (id: number) => {
     const waiting = pending.get(id);
     pending.delete(id);
+    // Held only while a read is waiting: an idle store never closed must not keep the process alive.
     if (pending.size === 0) worker.unref();
     return waiting;
   };
@@ -62,16 +59,10 @@ export function startSqliteReader(path: string): SqliteReader {
     for (const id of [...pending.keys()]) settle(id)?.reject(error);
   };
   worker.on('error', fail);
-  const exited = new Promise<void>((resolve) =>
-    worker.once('exit', () => {
-      fail(new Error('the audit trail reader stopped'));
-      resolve();
-    }),
-  );
-  let stopping = false;
+  void reader.exited.then(() => fail(new Error('the audit trail reader stopped')));
   return {
     get alive() {
-      return alive && !stopping;
+      return alive && !reader.stopping;
     },
     all: ({ sql, params }) =>
       new Promise((resolve, reject) => {
@@ -80,13 +71,6 @@ export function startSqliteReader(path: string): SqliteReader {
         worker.ref();
         worker.postMessage({ id, sql, params });
       }),
-    stop: () => {
-      if (!stopping) {
-        stopping = true;
-        worker.ref(); // held until it has closed its connection
-        worker.postMessage('stop');
-      }
-      return exited;
-    },
+    stop: () => reader.stop(),
   };
 }
