@@ -94,11 +94,11 @@ export async function seedSqlite(db: Database.Database, plan: SeedPlan): Promise
   const person = db.prepare('INSERT OR REPLACE INTO audit_people VALUES (?, ?, ?, ?, ?)');
   for (const e of seen.values())
     person.run(e.actor_id, e.profile_id ?? '', e.actor_kind, e.actor_name, e.actor_role);
-  // The index builds went through the WAL (13 GB at 10,000,000 entries): copied into the file now, as a
-  // restore would finish, not by the store's checkpointer while the bench measures questions and appends.
-  // Busy while the store's checkpointer is copying part of it: asked again until it has all been copied.
-  while ((db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]?.busy) {}
+  // The index builds went through the WAL (13 GB at 10,000,000 entries): copied into the file and fsynced
+  // now, as a restore would finish, not by the store's checkpointer (nor the kernel's writeback) while the
+  // bench measures. Busy while the checkpointer is copying part of it: asked again until all is copied.
   db.pragma('synchronous = FULL');
+  while ((db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]?.busy) {}
 }
 
 const PG_TYPES: Record<string, string> = { seq: 'bigint', at: 'timestamptz' };
