@@ -76,8 +76,8 @@ export class SqliteAuditStore implements AuditStore {
   private readonly chain: ReturnType<typeof sqliteChainRows>;
   private readonly checkpointer: WalCheckpointer | null;
   private readonly reader: SqliteReader | null;
-  /** A reader for one retention run's warm-up (prune). */
-  private readonly startWarmer: () => SqliteReader | null;
+  /** The file, for workers' connections; null for a memory database (a worker cannot open another's). */
+  private readonly file: string | null;
 
   constructor(path: string, sync: SqliteSync = 'full') {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -86,10 +86,9 @@ export class SqliteAuditStore implements AuditStore {
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     migrateSqlite(this.db, SQLITE_MIGRATIONS);
-    const inFile = path !== ':memory:'; // a worker cannot open another connection's memory database
-    this.checkpointer = inFile ? startWalCheckpointer(this.db, path) : null;
-    this.reader = inFile ? startSqliteReader(path) : null;
-    this.startWarmer = () => (inFile ? startSqliteReader(path) : null);
+    this.file = path === ':memory:' ? null : path;
+    this.checkpointer = this.file ? startWalCheckpointer(this.db, this.file) : null;
+    this.reader = this.file ? startSqliteReader(this.file) : null;
     const insert = this.db.prepare(insertSql(ph));
     const person = this.db.prepare(SQLITE_PERSON_UPSERT);
     const append = this.db.transaction((content: EntryContent) => {
@@ -219,7 +218,7 @@ export class SqliteAuditStore implements AuditStore {
       params: [before],
     });
     if (!newestOld) return null;
-    const warmer = this.startWarmer();
+    const warmer = this.file ? startSqliteReader(this.file) : null; // this run's warm-up reads
     try {
       return await this.pruneUpTo(Number(newestOld.seq), seal, warmer);
     } finally {
