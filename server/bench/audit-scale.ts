@@ -1,7 +1,7 @@
 /**
  * `npm run bench:audit-scale`: the audit trail at a year's scale, on SQLite and on PostgreSQL 15 (fsync on,
  * started here). Seeds AUDIT_SCALE_N (200,000) valid entries over 13 months (bulk path, audit-scale-seed.ts),
- * then prints: p50/p95 of every Activity filter and combination (page of 50 with its count), the CSV export's
+ * then prints: p50/p95/max of every Activity filter and combination (page of 50 with its count), the CSV export's
  * rows/s, verification entries/s (whole trail, and incremental: the last AUDIT_SCALE_RECENT entries, a day's
  * worth by default), and append latency while retention (the oldest month) and an export run.
  * BENCH_BACKENDS=sqlite or postgres runs one. Temp data under the OS temp dir, removed at the end.
@@ -76,7 +76,7 @@ async function run(
   );
   const store = await open();
   console.log(
-    `\nActivity questions (page of 50 with its count; p50/p95 of ${REPS} variants each)${load()}:\n`,
+    `\nActivity questions (page of 50 with its count; p50, p95 and slowest of ${REPS} variants each)${load()}:\n`,
   );
   await questionTable(() => measureQueries(store, { startMs, endMs }, pool, REPS));
   // An admin of one profile (a fifth of the people): their profile is a condition every question carries.
