@@ -52,6 +52,31 @@ it('gives the disk back: once copied, the WAL file is cut to what it may keep', 
   db.close();
 });
 
+it('starts the WAL over under writes that never pause, so it does not grow without end', async () => {
+  const path = join(temp.dir, 'steady.sqlite');
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (v TEXT)');
+  const keep = 64 * 1024; // restarts past 4 × 64 KB
+  const checkpointer = startWalCheckpointer(db, path, 20, keep);
+  const insert = db.prepare('INSERT INTO t VALUES (?)');
+  const wal = () => statSync(`${path}-wal`).size;
+  // Writes one after another, as retention's steps and appends do: a PASSIVE pass (an fsync) never ends in
+  // a gap between two of them, so only the RESTART lets one begin with every frame copied.
+  let grown = false;
+  let cut = false;
+  const giveUp = Date.now() + 10_000; // failure bound only: passes as soon as the file is cut
+  while (!cut && Date.now() < giveUp) {
+    insert.run('x'.repeat(2000));
+    grown ||= wal() > 4 * keep;
+    cut = grown && wal() <= keep;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  expect({ grown, cut }).toEqual({ grown: true, cut: true });
+  await checkpointer.stop();
+  db.close();
+});
+
 it('stops once: a second stop resolves instead of waiting for an exit that has happened', async () => {
   const path = join(temp.dir, 'twice.sqlite');
   const db = new Database(path);
