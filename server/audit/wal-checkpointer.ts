@@ -18,7 +18,7 @@ const db = new Database(workerData.path, { fileMustExist: true, timeout: 0 });
 const timer = setInterval(() => {
   try {
     const [done] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (done.log > workerData.restartFrames && done.log - done.checkpointed <= 256) {
+    if (done.log > workerData.restartFrames && done.log - done.checkpointed <= workerData.leftFrames) {
       db.pragma('wal_checkpoint(RESTART)');
     }
   } catch {}
@@ -34,6 +34,9 @@ export interface WalCheckpointer {
  * retention dropped a month at 10,000,000 entries). */
 export const WAL_KEEP_BYTES = 64 * 1024 * 1024;
 
+/** What a PASSIVE pass may have left uncopied for a RESTART to follow it: the writers wait while it copies. */
+const RESTART_LEFT_FRAMES = 256;
+
 /** Starts checkpointing `path` in a worker; the writer connection `db` stops checkpointing itself. */
 export function startWalCheckpointer(
   db: Database.Database,
@@ -41,8 +44,13 @@ export function startWalCheckpointer(
   everyMs = 200,
   keepBytes = WAL_KEEP_BYTES,
 ): WalCheckpointer {
-  const restartFrames = (4 * keepBytes) / 4096; // frames of the default page size
-  const checkpointer = startSqliteWorker(WORKER, { path, everyMs, restartFrames });
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
+  const checkpointer = startSqliteWorker(WORKER, {
+    path,
+    everyMs,
+    restartFrames: (4 * keepBytes) / pageSize,
+    leftFrames: RESTART_LEFT_FRAMES,
+  });
   checkpointer.worker.on('error', () => db.pragma('wal_autocheckpoint = 1000')); // no worker: back to SQLite's way
   db.pragma('wal_autocheckpoint = 0');
   // The writer cuts the file back on its first commit after the worker has copied every frame.
